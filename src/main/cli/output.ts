@@ -1,0 +1,15 @@
+/** Output rules of the CLI contract: --json puts data on stdout and errors as {"error"} on stderr. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message)
+  }
+}
+
+export function printResult(json: boolean, data: unknown, human: () => string): void {
+  process.stdout.write(json ? JSON.stringify(data) + '\n' : human() + '\n')
+}
+
+export function printError(json: boolean, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(json ? JSON.stringify({ error: message }) + '\n' : `hookscope: ${message}\n`)
+}

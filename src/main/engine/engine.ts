@@ -1,0 +1,163 @@
+import type { ApiResults } from '../../shared/api'
+import type { apiInputs } from '../../shared/api'
+import type { ApiMethod } from '../../shared/methods'
+import type { EngineInfo } from '../../shared/types'
+import type { z } from 'zod'
+import { EngineEvents } from './events'
+import { basicInspector, type Inspector } from './inspect'
+import { Receiver, type DeliveryOrigin } from './receiver'
+import type { IncomingMessage } from 'node:http'
+import { BatchedWriter } from './store/batched-writer'
+import { openDatabase, type Db } from './store/db'
+import { FtsIndexer } from './store/indexer'
+import { RequestStore } from './store/request-store'
+import { toSummary, type SummaryRow } from './store/rows'
+import { SettingsStore } from './settings-store'
+import { VERSION } from './version'
+
+export interface EngineOptions {
+  dbPath: string
+  /** Receiver port; the next free port is used when taken. 0 = any free port. */
+  port?: number
+  host?: string
+  inspector?: Inspector
+  log?: (message: string) => void
+}
+
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: z.output<(typeof apiInputs)[M]>) => Promise<ApiResults[M]> | ApiResults[M]
+}
+
+export const DEFAULT_RECEIVER_PORT = 4747
+
+/** The whole product without a window: receiver, store and every feature, behind one Api. */
+export class Engine {
+  readonly db: Db
+  readonly requests: RequestStore
+  readonly settings: SettingsStore
+  readonly events = new EngineEvents()
+  readonly receiver: Receiver
+  private readonly writer: BatchedWriter
+  private readonly indexer: FtsIndexer
+  private inspector: Inspector
+  private originOf: ((req: IncomingMessage) => DeliveryOrigin) | null = null
+  private readonly log: (message: string) => void
+  private started = false
+
+  constructor(private readonly options: EngineOptions) {
+    this.log = options.log ?? ((m) => console.error(m))
+    this.db = openDatabase(options.dbPath)
+    this.requests = new RequestStore(this.db)
+    this.settings = new SettingsStore(this.db)
+    this.indexer = new FtsIndexer(this.db)
+    this.inspector = options.inspector ?? basicInspector
+    this.writer = new BatchedWriter(this.requests, (ids, rows) => {
+      ids.forEach((id, i) => {
+        const { body: _body, headers: _headers, ...rest } = rows[i]
+        this.events.requestAdded(
+          toSummary({
+            id,
+            received_at: rest.receivedAt,
+            endpoint: rest.endpoint,
+            method: rest.method,
+            path: rest.path,
+            body_size: rest.bodySize,
+            body_sha256: rest.bodySha256,
+            body_truncated: rest.bodyTruncated ? 1 : 0,
+            content_type: rest.contentType,
+            content_encoding: rest.contentEncoding,
+            remote_address: rest.remoteAddress,
+            via_tunnel: rest.viaTunnel ? 1 : 0,
+            forwarded_for: rest.forwardedFor,
+            provider: rest.provider,
+            event_type: rest.eventType,
+            event_id: rest.eventId,
+            verdict_status: rest.verdict.status,
+            verdict_detail: rest.verdict.detail,
+            response_status: rest.response?.status ?? null,
+            duration_ms: rest.durationMs,
+            note: rest.note
+          } satisfies SummaryRow)
+        )
+      })
+      this.indexer.schedule()
+    })
+    this.receiver = new Receiver({
+      settings: () => this.settings.get(),
+      inspect: (delivery) => this.inspector(delivery),
+      record: (row) => this.writer.write(row),
+      originOf: (req) => this.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null },
+      onError: this.log
+    })
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return
+    await this.receiver.listen(this.options.port ?? DEFAULT_RECEIVER_PORT, this.options.host ?? '127.0.0.1')
+    this.started = true
+    this.indexer.schedule()
+  }
+
+  /** Flushes pending writes and the index, then closes the database. Safe to call twice. */
+  async stop(): Promise<void> {
+    await this.receiver.close()
+    this.writer.flush()
+    this.events.flush()
+    this.indexer.stop()
+    if (this.db.open) {
+      this.indexer.drain()
+      this.db.close()
+    }
+    this.started = false
+  }
+
+  get receiverUrl(): string {
+    return `http://127.0.0.1:${this.receiver.port}`
+  }
+
+  setInspector(inspector: Inspector): void {
+    this.inspector = inspector
+  }
+
+  setOriginClassifier(fn: (req: IncomingMessage) => DeliveryOrigin): void {
+    this.originOf = fn
+  }
+
+  /** Makes just-committed rows searchable now (tests, CLI one-shots). */
+  flushIndex(): void {
+    this.indexer.drain()
+  }
+
+  info(): EngineInfo {
+    return {
+      version: VERSION,
+      receiverUrl: this.receiverUrl,
+      receiverPort: this.receiver.port,
+      dbPath: this.options.dbPath,
+      requestCount: this.requests.count()
+    }
+  }
+
+  /** The implementation of every Api method. Inputs arrive already validated by the transport. */
+  readonly api: ApiHandlers = {
+    getInfo: () => this.info(),
+    listRequests: (query) => this.requests.list(query),
+    getRequest: ({ id }) => this.requests.get(id),
+    deleteRequest: ({ id }) => {
+      const deleted = this.requests.delete(id)
+      if (deleted) this.events.emit('requestsDeleted', { ids: [id] })
+      return { deleted }
+    },
+    clearRequests: () => {
+      const deleted = this.requests.clear()
+      this.events.emit('requestsDeleted', { all: true })
+      return { deleted }
+    },
+    getSettings: () => this.settings.get(),
+    updateSettings: (patch) => {
+      const next = this.settings.update(patch)
+      this.events.emit('settingsChanged', next)
+      return next
+    }
+  }
+}

@@ -1,0 +1,267 @@
+// The receiver faces the internet through the tunnel: every byte it reads is hostile input.
+// It records what arrived (even when it refuses it) and never lets one request crash the process.
+import { createHash } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import type { CapturedResponse, Header, ResponseConfig, Settings } from '../../shared/types'
+import type { Inspector } from './inspect'
+import type { NewRequest } from './store/rows'
+
+/** How much of an over-limit body is kept so the user still sees how it started. */
+const OVERSIZE_PREVIEW_BYTES = 64 * 1024
+
+export interface DeliveryOrigin {
+  viaTunnel: boolean
+  forwardedFor: string | null
+}
+
+export interface ReceiverDeps {
+  settings: () => Settings
+  inspect: Inspector
+  /** Resolves once the row is committed; the acknowledgement waits for it. */
+  record: (row: NewRequest) => Promise<number>
+  /** Decides whether a request came through the tunnel (the tunnel module plugs in here). */
+  originOf?: (req: IncomingMessage) => DeliveryOrigin
+  onError?: (message: string) => void
+}
+
+export class Receiver {
+  private server: Server | null = null
+  private readonly sockets = new Set<Socket>()
+
+  constructor(private readonly deps: ReceiverDeps) {}
+
+  /** Listens on the given port, or on the next free ones when it is taken (up to 20 tries). */
+  async listen(port: number, host = '127.0.0.1', tries = 20): Promise<number> {
+    for (let attempt = 0; attempt < tries; attempt++) {
+      const candidate = port === 0 ? 0 : port + attempt
+      try {
+        return await this.listenOnce(candidate, host)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error
+      }
+    }
+    throw new Error(`No free port between ${port} and ${port + tries - 1}.`)
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo | null)?.port ?? 0
+  }
+
+  async close(): Promise<void> {
+    const server = this.server
+    if (!server) return
+    this.server = null
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeIdleConnections()
+      // Requests still waiting on a configured delay would hold shutdown for minutes.
+      setTimeout(() => {
+        for (const socket of this.sockets) socket.destroy()
+      }, 1000).unref()
+    })
+  }
+
+  private listenOnce(port: number, host: string): Promise<number> {
+    const server = createServer(
+      {
+        // Providers and attackers alike may send many or large headers; keep them all, bounded by size.
+        maxHeaderSize: 64 * 1024,
+        requireHostHeader: false,
+        keepAliveTimeout: 30_000,
+        headersTimeout: 30_000,
+        requestTimeout: 5 * 60_000
+      },
+      (req, res) => this.handle(req, res)
+    )
+    server.maxHeadersCount = 0
+    server.on('connection', (socket) => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+    server.on('clientError', (error, socket) => {
+      // Malformed HTTP: answer 400 when the socket can still take it, otherwise just drop it.
+      if (socket.writable && !(error as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
+        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      } else socket.destroy()
+    })
+    return new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, host, () => {
+        server.off('error', reject)
+        server.on('error', (e) => this.deps.onError?.(`Receiver error: ${e.message}`))
+        this.server = server
+        resolve((server.address() as AddressInfo).port)
+      })
+    })
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now()
+    const receivedAt = Date.now()
+    const limit = this.deps.settings().bodyLimitBytes
+    const hash = createHash('sha256')
+    const chunks: Buffer[] = []
+    let kept = 0
+    let size = 0
+    let oversize = false
+    let done = false
+
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > limit) oversize = true
+
+    const finish = (note: string | null): void => {
+      if (done) return
+      done = true
+      this.complete(req, res, {
+        receivedAt,
+        started,
+        body: Buffer.concat(chunks, kept),
+        size,
+        sha256: hash.digest('hex'),
+        oversize,
+        limit,
+        note
+      }).catch((error: unknown) => this.fail(res, error))
+    }
+
+    if (oversize) {
+      // Refuse at once rather than read gigabytes; metadata is still recorded.
+      req.resume()
+      finish(`Body of ${declared} bytes (Content-Length) exceeds the ${formatBytes(limit)} limit; not read.`)
+      return
+    }
+
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      hash.update(chunk)
+      if (!oversize && kept + chunk.length <= limit) {
+        chunks.push(chunk)
+        kept += chunk.length
+        return
+      }
+      if (!oversize) {
+        oversize = true
+        // Keep only a preview of what arrived so far.
+        const whole = Buffer.concat(chunks, kept)
+        chunks.length = 0
+        chunks.push(whole.subarray(0, OVERSIZE_PREVIEW_BYTES))
+        kept = chunks[0].length
+        finish(`Body exceeded the ${formatBytes(limit)} limit while arriving; the first ${formatBytes(kept)} are kept.`)
+      }
+    })
+    req.on('end', () => finish(null))
+    req.on('error', () => finish('The connection broke before the body was complete; what arrived is kept.'))
+    req.on('aborted', () => finish('The client aborted before the body was complete; what arrived is kept.'))
+  }
+
+  private async complete(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: {
+      receivedAt: number
+      started: number
+      body: Buffer
+      size: number
+      sha256: string
+      oversize: boolean
+      limit: number
+      note: string | null
+    }
+  ): Promise<void> {
+    const headers = pairHeaders(req.rawHeaders)
+    const contentEncoding = headerValue(headers, 'content-encoding')
+    const inspection = this.deps.inspect({
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers,
+      body: body.body,
+      contentEncoding,
+      receivedAt: body.receivedAt
+    })
+    const answer: ResponseConfig = body.oversize
+      ? {
+          status: 413,
+          headers: [['Content-Type', 'application/json'], ['Connection', 'close']],
+          body: JSON.stringify({ error: `Body larger than ${formatBytes(body.limit)}` }),
+          delayMs: 0
+        }
+      : (inspection.response ?? this.deps.settings().response)
+    const response: CapturedResponse = {
+      status: answer.status,
+      headers: answer.headers,
+      bodyBase64: Buffer.from(answer.body).toString('base64'),
+      delayMs: answer.delayMs
+    }
+    const origin = this.deps.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null }
+    await this.deps.record({
+      receivedAt: body.receivedAt,
+      endpoint: inspection.endpoint,
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      httpVersion: req.httpVersion,
+      headers,
+      body: body.body,
+      bodySize: body.size,
+      bodySha256: body.sha256,
+      bodyTruncated: body.oversize,
+      contentType: headerValue(headers, 'content-type'),
+      contentEncoding,
+      remoteAddress: req.socket.remoteAddress ?? null,
+      viaTunnel: origin.viaTunnel,
+      forwardedFor: origin.forwardedFor,
+      provider: inspection.provider,
+      eventType: inspection.eventType,
+      eventId: inspection.eventId,
+      verdict: inspection.verdict,
+      signature: inspection.signature,
+      response,
+      durationMs: Math.round((performance.now() - body.started) * 1000) / 1000,
+      note: body.note
+    })
+    if (answer.delayMs > 0) await delay(answer.delayMs)
+    if (res.destroyed || res.headersSent) return
+    const payload = Buffer.from(answer.body)
+    res.statusCode = answer.status
+    for (const [name, value] of answer.headers) {
+      try {
+        res.appendHeader(name, value)
+      } catch {
+        /* a user-typed header Node refuses is skipped, not fatal */
+      }
+    }
+    res.setHeader('Content-Length', payload.length)
+    res.end(payload)
+  }
+
+  private fail(res: ServerResponse, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error)
+    this.deps.onError?.(`Could not store a delivery: ${message}`)
+    if (res.headersSent || res.destroyed) return
+    // 503 makes providers retry: the delivery is not lost, just not acknowledged.
+    res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' })
+    res.end(JSON.stringify({ error: 'Hookscope could not store this delivery; please retry.' }))
+  }
+}
+
+export function pairHeaders(raw: string[]): Header[] {
+  const headers: Header[] = []
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i], raw[i + 1]])
+  return headers
+}
+
+export function headerValue(headers: Header[], name: string): string | null {
+  const lower = name.toLowerCase()
+  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v
+  return null
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`
+  return `${n} bytes`
+}

@@ -1,0 +1,44 @@
+// Schema history. Index i upgrades user_version i to i+1. Never edit a shipped entry: append one.
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE requests (
+    id               INTEGER PRIMARY KEY,
+    received_at      INTEGER NOT NULL,
+    endpoint         TEXT,
+    method           TEXT NOT NULL,
+    path             TEXT NOT NULL,
+    http_version     TEXT NOT NULL,
+    headers          TEXT NOT NULL,          -- JSON [[name, value], ...] as received
+    body             BLOB NOT NULL,          -- exact bytes, never re-encoded
+    body_size        INTEGER NOT NULL,       -- bytes received (may exceed length(body) when truncated)
+    body_sha256      TEXT NOT NULL,
+    body_truncated   INTEGER NOT NULL DEFAULT 0,
+    content_type     TEXT,
+    content_encoding TEXT,
+    remote_address   TEXT,
+    via_tunnel       INTEGER NOT NULL DEFAULT 0,
+    forwarded_for    TEXT,
+    provider         TEXT,
+    event_type       TEXT,
+    event_id         TEXT,
+    verdict_status   TEXT NOT NULL DEFAULT 'unknown',
+    verdict_detail   TEXT NOT NULL DEFAULT '',
+    signature_json   TEXT,
+    response_status  INTEGER,
+    response_json    TEXT,                   -- {status, headers, bodyBase64, delayMs}
+    duration_ms      REAL,
+    note             TEXT
+  );
+  CREATE INDEX requests_provider ON requests(provider, id);
+  CREATE INDEX requests_verdict ON requests(verdict_status, id);
+  CREATE INDEX requests_method ON requests(method, id);
+  CREATE INDEX requests_endpoint ON requests(endpoint, id);
+  CREATE INDEX requests_event_type ON requests(event_type, id);
+
+  -- Full-text index, filled by the indexer shortly after each commit (off the acknowledgement path).
+  CREATE VIRTUAL TABLE requests_fts USING fts5(path, headers, body, content='', contentless_delete=1);
+
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `
+]

@@ -1,0 +1,145 @@
+import type { CapturedRequest, RequestPage, RequestQuery, RequestSummary, Verdict, SignatureReport } from '../../../shared/types'
+import type { Db } from './db'
+import { SUMMARY_COLUMNS, toCaptured, toInsertParams, toSummary, type FullRow, type NewRequest, type SummaryRow } from './rows'
+import { toFtsQuery } from './fts-query'
+
+const DEFAULT_PAGE = 200
+
+/** All reads and writes of captured requests. Statements are prepared once. */
+export class RequestStore {
+  private readonly insertStmt
+  private readonly getStmt
+  private readonly deleteStmt
+  private readonly deleteFtsStmt
+  private readonly countStmt
+  private readonly updateVerdictStmt
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(`INSERT INTO requests (received_at, endpoint, method, path, http_version, headers, body,
+      body_size, body_sha256, body_truncated, content_type, content_encoding, remote_address, via_tunnel, forwarded_for,
+      provider, event_type, event_id, verdict_status, verdict_detail, signature_json, response_status, response_json,
+      duration_ms, note)
+      VALUES (@received_at, @endpoint, @method, @path, @http_version, @headers, @body, @body_size, @body_sha256,
+      @body_truncated, @content_type, @content_encoding, @remote_address, @via_tunnel, @forwarded_for, @provider,
+      @event_type, @event_id, @verdict_status, @verdict_detail, @signature_json, @response_status, @response_json,
+      @duration_ms, @note)`)
+    this.getStmt = db.prepare(`SELECT * FROM requests WHERE id = ?`)
+    this.deleteStmt = db.prepare(`DELETE FROM requests WHERE id = ?`)
+    this.deleteFtsStmt = db.prepare(`DELETE FROM requests_fts WHERE rowid = ?`)
+    this.countStmt = db.prepare(`SELECT count(*) AS n FROM requests`)
+    this.updateVerdictStmt = db.prepare(`UPDATE requests SET provider = @provider, event_type = @event_type,
+      event_id = @event_id, verdict_status = @verdict_status, verdict_detail = @verdict_detail,
+      signature_json = @signature_json WHERE id = @id`)
+  }
+
+  /** Inserts many rows in one transaction; returns their ids in order. Callers batch (see BatchedWriter). */
+  insertMany(rows: NewRequest[]): number[] {
+    const ids: number[] = []
+    this.db.transaction(() => {
+      for (const row of rows) ids.push(Number(this.insertStmt.run(toInsertParams(row)).lastInsertRowid))
+    })()
+    return ids
+  }
+
+  get(id: number): CapturedRequest | null {
+    const row = this.getStmt.get(id) as FullRow | undefined
+    return row ? toCaptured(row) : null
+  }
+
+  /** Raw row access for engine internals (replay, re-verification) that need the Buffer, not base64. */
+  getRaw(id: number): FullRow | null {
+    return (this.getStmt.get(id) as FullRow | undefined) ?? null
+  }
+
+  summary(id: number): RequestSummary | null {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM requests WHERE id = ?`).get(id) as SummaryRow | undefined
+    return row ? toSummary(row) : null
+  }
+
+  list(query: RequestQuery): RequestPage {
+    const limit = query.limit ?? DEFAULT_PAGE
+    const where: string[] = []
+    const params: Record<string, unknown> = { limit: limit + 1 }
+    if (query.beforeId !== undefined) {
+      where.push('r.id < @beforeId')
+      params.beforeId = query.beforeId
+    }
+    if (query.method) {
+      where.push('r.method = @method')
+      params.method = query.method.toUpperCase()
+    }
+    if (query.path) {
+      where.push(`r.path LIKE @path ESCAPE '\\'`)
+      params.path = `%${query.path.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+    }
+    if (query.responseStatus !== undefined) {
+      where.push('r.response_status = @responseStatus')
+      params.responseStatus = query.responseStatus
+    }
+    if (query.provider) {
+      where.push('r.provider = @provider')
+      params.provider = query.provider
+    }
+    if (query.verdict) {
+      where.push('r.verdict_status = @verdict')
+      params.verdict = query.verdict
+    }
+    if (query.eventType) {
+      where.push('r.event_type = @eventType')
+      params.eventType = query.eventType
+    }
+    const columns = SUMMARY_COLUMNS.split(',').map((c) => 'r.' + c.trim()).join(', ')
+    const fts = query.search ? toFtsQuery(query.search) : null
+    let sql: string
+    if (fts) {
+      params.fts = fts
+      const ftsWhere = where.map((w) => w.replace('r.id', 'f.rowid'))
+      sql = `SELECT ${columns} FROM requests_fts f JOIN requests r ON r.id = f.rowid
+        WHERE requests_fts MATCH @fts ${ftsWhere.length ? 'AND ' + ftsWhere.join(' AND ') : ''}
+        ORDER BY f.rowid DESC LIMIT @limit`
+    } else {
+      sql = `SELECT ${columns} FROM requests r ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+        ORDER BY r.id DESC LIMIT @limit`
+    }
+    const rows = this.db.prepare(sql).all(params) as SummaryRow[]
+    const hasMore = rows.length > limit
+    return { items: rows.slice(0, limit).map(toSummary), hasMore }
+  }
+
+  delete(id: number): boolean {
+    let changed = false
+    this.db.transaction(() => {
+      changed = this.deleteStmt.run(id).changes > 0
+      if (changed) this.deleteFtsStmt.run(id)
+    })()
+    return changed
+  }
+
+  clear(): number {
+    let deleted = 0
+    this.db.transaction(() => {
+      deleted = this.db.prepare('DELETE FROM requests').run().changes
+      this.db.prepare(`INSERT INTO requests_fts(requests_fts) VALUES('delete-all')`).run()
+    })()
+    return deleted
+  }
+
+  count(): number {
+    return (this.countStmt.get() as { n: number }).n
+  }
+
+  updateVerdict(
+    id: number,
+    v: { provider: string | null; eventType: string | null; eventId: string | null; verdict: Verdict; signature: SignatureReport | null }
+  ): void {
+    this.updateVerdictStmt.run({
+      id,
+      provider: v.provider,
+      event_type: v.eventType,
+      event_id: v.eventId,
+      verdict_status: v.verdict.status,
+      verdict_detail: v.verdict.detail,
+      signature_json: v.signature ? JSON.stringify(v.signature) : null
+    })
+  }
+}

@@ -1,0 +1,130 @@
+import type { CapturedRequest, CapturedResponse, Header, RequestSummary, SignatureReport, Verdict, VerdictStatus } from '../../../shared/types'
+
+/** A request ready to be stored: what the receiver saw plus what it answered. */
+export interface NewRequest {
+  receivedAt: number
+  endpoint: string | null
+  method: string
+  path: string
+  httpVersion: string
+  headers: Header[]
+  body: Buffer
+  bodySize: number
+  bodySha256: string
+  bodyTruncated: boolean
+  contentType: string | null
+  contentEncoding: string | null
+  remoteAddress: string | null
+  viaTunnel: boolean
+  forwardedFor: string | null
+  provider: string | null
+  eventType: string | null
+  eventId: string | null
+  verdict: Verdict
+  signature: SignatureReport | null
+  response: CapturedResponse | null
+  durationMs: number | null
+  note: string | null
+}
+
+export interface SummaryRow {
+  id: number
+  received_at: number
+  endpoint: string | null
+  method: string
+  path: string
+  body_size: number
+  body_sha256: string
+  body_truncated: number
+  content_type: string | null
+  content_encoding: string | null
+  remote_address: string | null
+  via_tunnel: number
+  forwarded_for: string | null
+  provider: string | null
+  event_type: string | null
+  event_id: string | null
+  verdict_status: string
+  verdict_detail: string
+  response_status: number | null
+  duration_ms: number | null
+  note: string | null
+}
+
+export interface FullRow extends SummaryRow {
+  http_version: string
+  headers: string
+  body: Buffer
+  signature_json: string | null
+  response_json: string | null
+}
+
+export const SUMMARY_COLUMNS = `id, received_at, endpoint, method, path, body_size, body_sha256, body_truncated,
+  content_type, content_encoding, remote_address, via_tunnel, forwarded_for, provider, event_type, event_id,
+  verdict_status, verdict_detail, response_status, duration_ms, note`
+
+export function toSummary(row: SummaryRow): RequestSummary {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    endpoint: row.endpoint,
+    method: row.method,
+    path: row.path,
+    bodySize: row.body_size,
+    bodySha256: row.body_sha256,
+    bodyTruncated: row.body_truncated === 1,
+    contentType: row.content_type,
+    contentEncoding: row.content_encoding,
+    remoteAddress: row.remote_address,
+    viaTunnel: row.via_tunnel === 1,
+    forwardedFor: row.forwarded_for,
+    provider: row.provider,
+    eventType: row.event_type,
+    eventId: row.event_id,
+    verdict: { status: row.verdict_status as VerdictStatus, detail: row.verdict_detail },
+    responseStatus: row.response_status,
+    durationMs: row.duration_ms,
+    note: row.note
+  }
+}
+
+export function toCaptured(row: FullRow): CapturedRequest {
+  return {
+    ...toSummary(row),
+    httpVersion: row.http_version,
+    headers: JSON.parse(row.headers) as Header[],
+    bodyBase64: row.body.toString('base64'),
+    response: row.response_json ? (JSON.parse(row.response_json) as CapturedResponse) : null,
+    signature: row.signature_json ? (JSON.parse(row.signature_json) as SignatureReport) : null
+  }
+}
+
+export function toInsertParams(r: NewRequest): Record<string, unknown> {
+  return {
+    received_at: r.receivedAt,
+    endpoint: r.endpoint,
+    method: r.method,
+    path: r.path,
+    http_version: r.httpVersion,
+    headers: JSON.stringify(r.headers),
+    body: r.body,
+    body_size: r.bodySize,
+    body_sha256: r.bodySha256,
+    body_truncated: r.bodyTruncated ? 1 : 0,
+    content_type: r.contentType,
+    content_encoding: r.contentEncoding,
+    remote_address: r.remoteAddress,
+    via_tunnel: r.viaTunnel ? 1 : 0,
+    forwarded_for: r.forwardedFor,
+    provider: r.provider,
+    event_type: r.eventType,
+    event_id: r.eventId,
+    verdict_status: r.verdict.status,
+    verdict_detail: r.verdict.detail,
+    signature_json: r.signature ? JSON.stringify(r.signature) : null,
+    response_status: r.response?.status ?? null,
+    response_json: r.response ? JSON.stringify(r.response) : null,
+    duration_ms: r.durationMs,
+    note: r.note
+  }
+}

@@ -1,0 +1,34 @@
+import { BrowserWindow, shell } from 'electron'
+import { join } from 'node:path'
+
+const isHttpLink = (url: string): boolean => /^https?:\/\//i.test(url)
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 880,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Hookscope',
+    backgroundColor: '#14161a',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  // Links a user clicks (docs) open in the system browser; nothing opens inside the app.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (isHttpLink(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  window.webContents.on('will-navigate', (event) => event.preventDefault())
+  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  return window
+}

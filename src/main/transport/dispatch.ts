@@ -1,0 +1,30 @@
+import { apiInputs, type Envelope } from '../../shared/api'
+import { API_METHODS, type ApiMethod } from '../../shared/methods'
+import type { ApiHandlers } from '../engine/engine'
+
+const methodSet = new Set<string>(API_METHODS)
+
+/**
+ * The single gate every transport (IPC, WebSocket) passes through: the method must exist, its
+ * argument must match the contract's schema, and any failure comes back as { code, message }.
+ */
+export async function dispatch(handlers: ApiHandlers, method: unknown, input: unknown): Promise<Envelope<unknown>> {
+  if (typeof method !== 'string' || !methodSet.has(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${JSON.stringify(method)}.` } }
+  }
+  const name = method as ApiMethod
+  const parsed = apiInputs[name].safeParse(input)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+    return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}${where}: ${issue?.message}` } }
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => unknown
+    return { ok: true, result: await handler(parsed.data) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const code = (error as { code?: unknown }).code
+    return { ok: false, error: { code: typeof code === 'string' ? code : 'engine_error', message } }
+  }
+}

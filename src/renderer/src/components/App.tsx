@@ -1,0 +1,42 @@
+import { useEffect } from 'react'
+import { useEngineEvents } from '../hooks/useEngineEvents'
+import { useStore } from '../store'
+import { RequestDetail } from './RequestDetail'
+import { RequestList } from './RequestList'
+
+export function App(): React.JSX.Element {
+  useEngineEvents()
+  const ready = useStore((s) => s.ready)
+  const info = useStore((s) => s.info)
+  const notice = useStore((s) => s.notice)
+  const theme = useStore((s) => s.theme)
+  const setTheme = useStore((s) => s.setTheme)
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme
+  }, [theme])
+
+  return (
+    <div className="app" data-app-state={ready ? 'ready' : 'loading'}>
+      <header className="topbar">
+        <span className="brand">Hookscope</span>
+        <span className="receiver" data-testid="receiver-url">
+          {info ? `Listening on ${info.receiverUrl}` : 'Starting…'}
+        </span>
+        <span className="spacer" />
+        <button onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme-toggle">
+          {theme === 'dark' ? 'Light' : 'Dark'} theme
+        </button>
+      </header>
+      {notice && (
+        <div className="notice" role="alert" data-testid="notice">
+          {notice}
+        </div>
+      )}
+      <main className="panes">
+        <RequestList />
+        <RequestDetail />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,17 @@
+import { useEffect } from 'react'
+import { api } from '../services/api'
+import { useStore } from '../store'
+
+/** The one place pushed engine events enter the store. */
+export function useEngineEvents(): void {
+  useEffect(() => {
+    const s = useStore.getState()
+    const offs = [
+      api().on('requestsAdded', (batch) => useStore.getState().onRequestsAdded(batch)),
+      api().on('requestsDeleted', (change) => useStore.getState().onRequestsDeleted(change)),
+      api().on('settingsChanged', (settings) => useStore.getState().onSettingsChanged(settings))
+    ]
+    void s.init()
+    return () => offs.forEach((off) => off())
+  }, [])
+}

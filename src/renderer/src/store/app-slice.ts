@@ -1,0 +1,60 @@
+import type { StateCreator } from 'zustand'
+import type { EngineInfo, Settings } from '../../../shared/types'
+import { api } from '../services/api'
+import type { AppState } from './index'
+
+export type Theme = 'dark' | 'light'
+
+export interface AppSlice {
+  ready: boolean
+  connected: boolean
+  info: EngineInfo | null
+  settings: Settings | null
+  notice: string | null
+  theme: Theme
+  init: () => Promise<void>
+  setNotice: (notice: string | null) => void
+  setTheme: (theme: Theme) => void
+  updateSettings: (patch: Partial<Settings>) => Promise<void>
+  onSettingsChanged: (settings: Settings) => void
+}
+
+const storedTheme = (): Theme => (localStorage.getItem('hookscope-theme') === 'light' ? 'light' : 'dark')
+
+export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, get) => ({
+  ready: false,
+  connected: false,
+  info: null,
+  settings: null,
+  notice: null,
+  theme: storedTheme(),
+
+  init: async () => {
+    try {
+      const [info, settings] = await Promise.all([api().getInfo(), api().getSettings()])
+      set({ info, settings, connected: true })
+      await get().loadRequests()
+      set({ ready: true })
+    } catch (error) {
+      set({ notice: (error as Error).message, ready: true })
+    }
+  },
+
+  setNotice: (notice) => set({ notice }),
+
+  setTheme: (theme) => {
+    localStorage.setItem('hookscope-theme', theme)
+    set({ theme })
+  },
+
+  updateSettings: async (patch) => {
+    try {
+      const settings = await api().updateSettings(patch)
+      set({ settings })
+    } catch (error) {
+      set({ notice: (error as Error).message })
+    }
+  },
+
+  onSettingsChanged: (settings) => set({ settings })
+})

@@ -1,0 +1,19 @@
+// The names of the Api's methods and events, free of any dependency so the sandboxed preload can bundle it.
+
+export const API_METHODS = [
+  'getInfo',
+  'listRequests',
+  'getRequest',
+  'deleteRequest',
+  'clearRequests',
+  'getSettings',
+  'updateSettings'
+] as const
+
+export type ApiMethod = (typeof API_METHODS)[number]
+
+export const API_EVENTS = ['requestsAdded', 'requestsDeleted', 'settingsChanged', 'tunnelChanged'] as const
+export type ApiEvent = (typeof API_EVENTS)[number]
+
+export const IPC_PREFIX = 'hookscope:'
+export const IPC_EVENT_CHANNEL = 'hookscope:event'

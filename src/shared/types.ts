@@ -1,0 +1,122 @@
+// Domain types shared by the engine, both transports and the renderer. One place, imported everywhere.
+
+/** A header exactly as it arrived: original case, order and duplicates kept. */
+export type Header = [name: string, value: string]
+
+export const VERDICT_STATUSES = ['valid', 'invalid', 'missing', 'unsigned', 'stale', 'no-secret', 'unknown'] as const
+export type VerdictStatus = (typeof VERDICT_STATUSES)[number]
+
+export interface Verdict {
+  status: VerdictStatus
+  /** One plain sentence a user understands. */
+  detail: string
+}
+
+/** What the list shows; never carries a body. */
+export interface RequestSummary {
+  id: number
+  receivedAt: number
+  endpoint: string | null
+  method: string
+  /** Full path with query string, exactly as sent on the request line. */
+  path: string
+  bodySize: number
+  bodySha256: string
+  bodyTruncated: boolean
+  contentType: string | null
+  contentEncoding: string | null
+  remoteAddress: string | null
+  viaTunnel: boolean
+  /** Original client address from forwarding headers, when the delivery came through the tunnel. */
+  forwardedFor: string | null
+  provider: string | null
+  eventType: string | null
+  eventId: string | null
+  verdict: Verdict
+  responseStatus: number | null
+  durationMs: number | null
+  note: string | null
+}
+
+export interface CapturedResponse {
+  status: number
+  headers: Header[]
+  bodyBase64: string
+  delayMs: number
+}
+
+export interface CapturedRequest extends RequestSummary {
+  httpVersion: string
+  headers: Header[]
+  /** Exact bytes as received (still compressed when Content-Encoding says so). */
+  bodyBase64: string
+  response: CapturedResponse | null
+  /** Provider-specific signature details (issue: signatures); free-form but JSON. */
+  signature: SignatureReport | null
+}
+
+export interface SignatureReport {
+  provider: string
+  headersUsed: string[]
+  /** The string that was signed, with the secret never included. */
+  signedPayloadPreview: string | null
+  expected: string | null
+  received: string | null
+  matchedSecret: string | null
+  diagnostics: string[]
+}
+
+/** The answer the receiver gives to every delivery (endpoints may override it). */
+export interface ResponseConfig {
+  status: number
+  headers: Header[]
+  body: string
+  delayMs: number
+}
+
+export interface Settings {
+  response: ResponseConfig
+  bodyLimitBytes: number
+}
+
+export interface RequestQuery {
+  limit?: number
+  /** Keyset pagination: only ids strictly below this one (newest first). */
+  beforeId?: number
+  search?: string
+  method?: string
+  path?: string
+  responseStatus?: number
+  provider?: string
+  verdict?: VerdictStatus
+  eventType?: string
+}
+
+export interface RequestPage {
+  items: RequestSummary[]
+  /** True when older items exist beyond this page. */
+  hasMore: boolean
+}
+
+export type TunnelStatus = 'stopped' | 'connecting' | 'online' | 'reconnecting' | 'offline'
+
+export interface TunnelState {
+  status: TunnelStatus
+  url: string | null
+  requestedSubdomain: string | null
+  host: string
+  attempt: number
+  nextRetryAt: number | null
+  /** Plain-words reason for offline/reconnecting. */
+  message: string | null
+  /** Set when the server gave a different URL than before (subdomain taken): the user must update the provider. */
+  urlChanged: { previous: string; current: string } | null
+}
+
+export interface EngineInfo {
+  version: string
+  receiverUrl: string
+  receiverPort: number
+  dbPath: string
+  requestCount: number
+}
