@@ -1,5 +1,4 @@
-import type { ApiResults } from '../../shared/api'
-import type { apiInputs } from '../../shared/api'
+import type { ApiResults, apiInputs } from '../../shared/api'
 import type { ApiMethod } from '../../shared/methods'
 import type { EngineInfo } from '../../shared/types'
 import type { z } from 'zod'
@@ -11,7 +10,8 @@ import { BatchedWriter } from './store/batched-writer'
 import { openDatabase, type Db } from './store/db'
 import { FtsIndexer } from './store/indexer'
 import { RequestStore } from './store/request-store'
-import { toSummary, type SummaryRow } from './store/rows'
+import { toSummary, type NewRequest, type SummaryRow } from './store/rows'
+import { coreApi } from './core-api'
 import { SettingsStore } from './settings-store'
 import { VERSION } from './version'
 
@@ -28,6 +28,9 @@ export type ApiHandlers = {
   [M in ApiMethod]: (input: z.output<(typeof apiInputs)[M]>) => Promise<ApiResults[M]> | ApiResults[M]
 }
 
+/** Called after a delivery is committed (live forwarding hooks in here); never blocks the acknowledgement. */
+export type CaptureListener = (id: number, row: NewRequest) => void
+
 export const DEFAULT_RECEIVER_PORT = 4747
 
 /** The whole product without a window: receiver, store and every feature, behind one Api. */
@@ -43,6 +46,7 @@ export class Engine {
   private originOf: ((req: IncomingMessage) => DeliveryOrigin) | null = null
   private readonly log: (message: string) => void
   private started = false
+  private readonly captureListeners = new Set<CaptureListener>()
 
   constructor(private readonly options: EngineOptions) {
     this.log = options.log ?? ((m) => console.error(m))
@@ -81,6 +85,15 @@ export class Engine {
         )
       })
       this.indexer.schedule()
+      for (const listener of this.captureListeners) {
+        ids.forEach((id, i) => {
+          try {
+            listener(id, rows[i])
+          } catch (error) {
+            this.log(`Capture listener failed: ${(error as Error).message}`)
+          }
+        })
+      }
     })
     this.receiver = new Receiver({
       settings: () => this.settings.get(),
@@ -115,6 +128,11 @@ export class Engine {
     return `http://127.0.0.1:${this.receiver.port}`
   }
 
+  onCaptured(listener: CaptureListener): () => void {
+    this.captureListeners.add(listener)
+    return () => this.captureListeners.delete(listener)
+  }
+
   setInspector(inspector: Inspector): void {
     this.inspector = inspector
   }
@@ -138,26 +156,8 @@ export class Engine {
     }
   }
 
-  /** The implementation of every Api method. Inputs arrive already validated by the transport. */
+  /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
   readonly api: ApiHandlers = {
-    getInfo: () => this.info(),
-    listRequests: (query) => this.requests.list(query),
-    getRequest: ({ id }) => this.requests.get(id),
-    deleteRequest: ({ id }) => {
-      const deleted = this.requests.delete(id)
-      if (deleted) this.events.emit('requestsDeleted', { ids: [id] })
-      return { deleted }
-    },
-    clearRequests: () => {
-      const deleted = this.requests.clear()
-      this.events.emit('requestsDeleted', { all: true })
-      return { deleted }
-    },
-    getSettings: () => this.settings.get(),
-    updateSettings: (patch) => {
-      const next = this.settings.update(patch)
-      this.events.emit('settingsChanged', next)
-      return next
-    }
+    ...coreApi(this)
   }
 }

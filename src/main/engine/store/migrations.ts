@@ -1,4 +1,10 @@
 // Schema history. Index i upgrades user_version i to i+1. Never edit a shipped entry: append one.
+// Entry 1 (feature tables) is not shipped yet; each feature owns its fragment under schema/.
+import { DELIVERIES_SCHEMA } from './schema/deliveries'
+import { FORGE_SCHEMA } from './schema/forge'
+import { SIGNATURES_SCHEMA } from './schema/signatures'
+import { TUNNEL_SCHEMA } from './schema/tunnel'
+
 export const MIGRATIONS: string[] = [
   `
   CREATE TABLE requests (
@@ -41,4 +47,6 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `
+  ,
+  [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA, TUNNEL_SCHEMA].join('\n')
 ]

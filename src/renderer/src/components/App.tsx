@@ -1,8 +1,7 @@
 import { useEffect } from 'react'
 import { useEngineEvents } from '../hooks/useEngineEvents'
 import { useStore } from '../store'
-import { RequestDetail } from './RequestDetail'
-import { RequestList } from './RequestList'
+import { VIEWS } from './views'
 
 export function App(): React.JSX.Element {
   useEngineEvents()
@@ -11,6 +10,10 @@ export function App(): React.JSX.Element {
   const notice = useStore((s) => s.notice)
   const theme = useStore((s) => s.theme)
   const setTheme = useStore((s) => s.setTheme)
+  const viewId = useStore((s) => s.view)
+  const setView = useStore((s) => s.setView)
+  const view = VIEWS.find((v) => v.id === viewId) ?? VIEWS[0]
+  const View = view.component
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme
@@ -20,6 +23,13 @@ export function App(): React.JSX.Element {
     <div className="app" data-app-state={ready ? 'ready' : 'loading'}>
       <header className="topbar">
         <span className="brand">Hookscope</span>
+        <nav className="views" aria-label="Views">
+          {VIEWS.map((v) => (
+            <button key={v.id} aria-current={v.id === view.id ? 'page' : undefined} data-testid={`view-${v.id}`} onClick={() => setView(v.id)}>
+              {v.label}
+            </button>
+          ))}
+        </nav>
         <span className="receiver" data-testid="receiver-url">
           {info ? `Listening on ${info.receiverUrl}` : 'Starting…'}
         </span>
@@ -33,10 +43,7 @@ export function App(): React.JSX.Element {
           {notice}
         </div>
       )}
-      <main className="panes">
-        <RequestList />
-        <RequestDetail />
-      </main>
+      <View />
     </div>
   )
 }

@@ -12,6 +12,9 @@ export interface AppSlice {
   settings: Settings | null
   notice: string | null
   theme: Theme
+  /** Id of the top-level view shown (see components/views.ts). */
+  view: string
+  setView: (view: string) => void
   init: () => Promise<void>
   setNotice: (notice: string | null) => void
   setTheme: (theme: Theme) => void
@@ -28,6 +31,8 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
   settings: null,
   notice: null,
   theme: storedTheme(),
+  view: 'inspector',
+  setView: (view) => set({ view }),
 
   init: async () => {
     try {

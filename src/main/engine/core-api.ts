@@ -1,0 +1,28 @@
+import type { ApiHandlers, Engine } from './engine'
+
+type CoreMethods = 'getInfo' | 'listRequests' | 'getRequest' | 'deleteRequest' | 'clearRequests' | 'getSettings' | 'updateSettings'
+
+/** Capture core: info, captured requests, global settings. */
+export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
+  return {
+    getInfo: () => engine.info(),
+    listRequests: (query) => engine.requests.list(query),
+    getRequest: ({ id }) => engine.requests.get(id),
+    deleteRequest: ({ id }) => {
+      const deleted = engine.requests.delete(id)
+      if (deleted) engine.events.emit('requestsDeleted', { ids: [id] })
+      return { deleted }
+    },
+    clearRequests: () => {
+      const deleted = engine.requests.clear()
+      engine.events.emit('requestsDeleted', { all: true })
+      return { deleted }
+    },
+    getSettings: () => engine.settings.get(),
+    updateSettings: (patch) => {
+      const next = engine.settings.update(patch)
+      engine.events.emit('settingsChanged', next)
+      return next
+    }
+  }
+}

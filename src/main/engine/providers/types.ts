@@ -1,0 +1,80 @@
+import type { Header, SignatureReport, Verdict } from '../../../shared/types'
+import type { IncomingDelivery } from '../inspect'
+
+export type ProviderId =
+  | 'callpaymin'
+  | 'callcall'
+  | 'topcalls'
+  | 'voipbin'
+  | 'erzycall'
+  | 'standard-webhooks'
+  | 'stripe'
+  | 'github'
+  | 'slack'
+  | 'shopify'
+  | 'twilio'
+  | 'generic'
+
+/** A secret as the engine holds it in memory; `label` is what a verdict may show ("current", "previous"). */
+export interface NamedSecret {
+  label: string
+  value: string
+}
+
+export interface SignOptions {
+  body: Buffer
+  secret: string
+  /** Unix seconds; schemes with a timestamp use it (default: now). */
+  timestamp?: number
+  /** Delivery id, for schemes that sign one (Standard Webhooks). */
+  id?: string
+  /** Full URL the delivery goes to, for schemes that sign it (Twilio). */
+  url?: string
+  method?: string
+}
+
+export interface VerifyResult {
+  verdict: Verdict
+  report: SignatureReport | null
+}
+
+export interface EventSample {
+  type: string
+  description: string
+  /** A realistic payload in the provider's own shape, with fresh ids and timestamps each call. */
+  sample(): unknown
+}
+
+export interface RetryPolicy {
+  /** Delay before each redelivery, in ms (attempt 2, 3, ...). Empty: the provider does not retry. */
+  delaysMs: number[]
+  /** How long the provider waits for an answer before counting a timeout. */
+  timeoutMs: number
+  /** Consecutive failures after which the provider disables the endpoint (ErzyCall: 10). */
+  disableAfterFailures?: number
+  description: string
+}
+
+/** Everything Hookscope knows about one provider's webhooks: detect, verify, sign, events, retries. */
+export interface Provider {
+  id: ProviderId
+  name: string
+  /** False for providers that never sign (VoIPBIN): verdict `unsigned`. */
+  signs: boolean
+  /** Header names carrying the signature (and timestamp), as the docs spell them. */
+  signatureHeaders: string[]
+  /** Tolerance for timestamped schemes, in seconds. */
+  timestampToleranceSec?: number
+  /** How confident this provider is that the delivery is its own: 0 (no) .. 1 (its signature header is there). */
+  detect(delivery: IncomingDelivery): number
+  verify(delivery: IncomingDelivery, secrets: NamedSecret[], nowMs: number): VerifyResult
+  /** Headers to add so that `body` verifies with `secret` (plus the provider's usual Content-Type). */
+  sign(options: SignOptions): Header[]
+  /** Event type and id from a parsed body, in this provider's shape. */
+  eventOf(body: unknown): { type: string | null; id: string | null }
+  events: EventSample[]
+  retry: RetryPolicy
+  /** HTTP methods and content types the provider really sends. */
+  methods: string[]
+  contentType: string
+}

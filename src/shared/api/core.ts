@@ -1,0 +1,54 @@
+// Capture core: info, requests, settings.
+import { z } from 'zod'
+import { VERDICT_STATUSES } from '../types'
+import type { CapturedRequest, EngineInfo, RequestPage, Settings } from '../types'
+
+const headerSchema = z.tuple([z.string().max(8192), z.string().max(65536)])
+const id = z.number().int().positive()
+
+export const responseConfigSchema = z.object({
+  status: z.number().int().min(100).max(599),
+  headers: z.array(headerSchema).max(100),
+  body: z.string().max(1024 * 1024),
+  delayMs: z.number().int().min(0).max(600_000)
+})
+
+export const requestQuerySchema = z
+  .object({
+    limit: z.number().int().min(1).max(1000).optional(),
+    beforeId: id.optional(),
+    search: z.string().max(500).optional(),
+    method: z.string().max(20).optional(),
+    path: z.string().max(2000).optional(),
+    responseStatus: z.number().int().min(100).max(599).optional(),
+    provider: z.string().max(64).optional(),
+    verdict: z.enum(VERDICT_STATUSES).optional(),
+    eventType: z.string().max(200).optional()
+  })
+  .strict()
+
+export const coreInputs = {
+  getInfo: z.void(),
+  listRequests: requestQuerySchema,
+  getRequest: z.object({ id }).strict(),
+  deleteRequest: z.object({ id }).strict(),
+  clearRequests: z.void(),
+  getSettings: z.void(),
+  updateSettings: z
+    .object({
+      response: responseConfigSchema.optional(),
+      bodyLimitBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).optional()
+    })
+    .strict()
+}
+
+export interface CoreResults {
+  getInfo: EngineInfo
+  listRequests: RequestPage
+  getRequest: CapturedRequest | null
+  deleteRequest: { deleted: boolean }
+  clearRequests: { deleted: number }
+  getSettings: Settings
+  updateSettings: Settings
+}
+
