@@ -12,6 +12,7 @@ import { FtsIndexer } from './store/indexer'
 import { RequestStore } from './store/request-store'
 import { toSummary, type NewRequest, type SummaryRow } from './store/rows'
 import { coreApi } from './core-api'
+import { DeliveryLog } from './outbound/delivery-log'
 import { SettingsStore } from './settings-store'
 import { VERSION } from './version'
 
@@ -40,6 +41,7 @@ export class Engine {
   readonly settings: SettingsStore
   readonly events = new EngineEvents()
   readonly receiver: Receiver
+  readonly deliveries: DeliveryLog
   private readonly writer: BatchedWriter
   private readonly indexer: FtsIndexer
   private inspector: Inspector
@@ -54,6 +56,7 @@ export class Engine {
     this.requests = new RequestStore(this.db)
     this.settings = new SettingsStore(this.db)
     this.indexer = new FtsIndexer(this.db)
+    this.deliveries = new DeliveryLog(this.db)
     this.inspector = options.inspector ?? basicInspector
     this.writer = new BatchedWriter(this.requests, (ids, rows) => {
       ids.forEach((id, i) => {
