@@ -7,7 +7,8 @@ export const API_METHODS = [
   'deleteRequest',
   'clearRequests',
   'getSettings',
-  'updateSettings'
+  'updateSettings',
+  'getDecodedBody'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

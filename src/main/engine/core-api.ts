@@ -1,6 +1,15 @@
+import { decodeBody } from './body'
 import type { ApiHandlers, Engine } from './engine'
 
-type CoreMethods = 'getInfo' | 'listRequests' | 'getRequest' | 'deleteRequest' | 'clearRequests' | 'getSettings' | 'updateSettings'
+type CoreMethods =
+  | 'getInfo'
+  | 'listRequests'
+  | 'getRequest'
+  | 'deleteRequest'
+  | 'clearRequests'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'getDecodedBody'
 
 /** Capture core: info, captured requests, global settings. */
 export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
@@ -23,6 +32,13 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
       const next = engine.settings.update(patch)
       engine.events.emit('settingsChanged', next)
       return next
+    },
+    getDecodedBody: ({ id }) => {
+      const row = engine.requests.getRaw(id)
+      if (!row) return null
+      const decoded = decodeBody(row.body, row.content_encoding)
+      if (!decoded.ok) return { ok: false, encoding: decoded.encoding, error: decoded.error }
+      return { ok: true, encoding: decoded.encoding, bodyBase64: decoded.bytes.toString('base64'), size: decoded.bytes.length }
     }
   }
 }

@@ -39,8 +39,14 @@ export const coreInputs = {
       response: responseConfigSchema.optional(),
       bodyLimitBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).optional()
     })
-    .strict()
+    .strict(),
+  getDecodedBody: z.object({ id }).strict()
 }
+
+/** A body undone from its Content-Encoding (capped against zip bombs), or why it could not be. */
+export type DecodedBody =
+  | { ok: true; encoding: string | null; bodyBase64: string; size: number }
+  | { ok: false; encoding: string | null; error: string }
 
 export interface CoreResults {
   getInfo: EngineInfo
@@ -50,5 +56,6 @@ export interface CoreResults {
   clearRequests: { deleted: number }
   getSettings: Settings
   updateSettings: Settings
+  getDecodedBody: DecodedBody | null
 }
 
