@@ -2,12 +2,14 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import { Engine } from './engine/engine'
-import { DB_FILE } from './engine/paths'
+import { DB_FILE, defaultDataDir } from './engine/paths'
 import { registerIpc } from './shell/ipc'
 import { createMainWindow } from './shell/window'
 import { hardenSession } from './shell/security'
 
 app.setName('Hookscope')
+// The same folder the CLI uses, so `hookscope list` sees what the window captured (and vice versa).
+app.setPath('userData', defaultDataDir())
 let engine: Engine | null = null
 
 async function boot(): Promise<void> {
