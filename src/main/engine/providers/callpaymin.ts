@@ -1,63 +1,53 @@
-import { randomUUID } from 'node:crypto'
-import { headerValue } from '../receiver'
-import { hmac, safeEqual } from './hmac'
-import type { Provider } from './types'
+import { defineHmacProvider } from './hmac-scheme'
+import { has, isoNow, phone, rid, str, unixNow } from './samples'
 
-const HEADER = 'X-CallPayMin-Signature'
+const call = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  call_id: rid('call_'),
+  from: phone(),
+  to: phone(),
+  ...extra
+})
 
-/**
- * CallPayMin: hex HMAC-SHA256 of the raw body in X-CallPayMin-Signature (provider-docs/000).
- * Minimal first version; the signatures work extends verify() with the full diagnostics.
- */
-export const callpaymin: Provider = {
+const event = (type: string, data: Record<string, unknown>) => (): unknown => ({
+  id: rid('evt_'),
+  type,
+  created_at: isoNow(),
+  data
+})
+
+/** CallPayMin (provider-docs/000): hex HMAC-SHA256 of the raw body in X-CallPayMin-Signature. */
+export const callpaymin = defineHmacProvider({
   id: 'callpaymin',
   name: 'CallPayMin',
-  signs: true,
-  signatureHeaders: [HEADER],
-  detect: (d) => (headerValue(d.headers, HEADER) !== null ? 1 : 0),
-  verify(d, secrets) {
-    const received = headerValue(d.headers, HEADER)
-    if (received === null) return { verdict: { status: 'missing', detail: `No ${HEADER} header.` }, report: null }
-    if (secrets.length === 0) {
-      return { verdict: { status: 'no-secret', detail: 'Signed, but no CallPayMin secret is configured yet.' }, report: null }
-    }
-    for (const secret of secrets) {
-      const expected = hmac('sha256', secret.value, d.body).toString('hex')
-      if (safeEqual(expected, received.trim().toLowerCase())) {
-        return {
-          verdict: { status: 'valid', detail: `Signature matches the raw body with secret "${secret.label}".` },
-          report: null
-        }
-      }
-    }
-    return { verdict: { status: 'invalid', detail: 'Signature does not match the raw body with any configured secret.' }, report: null }
-  },
-  sign: ({ body, secret }) => [
-    ['Content-Type', 'application/json'],
-    [HEADER, hmac('sha256', secret, body).toString('hex')]
-  ],
-  eventOf(body) {
-    const b = body as { type?: unknown; event?: unknown; id?: unknown } | null
-    const type = typeof b?.type === 'string' ? b.type : typeof b?.event === 'string' ? b.event : null
-    return { type, id: typeof b?.id === 'string' ? b.id : null }
-  },
+  scheme: 'Hex HMAC-SHA256 of the raw body in X-CallPayMin-Signature.',
+  summary: { algorithm: 'sha256', encoding: 'hex', signatureHeader: 'X-CallPayMin-Signature', prefix: '', template: '{body}', key: 'raw' },
+  detectBody: (json) => (has(json, 'id', 'type', 'created_at', 'data') && str(json, 'id')?.startsWith('evt_') ? 0.5 : 0),
+  eventOf: (body) => ({ type: str(body, 'type') ?? str(body, 'event'), id: str(body, 'id') }),
   events: [
+    { type: 'call.created', description: 'A new call has been created', sample: () => event('call.created', call({ status: 'created' }))() },
+    { type: 'call.started', description: 'A call has started (first participant joined)', sample: () => event('call.started', call({ status: 'in_progress', started_at: isoNow(-2000) }))() },
+    { type: 'call.ended', description: 'A call has ended', sample: () => event('call.ended', call({ status: 'completed', duration_seconds: 127, ended_at: isoNow() }))() },
     {
-      type: 'call.ended',
-      description: 'A call has ended',
-      sample: () => ({
-        id: `evt_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
-        type: 'call.ended',
-        created_at: new Date().toISOString(),
-        data: { call_id: `call_${randomUUID().slice(0, 8)}`, duration_seconds: 127, status: 'completed' }
-      })
+      type: 'call.billing.charged',
+      description: 'Billing has been processed for a call',
+      sample: () => event('call.billing.charged', { call_id: rid('call_'), charge_id: rid('ch_'), amount_cents: 254, currency: 'USD', minutes: 2.12 })()
+    },
+    {
+      type: 'user.balance_low',
+      description: 'User balance below threshold',
+      sample: () => event('user.balance_low', { user_id: rid('usr_'), balance_cents: 420, threshold_cents: 500, currency: 'USD' })()
+    },
+    {
+      type: 'summary.ready',
+      description: 'AI summary is available',
+      sample: () => event('summary.ready', { call_id: rid('call_'), summary: 'Customer asked to reschedule to Friday at 3 pm.', generated_at: unixNow() })()
     }
   ],
   retry: {
     delaysMs: [30_000, 60_000, 120_000, 240_000, 480_000],
     timeoutMs: 10_000,
-    description: 'Retries 5xx answers and timeouts with exponential backoff.'
+    description: 'Retries 5xx answers and timeouts with exponential backoff; handlers must be idempotent on the event id.'
   },
   methods: ['POST'],
   contentType: 'application/json'
-}
+})

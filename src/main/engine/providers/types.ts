@@ -31,6 +31,25 @@ export interface SignOptions {
   /** Full URL the delivery goes to, for schemes that sign it (Twilio). */
   url?: string
   method?: string
+  /** Event type, for schemes that carry it in a header (GitHub, Shopify). */
+  event?: string
+}
+
+/** How an HMAC scheme is built, in words a snippet generator and the UI can use. */
+export interface SchemeSummary {
+  algorithm: 'sha1' | 'sha256' | 'sha512'
+  encoding: 'hex' | 'base64'
+  signatureHeader: string
+  timestampHeader?: string
+  idHeader?: string
+  /** Text before the digest in the header value ("sha256=", "v0="). */
+  prefix: string
+  /** What is signed, with {body}, {timestamp}, {id}, {url} placeholders. */
+  template: string
+  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_" is the key. */
+  key: 'raw' | 'whsec-base64'
+  /** How several signatures share the header (Stripe "t=..,v1=..", Standard Webhooks "v1,<b64> v1,<b64>"). */
+  framing?: 'stripe' | 'standard-webhooks'
 }
 
 export interface VerifyResult {
@@ -77,4 +96,16 @@ export interface Provider {
   /** HTTP methods and content types the provider really sends. */
   methods: string[]
   contentType: string
+  /** One sentence: what is signed, how, in which header. */
+  scheme?: string
+  /** Machine-readable scheme, when it is an HMAC over a template (all but Twilio and VoIPBIN). */
+  summary?: SchemeSummary
+  /** True when the provider signs only if the user configured a secret (TopCalls). */
+  signatureOptional?: boolean
+  /** Recognise the provider from a parsed body when no signature header gave it away (cheap shape checks). */
+  detectBody?(json: unknown): number
+  /** Event type/id from headers, for providers that send them there (GitHub, Shopify). */
+  eventFromHeaders?(headers: Header[]): { type: string | null; id: string | null } | null
+  /** A plausible new secret in this provider's format (for sends and tests). */
+  sampleSecret?(): string
 }

@@ -1,0 +1,118 @@
+// Why a signature did not match, in sentences: each check recomputes the HMAC under one plausible
+// mistake (re-serialized JSON, missing timestamp, wrong encoding, prefix, key format) and says so when it fits.
+import { hmac, safeEqual } from './hmac'
+import {
+  describeAge,
+  digest,
+  keyOf,
+  payloadFor,
+  sameDigest,
+  type HmacProviderSpec,
+  type ParsedHeader,
+  type PayloadInput
+} from './hmac-scheme'
+import type { NamedSecret } from './types'
+
+export interface DiagnoseInput {
+  spec: HmacProviderSpec
+  parsed: ParsedHeader
+  input: PayloadInput
+  secrets: NamedSecret[]
+  tolerance: number | undefined
+  age: number | null
+}
+
+const ALGO_NAME = { sha1: 'HMAC-SHA1', sha256: 'HMAC-SHA256', sha512: 'HMAC-SHA512' } as const
+
+export function diagnose({ spec, parsed, input, secrets, tolerance, age }: DiagnoseInput): string[] {
+  const s = spec.summary
+  const out: string[] = []
+  const received = parsed.signatures
+  /** Label of the first secret under which some variant payload/key/encoding matches a received signature. */
+  const matchWith = (payload: Buffer, key?: (secret: string) => Buffer | string): string | null => {
+    for (const secret of secrets) {
+      const expected = digest(s, key ? key(secret.value) : keyOf(s, secret.value), payload)
+      if (received.some((sig) => sameDigest(s, sig, expected))) return secret.label
+    }
+    return null
+  }
+
+  const reserialized = reserialize(input.body)
+  if (reserialized) {
+    const label = matchWith(payloadFor(spec, { ...input, body: reserialized }))
+    if (label) {
+      out.push(
+        `Signature matches JSON.stringify(JSON.parse(body)) but not the raw bytes: your framework re-serializes the body; verify the raw bytes (secret "${label}").`
+      )
+    }
+  }
+  if (s.template !== '{body}' && !spec.payload) {
+    const label = matchWith(input.body)
+    if (label) out.push(`Signature matches the body alone, without the ${s.template.replace('{body}', '')} part the scheme signs (secret "${label}").`)
+  }
+  if (!s.prefix && !s.framing) {
+    for (const prefix of ['sha256=', 'sha1=', 'sha512=', 'v1=', 'v0=']) {
+      const stripped = received.filter((sig) => sig.startsWith(prefix)).map((sig) => sig.slice(prefix.length))
+      if (stripped.length && matchWithList(spec, input, secrets, stripped)) {
+        out.push(`Signature matches once the "${prefix}" prefix is removed: ${spec.name} sends the bare digest.`)
+      }
+    }
+  }
+  const other = s.encoding === 'hex' ? 'base64' : 'hex'
+  for (const secret of secrets) {
+    const mac = hmac(s.algorithm, keyOf(s, secret.value), payloadFor(spec, input))
+    if (received.some((sig) => safeEqual(sig, mac.toString(other)))) {
+      out.push(`Signature is the right HMAC but encoded as ${other}; ${spec.name} uses ${s.encoding} (secret "${secret.label}").`)
+      break
+    }
+  }
+  if (s.key === 'whsec-base64') {
+    const label = matchWith(payloadFor(spec, input), (v) => v)
+    if (label) out.push(`Signature matches when the whole "whsec_…" string is the key; ${spec.name} uses the base64-decoded part after "whsec_" (secret "${label}").`)
+  } else {
+    const label = matchWith(payloadFor(spec, input), (v) => Buffer.from(v.replace(/^whsec_/, ''), 'base64'))
+    if (label) out.push(`Signature matches with the base64-decoded secret; ${spec.name} uses the secret string exactly as given (secret "${label}").`)
+  }
+  const bytes = digestBytes(s.algorithm)
+  const expectedLength = s.encoding === 'hex' ? bytes * 2 : 4 * Math.ceil(bytes / 3)
+  const lengths = received.map((sig) => sig.length)
+  if (out.length === 0 && lengths.every((n) => n !== expectedLength)) {
+    out.push(
+      `The signature is ${lengths.join('/')} characters long; a ${s.encoding} ${ALGO_NAME[s.algorithm]} is ${expectedLength}: it is truncated, garbage or made another way.`
+    )
+  }
+  if (tolerance !== undefined && age !== null && Math.abs(age) > tolerance) {
+    out.push(`The timestamp is also ${describeAge(age)}, outside the ${tolerance / 60}-minute tolerance.`)
+  }
+  if (out.length === 0 || (out.length === 1 && out[0].startsWith('The timestamp is also'))) {
+    const n = secrets.length
+    out.unshift(
+      `Signature does not match the raw body with ${n === 1 ? `secret "${secrets[0].label}"` : `any of the ${n} configured secrets`}: a different secret, or the body changed after signing.`
+    )
+  }
+  return out
+}
+
+function matchWithList(spec: HmacProviderSpec, input: PayloadInput, secrets: NamedSecret[], sigs: string[]): boolean {
+  return secrets.some((secret) => {
+    const expected = digest(spec.summary, keyOf(spec.summary, secret.value), payloadFor(spec, input))
+    return sigs.some((sig) => sameDigest(spec.summary, sig, expected))
+  })
+}
+
+function digestBytes(algorithm: 'sha1' | 'sha256' | 'sha512'): number {
+  return algorithm === 'sha1' ? 20 : algorithm === 'sha256' ? 32 : 64
+}
+
+/** The bytes `JSON.stringify(req.body)` would produce, when they differ from what arrived. */
+export function reserialize(body: Buffer): Buffer | null {
+  if (body.length === 0 || body.length > 2 * 1024 * 1024) return null
+  const first = body[0] === 0xef ? body[3] : body[0]
+  if (first !== 0x7b && first !== 0x5b) return null
+  try {
+    const again = Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8'))))
+    return again.equals(body) ? null : again
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { defineHmacProvider } from './hmac-scheme'
+import { isoNow, rid, str } from './samples'
+import type { Provider } from './types'
+
+export const genericConfigSchema = z.object({
+  header: z.string().trim().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name has no spaces or separators'),
+  algorithm: z.enum(['sha1', 'sha256', 'sha512']),
+  encoding: z.enum(['hex', 'base64']),
+  prefix: z.string().max(40),
+  /** What is signed: {body} plus optional {timestamp} and {id} from the headers below. */
+  template: z.string().max(200).refine((t) => t.split('{body}').length === 2, 'the template must contain {body} exactly once'),
+  timestampHeader: z.string().trim().max(100).optional(),
+  idHeader: z.string().trim().max(100).optional(),
+  secretKey: z.enum(['raw', 'whsec-base64']).default('raw')
+})
+export type GenericConfig = z.output<typeof genericConfigSchema>
+
+export const DEFAULT_GENERIC: GenericConfig = {
+  header: 'X-Signature',
+  algorithm: 'sha256',
+  encoding: 'hex',
+  prefix: '',
+  template: '{body}',
+  secretKey: 'raw'
+}
+
+/** A user-defined HMAC scheme: any header, algorithm, encoding, prefix and signed template. */
+export function createGenericProvider(config: GenericConfig = DEFAULT_GENERIC): Provider {
+  const words = `${config.encoding} HMAC-${config.algorithm.toUpperCase()} of "${config.template}"`
+  return defineHmacProvider({
+    id: 'generic',
+    name: 'Generic HMAC',
+    scheme: `${config.header}: "${config.prefix}<${words}>" (user-defined).`,
+    summary: {
+      algorithm: config.algorithm,
+      encoding: config.encoding,
+      signatureHeader: config.header,
+      timestampHeader: config.timestampHeader || undefined,
+      idHeader: config.idHeader || undefined,
+      prefix: config.prefix,
+      template: config.template,
+      key: config.secretKey
+    },
+    eventOf: (body) => ({ type: str(body, 'type') ?? str(body, 'event'), id: str(body, 'id') }),
+    events: [
+      { type: 'test.event', description: 'A generic JSON event', sample: () => ({ id: rid('evt_'), type: 'test.event', created_at: isoNow(), data: { message: 'hello from Hookscope' } }) }
+    ],
+    retry: { delaysMs: [], timeoutMs: 10_000, description: 'Depends on the sender; none assumed.' },
+    methods: ['POST'],
+    contentType: 'application/json'
+  })
+}
+
+export const generic = createGenericProvider()
