@@ -3,14 +3,16 @@
 // under api/, and its handler in the engine. Each feature keeps its own file so work does not collide.
 import type { z } from 'zod'
 import { coreInputs, type CoreResults } from './api/core'
+import { tunnelInputs, type TunnelResults } from './api/tunnel'
 import type { ApiEvent, ApiMethod } from './methods'
 import type { RequestSummary, Settings, TunnelState } from './types'
 
 export const apiInputs = {
-  ...coreInputs
+  ...coreInputs,
+  ...tunnelInputs
 } satisfies Record<ApiMethod, z.ZodType>
 
-export interface ApiResults extends CoreResults {}
+export interface ApiResults extends CoreResults, TunnelResults {}
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
 

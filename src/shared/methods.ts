@@ -8,7 +8,11 @@ export const API_METHODS = [
   'clearRequests',
   'getSettings',
   'updateSettings',
-  'getDecodedBody'
+  'getDecodedBody',
+  'getTunnel',
+  'startTunnel',
+  'stopTunnel',
+  'dismissTunnelUrlChange'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

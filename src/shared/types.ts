@@ -100,6 +100,15 @@ export interface RequestPage {
 
 export type TunnelStatus = 'stopped' | 'connecting' | 'online' | 'reconnecting' | 'offline'
 
+/** Why the tunnel is not (or not exactly) what was asked for; `message` says it in words. */
+export type TunnelReason =
+  | 'server-unreachable'
+  | 'server-refused'
+  | 'timeout'
+  | 'dropped'
+  | 'local-port-closed'
+  | 'subdomain-taken'
+
 export interface TunnelState {
   status: TunnelStatus
   url: string | null
@@ -109,6 +118,9 @@ export interface TunnelState {
   nextRetryAt: number | null
   /** Plain-words reason for offline/reconnecting. */
   message: string | null
+  reason: TunnelReason | null
+  /** The receiver port the tunnel delivers to. */
+  localPort: number
   /** Set when the server gave a different URL than before (subdomain taken): the user must update the provider. */
   urlChanged: { previous: string; current: string } | null
 }

@@ -12,6 +12,9 @@ import { FtsIndexer } from './store/indexer'
 import { RequestStore } from './store/request-store'
 import { toSummary, type NewRequest, type SummaryRow } from './store/rows'
 import { coreApi } from './core-api'
+import { attachTunnel } from './tunnel'
+import { tunnelApi } from './tunnel/api'
+import type { TunnelManager } from './tunnel/manager'
 import { DeliveryLog } from './outbound/delivery-log'
 import { SettingsStore } from './settings-store'
 import { VERSION } from './version'
@@ -42,6 +45,7 @@ export class Engine {
   readonly events = new EngineEvents()
   readonly receiver: Receiver
   readonly deliveries: DeliveryLog
+  readonly tunnel: TunnelManager
   private readonly writer: BatchedWriter
   private readonly indexer: FtsIndexer
   private inspector: Inspector
@@ -105,6 +109,7 @@ export class Engine {
       originOf: (req) => this.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null },
       onError: this.log
     })
+    this.tunnel = attachTunnel(this, this.log)
   }
 
   async start(): Promise<void> {
@@ -116,6 +121,7 @@ export class Engine {
 
   /** Flushes pending writes and the index, then closes the database. Safe to call twice. */
   async stop(): Promise<void> {
+    await this.tunnel.stop()
     await this.receiver.close()
     this.writer.flush()
     this.events.flush()
@@ -161,6 +167,7 @@ export class Engine {
 
   /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
   readonly api: ApiHandlers = {
-    ...coreApi(this)
+    ...coreApi(this),
+    ...tunnelApi(this)
   }
 }

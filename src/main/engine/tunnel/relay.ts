@@ -1,0 +1,98 @@
+// The tunnel client connects here instead of to the receiver, and every connection is passed on to the
+// receiver as raw bytes. Because we open those receiver connections ourselves, their local ports are
+// exactly the remote ports the receiver sees: that is how a delivery is known to come through the
+// tunnel (a header can be forged by anyone; a port held by our own socket cannot).
+import { createServer, connect, type Server, type Socket } from 'node:net'
+
+export type LocalStatus = { ok: true } | { ok: false; code: string }
+
+/** How long a closed connection's port still counts as ours: the receiver classifies after the body. */
+const PORT_GRACE_MS = 5000
+
+export class TunnelRelay {
+  private server: Server | null = null
+  private readonly ports = new Set<number>()
+  private readonly open = new Set<Socket>()
+
+  constructor(
+    private readonly targetPort: () => number,
+    private readonly onLocal: (status: LocalStatus) => void
+  ) {}
+
+  get port(): number {
+    const address = this.server?.address()
+    return typeof address === 'object' && address ? address.port : 0
+  }
+
+  /** True when a receiver-side socket with this peer is one the relay opened. */
+  owns(remoteAddress: string | undefined, remotePort: number | undefined): boolean {
+    if (remotePort === undefined || !isLoopback(remoteAddress)) return false
+    return this.ports.has(remotePort)
+  }
+
+  async listen(): Promise<number> {
+    if (this.server) return this.port
+    const server = createServer((entry) => this.relay(entry))
+    server.on('error', () => {})
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => resolve())
+    })
+    this.server = server
+    return this.port
+  }
+
+  close(): void {
+    this.server?.close()
+    this.server = null
+    for (const socket of this.open) socket.destroy()
+    this.open.clear()
+  }
+
+  private relay(entry: Socket): void {
+    entry.pause()
+    const out = connect({ host: '127.0.0.1', port: this.targetPort() })
+    this.open.add(entry)
+    this.open.add(out)
+    let localPort = 0
+    out.once('connect', () => {
+      localPort = out.localPort ?? 0
+      this.ports.add(localPort)
+      this.onLocal({ ok: true })
+      entry.pipe(out).pipe(entry)
+      entry.resume()
+    })
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (!localPort) this.onLocal({ ok: false, code: error.code ?? 'ERROR' })
+      entry.destroy()
+    })
+    entry.on('error', () => out.destroy())
+    entry.once('close', () => {
+      this.open.delete(entry)
+      out.end()
+    })
+    out.once('close', () => {
+      this.open.delete(out)
+      entry.end()
+      if (localPort) setTimeout(() => this.ports.delete(localPort), PORT_GRACE_MS).unref()
+    })
+  }
+}
+
+/** Resolves true when something accepts connections on the port (bounded by timeoutMs). */
+export function probePort(port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port })
+    const done = (ok: boolean): void => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(timeoutMs, () => done(false))
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+  })
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::ffff:127.0.0.1' || address === '::1'
+}
