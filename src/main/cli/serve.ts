@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { Engine, DEFAULT_RECEIVER_PORT } from '../engine/engine'
 import { startWebHost, type WebHost } from '../web/host'
 import { CliError } from './output'
+import { prepareTunnel, tunnelOptions } from './serve-tunnel'
 import type { Verb } from './verb'
 
 export function rendererDir(): string {
@@ -17,9 +18,10 @@ function intOption(value: unknown, name: string, min: number, max: number): numb
 
 export const serve: Verb = {
   name: 'serve',
-  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS]',
+  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS] [--tunnel] [--tunnel-host URL] [--subdomain S] [--tunnel-wait S]',
   summary: 'run the receiver (and optionally the web UI) headless until interrupted',
   options: {
+    ...tunnelOptions,
     port: { type: 'string' },
     ui: { type: 'boolean' },
     'ui-port': { type: 'string' },
@@ -31,6 +33,7 @@ export const serve: Verb = {
     const uiPort = intOption(ctx.values['ui-port'], '--ui-port', 0, 65535) ?? 0
     const status = intOption(ctx.values.respond, '--respond', 100, 599)
     const delayMs = intOption(ctx.values.delay, '--delay', 0, 600_000)
+    const startTunnel = prepareTunnel(ctx)
     const engine = new Engine({ dbPath: ctx.dbPath, port, log: (m) => process.stderr.write(m + '\n') })
     if (status !== undefined || delayMs !== undefined) {
       const current = engine.settings.get().response
@@ -40,7 +43,7 @@ export const serve: Verb = {
     let web: WebHost | null = null
     if (ctx.values.ui) web = await startWebHost(engine, { rendererDir: rendererDir(), port: uiPort })
 
-    const info = { receiver: engine.receiverUrl, tunnel: null as string | null, ui: web?.url ?? null, db: ctx.dbPath }
+    const info = { receiver: engine.receiverUrl, tunnel: startTunnel ? await startTunnel(engine) : null, ui: web?.url ?? null, db: ctx.dbPath }
     if (ctx.json) process.stdout.write(JSON.stringify(info) + '\n')
     else {
       process.stdout.write(`Hookscope receiver listening on ${info.receiver}\n`)

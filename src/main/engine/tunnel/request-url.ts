@@ -61,7 +61,7 @@ export async function requestTunnelUrl(host: string, subdomain: string, timeoutM
 }
 
 function describeNetworkError(error: unknown, where: string, timeoutMs: number): TunnelFailure {
-  const e = error as { name?: string; cause?: { code?: string } }
+  const e = error as { name?: string; cause?: { code?: string; message?: string } }
   if (e.name === 'TimeoutError' || e.name === 'AbortError') {
     return new TunnelFailure('timeout', `The tunnel server at ${where} did not answer within ${Math.round(timeoutMs / 1000)} s.`)
   }
@@ -71,8 +71,6 @@ function describeNetworkError(error: unknown, where: string, timeoutMs: number):
       ? 'connection refused'
       : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
         ? 'the name does not resolve; is the machine online?'
-        : code
-          ? code
-          : 'network error'
+        : (code ?? e.cause?.message ?? 'network error')
   return new TunnelFailure('server-unreachable', `Cannot reach the tunnel server at ${where} (${why}).`)
 }
