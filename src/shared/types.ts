@@ -131,4 +131,6 @@ export interface EngineInfo {
   receiverPort: number
   dbPath: string
   requestCount: number
+  /** Set when the database could not be read at start and was moved aside (nothing deleted). */
+  databaseNotice?: string | null
 }

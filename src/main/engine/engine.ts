@@ -7,7 +7,8 @@ import { basicInspector, type Inspector } from './inspect'
 import { Receiver, type DeliveryOrigin } from './receiver'
 import type { IncomingMessage } from 'node:http'
 import { BatchedWriter } from './store/batched-writer'
-import { openDatabase, type Db } from './store/db'
+import { openDatabaseWithRecovery, type Db, type DatabaseRecovery } from './store/db'
+import { startCheckpointer, type Checkpointer } from './store/checkpointer'
 import { FtsIndexer } from './store/indexer'
 import { RequestStore } from './store/request-store'
 import { toSummary, type NewRequest, type SummaryRow } from './store/rows'
@@ -48,6 +49,9 @@ export class Engine {
   readonly tunnel: TunnelManager
   private readonly writer: BatchedWriter
   private readonly indexer: FtsIndexer
+  private readonly checkpointer: Checkpointer | null
+  /** Set when a broken database was moved aside at start; shown by the UI and printed by the CLI. */
+  readonly databaseRecovery: DatabaseRecovery | null
   private inspector: Inspector
   private originOf: ((req: IncomingMessage) => DeliveryOrigin) | null = null
   private readonly log: (message: string) => void
@@ -56,7 +60,11 @@ export class Engine {
 
   constructor(private readonly options: EngineOptions) {
     this.log = options.log ?? ((m) => console.error(m))
-    this.db = openDatabase(options.dbPath)
+    const opened = openDatabaseWithRecovery(options.dbPath)
+    this.db = opened.db
+    this.databaseRecovery = opened.recovery
+    if (opened.recovery) this.log(opened.recovery.message)
+    this.checkpointer = startCheckpointer(this.db, options.dbPath, this.log)
     this.requests = new RequestStore(this.db)
     this.settings = new SettingsStore(this.db)
     this.indexer = new FtsIndexer(this.db)
@@ -126,6 +134,7 @@ export class Engine {
     this.writer.flush()
     this.events.flush()
     this.indexer.stop()
+    await this.checkpointer?.stop()
     if (this.db.open) {
       this.indexer.drain()
       this.db.close()
@@ -161,7 +170,8 @@ export class Engine {
       receiverUrl: this.receiverUrl,
       receiverPort: this.receiver.port,
       dbPath: this.options.dbPath,
-      requestCount: this.requests.count()
+      requestCount: this.requests.count(),
+      databaseNotice: this.databaseRecovery?.message ?? null
     }
   }
 

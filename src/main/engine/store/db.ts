@@ -1,9 +1,31 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { MIGRATIONS } from './migrations'
 
 export type Db = Database.Database
+
+/** Why the database could not be opened, in words a user can act on. */
+export type DatabaseProblem = 'locked' | 'disk-full' | 'read-only' | 'corrupt' | 'other'
+
+export class DatabaseOpenError extends Error {
+  readonly code = 'database_unavailable'
+  constructor(message: string, readonly problem: DatabaseProblem, readonly file: string) {
+    super(message)
+  }
+}
+
+/** What happened when a broken database was moved aside so the app could start. */
+export interface DatabaseRecovery {
+  movedTo: string
+  reason: string
+  message: string
+}
+
+export interface OpenedDatabase {
+  db: Db
+  recovery: DatabaseRecovery | null
+}
 
 /**
  * Opens (creating if needed) the capture database and brings its schema up to date.
@@ -11,15 +33,84 @@ export type Db = Database.Database
  * only an OS crash or power loss can drop the last transactions. That is the trade we want for a
  * developer tool acknowledging thousands of deliveries per second.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, busyTimeoutMs = 5000): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('busy_timeout = 5000')
-  db.pragma('foreign_keys = ON')
-  migrate(db)
+  try {
+    // First, so that a lock held by another program is waited for, then reported as "locked".
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    migrate(db)
+    // Reads the schema page; a file that is not a database or has a broken header fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (error) {
+    db.close()
+    throw error
+  }
   return db
+}
+
+/**
+ * Opens the database for the app and the CLI. A corrupt file (or one that is not a database) is never
+ * deleted: it is moved aside with its -wal and -shm, a fresh database is started, and the returned
+ * recovery says where the old one went. Problems that moving cannot fix (locked by another program,
+ * disk full, read-only) become a DatabaseOpenError with a message saying what to do.
+ */
+export function openDatabaseWithRecovery(file: string, busyTimeoutMs = 5000): OpenedDatabase {
+  try {
+    return { db: openDatabase(file, busyTimeoutMs), recovery: null }
+  } catch (error) {
+    const problem = classify(error)
+    const detail = (error as Error).message
+    if (problem !== 'corrupt' || file === ':memory:') throw new DatabaseOpenError(explain(problem, file, detail), problem, file)
+    const movedTo = moveAside(file)
+    const db = openDatabase(file, busyTimeoutMs)
+    return {
+      db,
+      recovery: {
+        movedTo,
+        reason: detail,
+        message: `The capture database could not be read (${detail}). It was moved to ${movedTo} (nothing was deleted) and a fresh database was started.`
+      }
+    }
+  }
+}
+
+function classify(error: unknown): DatabaseProblem {
+  const code = String((error as { code?: unknown }).code ?? '')
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked'
+  if (code.startsWith('SQLITE_FULL')) return 'disk-full'
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS') return 'read-only'
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return 'corrupt'
+  return 'other'
+}
+
+function explain(problem: DatabaseProblem, file: string, detail: string): string {
+  switch (problem) {
+    case 'locked':
+      return `The capture database ${file} is locked by another program (another Hookscope window or a \`hookscope serve\`?). Close it and start again, or use another file with --db.`
+    case 'disk-full':
+      return `The disk holding ${file} is full, so Hookscope cannot write captures. Free some space and start again, or use another file with --db.`
+    case 'read-only':
+      return `Hookscope cannot write to ${file} (${detail}). Check the folder's permissions, or use another file with --db.`
+    case 'corrupt':
+    case 'other':
+      return `The capture database ${file} could not be opened: ${detail}`
+  }
+}
+
+/** Renames the file and its WAL companions to <file>.broken-<time>[-wal|-shm]; returns the new name. */
+function moveAside(file: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  let target = `${file}.broken-${stamp}`
+  for (let n = 2; existsSync(target); n++) target = `${file}.broken-${stamp}-${n}`
+  renameSync(file, target)
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix)
+  }
+  return target
 }
 
 function migrate(db: Db): void {

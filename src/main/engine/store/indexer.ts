@@ -1,8 +1,12 @@
+import { isUtf8 } from 'node:buffer'
 import type { Db } from './db'
 import { decodeBody, looksLikeText } from '../body'
 
 const BATCH = 500
 const MAX_INDEXED_BODY = 256 * 1024
+/** While deliveries keep arriving, index at most this often (in bigger, cheaper transactions). */
+const BUSY_INTERVAL_MS = 1000
+const BUSY_BATCH = 2000
 
 /**
  * Fills the full-text index after commits, in batches, so that indexing never sits between a
@@ -11,6 +15,8 @@ const MAX_INDEXED_BODY = 256 * 1024
  */
 export class FtsIndexer {
   private timer: NodeJS.Timeout | null = null
+  private lastWrite = 0
+  private lastRun = 0
   private readonly selectStmt
   private readonly insertStmt
   private readonly setProgressStmt
@@ -19,7 +25,7 @@ export class FtsIndexer {
 
   constructor(private readonly db: Db, private readonly delayMs = 100) {
     this.selectStmt = db.prepare(
-      `SELECT id, path, headers, body, content_encoding FROM requests WHERE id > ? ORDER BY id LIMIT ${BATCH}`
+      `SELECT id, path, headers, body, content_encoding FROM requests WHERE id > ? ORDER BY id LIMIT ?`
     )
     this.insertStmt = db.prepare(`INSERT INTO requests_fts(rowid, path, headers, body) VALUES (?, ?, ?, ?)`)
     this.setProgressStmt = db.prepare(`INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_upto', ?)`)
@@ -27,19 +33,36 @@ export class FtsIndexer {
     this.upto = this.readProgress()
   }
 
-  /** Called after commits; coalesces into one pass a little later. */
+  /**
+   * Called after commits; coalesces into one pass a little later. Under a sustained burst the index
+   * is filled once a second in large batches (FTS5 is far cheaper per row in big transactions), so
+   * indexing takes little from the acknowledgements; when the burst ends it catches up at once.
+   */
   schedule(): void {
+    this.lastWrite = Date.now()
+    this.arm(this.delayMs)
+  }
+
+  private arm(ms: number): void {
     if (this.timer) return
-    this.timer = setTimeout(() => {
-      this.timer = null
-      if (this.runBatch() === BATCH) this.schedule()
-    }, this.delayMs)
+    this.timer = setTimeout(() => this.tick(), ms)
     this.timer.unref()
+  }
+
+  private tick(): void {
+    this.timer = null
+    const now = Date.now()
+    const busy = now - this.lastWrite < this.delayMs
+    if (busy && now - this.lastRun < BUSY_INTERVAL_MS) return this.arm(BUSY_INTERVAL_MS - (now - this.lastRun))
+    const size = busy ? BUSY_BATCH : BATCH
+    const done = this.runBatch(size)
+    this.lastRun = Date.now()
+    if (done === size) this.arm(0)
   }
 
   /** Indexes everything still pending, synchronously (used at shutdown and by tests). */
   drain(): void {
-    while (this.runBatch() === BATCH) {
+    while (this.runBatch(BUSY_BATCH) === BUSY_BATCH) {
       /* keep going */
     }
   }
@@ -49,13 +72,13 @@ export class FtsIndexer {
     this.timer = null
   }
 
-  private runBatch(): number {
+  private runBatch(size: number): number {
     if (!this.db.open) return 0
     // IMMEDIATE + re-reading progress inside: the app and a CLI may share the file and both index.
     return this.db
       .transaction(() => {
         this.upto = this.readProgress()
-        const rows = this.selectStmt.all(this.upto) as {
+        const rows = this.selectStmt.all(this.upto, size) as {
           id: number
           path: string
           headers: string
@@ -64,9 +87,9 @@ export class FtsIndexer {
         }[]
         if (rows.length === 0) return 0
         for (const row of rows) {
-        const headers = (JSON.parse(row.headers) as [string, string][]).map(([n, v]) => `${n}: ${v}`).join('\n')
-        this.insertStmt.run(row.id, row.path, headers, indexableText(row.body, row.content_encoding))
-      }
+          const headers = (JSON.parse(row.headers) as [string, string][]).map(([n, v]) => `${n}: ${v}`).join('\n')
+          this.insertStmt.run(row.id, row.path, headers, indexableText(row.body, row.content_encoding))
+        }
         this.upto = rows[rows.length - 1].id
         this.setProgressStmt.run(String(this.upto))
         return rows.length
@@ -80,8 +103,12 @@ export class FtsIndexer {
   }
 }
 
-function indexableText(body: Buffer, encoding: string | null): string {
+/** The text worth indexing: decoded (capped, so a zip bomb inflates at most 4 MiB here), first 256 KiB, if text. */
+export function indexableText(body: Buffer, encoding: string | null): string {
   const decoded = decodeBody(body, encoding, 4 * 1024 * 1024)
   const bytes = decoded.bytes.subarray(0, MAX_INDEXED_BODY)
+  if (bytes.length === 0 || bytes.includes(0)) return ''
+  // Fast native path for the common case; anything else gets the slower heuristic used for display.
+  if (isUtf8(bytes)) return bytes.toString('utf8')
   return looksLikeText(bytes) ? bytes.toString('utf8') : ''
 }

@@ -1,0 +1,3 @@
+export async function storeBench(_args: string[]): Promise<boolean> {
+  return true
+}

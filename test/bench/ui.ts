@@ -1,0 +1,3 @@
+export async function uiBench(_args: string[]): Promise<boolean> {
+  return true
+}
