@@ -2,12 +2,14 @@
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from './engine/paths'
 import { exportVerb } from './cli/export'
+import { importVerb } from './cli/import'
+import { replayVerb, sendVerb } from './cli/send'
 import { list, show } from './cli/list'
 import { CliError, printError } from './cli/output'
 import { serve } from './cli/serve'
 import type { Verb } from './cli/verb'
 
-const VERBS: Verb[] = [serve, list, show, exportVerb]
+const VERBS: Verb[] = [serve, list, show, exportVerb, sendVerb, replayVerb, importVerb]
 
 const COMMON = {
   db: { type: 'string' },

@@ -3,16 +3,18 @@
 // under api/, and its handler in the engine. Each feature keeps its own file so work does not collide.
 import type { z } from 'zod'
 import { coreInputs, type CoreResults } from './api/core'
+import { outboundInputs, type OutboundEventPayloads, type OutboundResults } from './api/outbound'
 import { tunnelInputs, type TunnelResults } from './api/tunnel'
 import type { ApiEvent, ApiMethod } from './methods'
 import type { RequestSummary, Settings, TunnelState } from './types'
 
 export const apiInputs = {
   ...coreInputs,
+  ...outboundInputs,
   ...tunnelInputs
 } satisfies Record<ApiMethod, z.ZodType>
 
-export interface ApiResults extends CoreResults, TunnelResults {}
+export interface ApiResults extends CoreResults, OutboundResults, TunnelResults {}
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
 
@@ -21,7 +23,7 @@ export type HookscopeMethods = {
   [M in ApiMethod]: (...args: ApiInput<M> extends void ? [] : [input: ApiInput<M>]) => Promise<ApiResults[M]>
 }
 
-export interface ApiEventPayloads {
+export interface ApiEventPayloads extends OutboundEventPayloads {
   requestsAdded: RequestSummary[]
   requestsDeleted: { ids: number[] } | { all: true }
   settingsChanged: Settings

@@ -12,12 +12,26 @@ export const API_METHODS = [
   'getTunnel',
   'startTunnel',
   'stopTunnel',
-  'dismissTunnelUrlChange'
+  'dismissTunnelUrlChange',
+  // outbound: send, replay, forward (api/outbound.ts)
+  'outboundCatalog',
+  'sampleEvent',
+  'listTargets',
+  'saveTarget',
+  'deleteTarget',
+  'replayRequest',
+  'sendEvent',
+  'listDeliveries',
+  'listForwardRules',
+  'saveForwardRule',
+  'deleteForwardRule',
+  'exportRequests',
+  'importHar'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]
 
-export const API_EVENTS = ['requestsAdded', 'requestsDeleted', 'settingsChanged', 'tunnelChanged'] as const
+export const API_EVENTS = ['requestsAdded', 'requestsDeleted', 'settingsChanged', 'tunnelChanged', 'deliveryRecorded', 'forwardRulesChanged'] as const
 export type ApiEvent = (typeof API_EVENTS)[number]
 
 export const IPC_PREFIX = 'hookscope:'

@@ -1,31 +1,14 @@
 import { writeFileSync } from 'node:fs'
-import { toCurl } from '../../shared/curl'
 import type { CapturedRequest } from '../../shared/types'
+import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../engine/outbound/export'
 import { CliError } from './output'
-import { toListItem, withEngine } from './list'
+import { withEngine } from './list'
 import type { Verb } from './verb'
-
-export type ExportFormat = 'json' | 'curl'
-export const EXPORT_FORMATS: ExportFormat[] = ['json', 'curl']
-
-/** Renders captures in an export format. Secrets are never part of a capture, so none can leak here. */
-export function renderExport(format: ExportFormat, requests: CapturedRequest[], baseUrl: string): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify({ hookscope: 1, requests: requests.map((r) => toListItem(r, true)) }, null, 2) + '\n'
-    case 'curl':
-      return (
-        requests
-          .map((r) => `# ${r.id} ${r.method} ${r.path}\n` + toCurl({ method: r.method, url: baseUrl + r.path, headers: r.headers, body: Buffer.from(r.bodyBase64, 'base64') }))
-          .join('\n\n') + '\n'
-      )
-  }
-}
 
 export const exportVerb: Verb = {
   name: 'export',
-  usage: 'export [--format json|curl] [--out FILE] [--limit N] [--ids 1,2,3] [--to URL]',
-  summary: 'write captures as JSON or cURL commands',
+  usage: 'export [--format har|json|curl] [--out FILE] [--limit N] [--ids 1,2,3] [--to URL]',
+  summary: 'write captures as HAR 1.2, JSON or cURL commands',
   options: {
     format: { type: 'string' },
     out: { type: 'string' },

@@ -1,20 +1,11 @@
 import { Engine } from '../engine/engine'
 import type { CapturedRequest, VerdictStatus } from '../../shared/types'
 import { VERDICT_STATUSES } from '../../shared/types'
+import { toListItem } from '../engine/outbound/export'
 import { CliError, printResult } from './output'
 import type { Verb, VerbContext } from './verb'
 
-/** The item shape of `list --json` / `show --json` (DESIGN.md section 4). */
-export function toListItem(r: CapturedRequest, withBody: boolean): Record<string, unknown> {
-  const { bodyBase64, signature, response, ...rest } = r
-  return {
-    ...rest,
-    headers: r.headers,
-    ...(withBody ? { bodyBase64 } : {}),
-    ...(signature ? { signature } : {}),
-    response: response ? { status: response.status, headers: response.headers, delayMs: response.delayMs } : null
-  }
-}
+export { toListItem } from '../engine/outbound/export'
 
 export function withEngine<T>(ctx: VerbContext, fn: (engine: Engine) => T): T {
   const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })

@@ -26,7 +26,8 @@ export const serve: Verb = {
     ui: { type: 'boolean' },
     'ui-port': { type: 'string' },
     respond: { type: 'string' },
-    delay: { type: 'string' }
+    delay: { type: 'string' },
+    'forward-to': { type: 'string' }
   },
   async run(ctx) {
     const port = intOption(ctx.values.port, '--port', 0, 65535) ?? DEFAULT_RECEIVER_PORT
@@ -38,6 +39,10 @@ export const serve: Verb = {
     if (status !== undefined || delayMs !== undefined) {
       const current = engine.settings.get().response
       engine.settings.update({ response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })
+    }
+    if (typeof ctx.values['forward-to'] === 'string') {
+      if (!/^https?:\/\/[^\s/]+/i.test(ctx.values['forward-to'])) throw new CliError('--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
+      engine.outbound.forwarder.addTransientRule(ctx.values['forward-to'])
     }
     await engine.start()
     let web: WebHost | null = null

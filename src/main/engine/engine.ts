@@ -17,6 +17,8 @@ import { attachTunnel } from './tunnel'
 import { tunnelApi } from './tunnel/api'
 import type { TunnelManager } from './tunnel/manager'
 import { DeliveryLog } from './outbound/delivery-log'
+import { outboundApi } from './outbound/api'
+import { Outbound } from './outbound/outbound'
 import { SettingsStore } from './settings-store'
 import { VERSION } from './version'
 
@@ -46,6 +48,7 @@ export class Engine {
   readonly events = new EngineEvents()
   readonly receiver: Receiver
   readonly deliveries: DeliveryLog
+  readonly outbound: Outbound
   readonly tunnel: TunnelManager
   private readonly writer: BatchedWriter
   private readonly indexer: FtsIndexer
@@ -69,6 +72,7 @@ export class Engine {
     this.settings = new SettingsStore(this.db)
     this.indexer = new FtsIndexer(this.db)
     this.deliveries = new DeliveryLog(this.db)
+    this.outbound = new Outbound(this, this.log)
     this.inspector = options.inspector ?? basicInspector
     this.writer = new BatchedWriter(this.requests, (ids, rows) => {
       ids.forEach((id, i) => {
@@ -131,6 +135,7 @@ export class Engine {
   async stop(): Promise<void> {
     await this.tunnel.stop()
     await this.receiver.close()
+    this.outbound.stop()
     this.writer.flush()
     this.events.flush()
     this.indexer.stop()
@@ -178,6 +183,7 @@ export class Engine {
   /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
   readonly api: ApiHandlers = {
     ...coreApi(this),
+    ...outboundApi(this),
     ...tunnelApi(this)
   }
 }

@@ -1,29 +1,9 @@
+import type { DeliveryKind, DeliveryRecord } from '../../../shared/api/outbound'
 import type { Header } from '../../../shared/types'
 import type { Db } from '../store/db'
 import type { OutboundRequest, OutboundResult } from './send-http'
 
-export type DeliveryKind = 'replay' | 'send' | 'forward' | 'retry' | 'forge'
-
-/** A stored outbound delivery: what was sent and what came back. */
-export interface DeliveryRecord {
-  id: number
-  kind: DeliveryKind
-  requestId: number | null
-  groupId: string | null
-  attempt: number
-  createdAt: number
-  targetUrl: string
-  method: string
-  headers: Header[]
-  bodyBase64: string
-  responseStatus: number | null
-  responseHeaders: Header[]
-  responseBodyBase64: string
-  durationMs: number | null
-  error: string | null
-  errorKind: string | null
-  label: string | null
-}
+export type { DeliveryKind, DeliveryRecord } from '../../../shared/api/outbound'
 
 interface Row {
   id: number
@@ -84,6 +64,14 @@ export class DeliveryLog {
 
   forRequest(requestId: number, limit = 100): DeliveryRecord[] {
     return (this.db.prepare(`SELECT * FROM deliveries WHERE request_id = ? ORDER BY id DESC LIMIT ?`).all(requestId, limit) as Row[]).map(toRecord)
+  }
+
+  /** Newest first, optionally of one kind (the Send view's history). */
+  list(kind: DeliveryKind | undefined, limit = 100): DeliveryRecord[] {
+    const sql = kind
+      ? `SELECT * FROM deliveries WHERE kind = ? ORDER BY id DESC LIMIT ?`
+      : `SELECT * FROM deliveries WHERE ? IS NULL ORDER BY id DESC LIMIT ?`
+    return (this.db.prepare(sql).all(kind ?? null, limit) as Row[]).map(toRecord)
   }
 
   forGroup(groupId: string): DeliveryRecord[] {

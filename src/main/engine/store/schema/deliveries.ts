@@ -1,6 +1,6 @@
 // Tables owned by the outbound feature (replay, send, forward, retries, forge deliveries).
 // Part of migration 1, which is unreleased: edit freely until it ships.
-export const DELIVERIES_SCHEMA = `
+const DELIVERY_TABLES = `
   CREATE TABLE deliveries (
     id               INTEGER PRIMARY KEY,
     kind             TEXT NOT NULL,              -- replay | send | forward | retry | forge
@@ -23,3 +23,28 @@ export const DELIVERIES_SCHEMA = `
   CREATE INDEX deliveries_request ON deliveries(request_id, id);
   CREATE INDEX deliveries_group ON deliveries(group_id, id);
 `
+
+// Saved local targets and live-forwarding rules (same feature; same unreleased migration).
+const TARGET_TABLES = `
+  CREATE TABLE targets (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    url        TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE forward_rules (
+    id                INTEGER PRIMARY KEY,
+    target_url        TEXT NOT NULL,
+    endpoint          TEXT,                     -- match this endpoint id (null: any)
+    path_prefix       TEXT,                     -- match paths starting with this (null: any)
+    event_type        TEXT,                     -- match this event type (null: any)
+    enabled           INTEGER NOT NULL DEFAULT 1,
+    retry_provider    TEXT,                     -- simulate this provider's retries on failure (null: none)
+    time_compression  REAL NOT NULL DEFAULT 1,  -- retry delays are divided by this
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    disabled_reason   TEXT,
+    created_at        INTEGER NOT NULL
+  );
+`
+
+export const DELIVERIES_SCHEMA = DELIVERY_TABLES + TARGET_TABLES

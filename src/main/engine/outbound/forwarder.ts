@@ -1,0 +1,116 @@
+import type { ForwardRule } from '../../../shared/api/outbound'
+import { getProvider } from '../providers/registry'
+import type { NewRequest } from '../store/rows'
+import type { Deliverer, RetryPlan } from './deliver'
+import { resolveTargetUrl } from './signing'
+import type { TargetStore } from './targets'
+
+/** How many forwards run at once, and how many may wait; beyond that new ones are dropped (and said so). */
+export const FORWARD_CONCURRENCY = 4
+export const FORWARD_QUEUE_LIMIT = 1000
+
+interface Job {
+  rule: ForwardRule
+  requestId: number
+  row: NewRequest
+}
+
+export function ruleMatches(rule: ForwardRule, row: Pick<NewRequest, 'endpoint' | 'path' | 'eventType'>): boolean {
+  if (!rule.enabled) return false
+  if (rule.endpoint && rule.endpoint !== row.endpoint) return false
+  if (rule.pathPrefix && !row.path.startsWith(rule.pathPrefix)) return false
+  if (rule.eventType && rule.eventType !== row.eventType) return false
+  return true
+}
+
+/**
+ * Live forwarding (like `stripe listen --forward-to`). Runs from the capture listener, which fires after
+ * commit; the work is queued and started on a later turn, so a slow or dead target can never delay or fail
+ * the acknowledgement the provider is waiting for.
+ */
+export class Forwarder {
+  private readonly queue: Job[] = []
+  private running = 0
+  private dropped = 0
+  /** Rules that live only as long as this process (`serve --forward-to`). */
+  private transient: ForwardRule[] = []
+
+  constructor(
+    private readonly store: TargetStore,
+    private readonly deliverer: Deliverer,
+    private readonly onRulesChanged: () => void,
+    private readonly log: (message: string) => void
+  ) {}
+
+  addTransientRule(targetUrl: string): ForwardRule {
+    const rule: ForwardRule = {
+      id: -(this.transient.length + 1),
+      targetUrl,
+      endpoint: null,
+      pathPrefix: null,
+      eventType: null,
+      enabled: true,
+      retryProvider: null,
+      timeCompression: 1,
+      consecutiveFailures: 0,
+      disabledReason: null,
+      createdAt: Date.now()
+    }
+    this.transient.push(rule)
+    return rule
+  }
+
+  rules(): ForwardRule[] {
+    return [...this.transient, ...this.store.listRules()]
+  }
+
+  onCaptured(requestId: number, row: NewRequest): void {
+    for (const rule of this.rules()) {
+      if (!ruleMatches(rule, row)) continue
+      if (this.queue.length >= FORWARD_QUEUE_LIMIT) {
+        this.dropped++
+        if (this.dropped === 1 || this.dropped % 100 === 0) {
+          this.log(`Forwarding is behind: ${this.dropped} deliveries not forwarded (target too slow). Captures are unaffected.`)
+        }
+        continue
+      }
+      this.queue.push({ rule, requestId, row })
+    }
+    if (this.queue.length > 0) setImmediate(() => this.pump())
+  }
+
+  private pump(): void {
+    while (this.running < FORWARD_CONCURRENCY && this.queue.length > 0) {
+      const job = this.queue.shift()!
+      this.running++
+      this.forward(job)
+        .catch((error: unknown) => this.log(`Forwarding failed: ${(error as Error).message}`))
+        .finally(() => {
+          this.running--
+          this.pump()
+        })
+    }
+  }
+
+  private async forward({ rule, requestId, row }: Job): Promise<void> {
+    const provider = rule.retryProvider ? getProvider(rule.retryProvider) : undefined
+    const policy = provider?.retry
+    const disableAfter = policy?.disableAfterFailures ?? null
+    const retry: RetryPlan | undefined = policy
+      ? {
+          policy,
+          timeCompression: rule.timeCompression,
+          onAttempt: (_record, failed) => {
+            if (rule.id < 0) return true
+            const now = this.store.recordOutcome(rule.id, failed, disableAfter)
+            if (now && !now.enabled && now.disabledReason) this.onRulesChanged()
+            return now?.enabled ?? false
+          }
+        }
+      : undefined
+    await this.deliverer.deliver(
+      { url: resolveTargetUrl(rule.targetUrl, row.path), method: row.method, headers: row.headers, body: row.body },
+      { kind: 'forward', requestId, label: row.eventType, retry }
+    )
+  }
+}

@@ -1,0 +1,147 @@
+import type { CatalogProvider, DeliveryRecord, EventSampleResult } from '../../../shared/api/outbound'
+import type { Header } from '../../../shared/types'
+import { PROVIDERS, getProvider } from '../providers/registry'
+import type { Provider } from '../providers/types'
+import type { Engine } from '../engine'
+import { Deliverer, type RetryPlan } from './deliver'
+import { Forwarder } from './forwarder'
+import { resignHeaders, resolveTargetUrl } from './signing'
+import { TargetStore } from './targets'
+
+/** Finds the stored secret for a provider (and endpoint); the signatures feature plugs its store in here. */
+export type SecretResolver = (provider: string, endpoint: string | null) => string | null
+
+export interface ReplayInput {
+  id: number
+  url: string
+  edit?: { method: string; path?: string; headers: Header[]; bodyText: string }
+  resign?: { provider?: string; secret?: string }
+  retry?: { provider: string; timeCompression: number }
+  timeoutMs?: number
+}
+
+export interface SendInput {
+  provider: string
+  event?: string
+  url: string
+  method: string
+  headers: Header[]
+  bodyText: string
+  sign: boolean
+  secret?: string
+  retry?: { provider: string; timeCompression: number }
+  timeoutMs?: number
+}
+
+/** Usage error in words for the user (the transports pass the message through). */
+export class OutboundError extends Error {
+  readonly code = 'outbound_error'
+}
+
+export function requireProvider(id: string): Provider {
+  const provider = getProvider(id)
+  if (!provider) throw new OutboundError(`Unknown provider "${id}". Known: ${PROVIDERS.map((p) => p.id).join(', ')}.`)
+  return provider
+}
+
+/** Send, replay and forward, composed from small parts over the engine's store and delivery log. */
+export class Outbound {
+  readonly targets: TargetStore
+  readonly deliverer: Deliverer
+  readonly forwarder: Forwarder
+  private resolveSecret: SecretResolver = () => null
+
+  constructor(private readonly engine: Engine, log: (message: string) => void) {
+    this.targets = new TargetStore(engine.db)
+    this.deliverer = new Deliverer(engine.deliveries, (s) => engine.events.emit('deliveryRecorded', s), () => engine.db.open)
+    this.forwarder = new Forwarder(this.targets, this.deliverer, () => engine.events.emit('forwardRulesChanged', this.forwarder.rules()), log)
+    engine.onCaptured((id, row) => this.forwarder.onCaptured(id, row))
+  }
+
+  setSecretResolver(fn: SecretResolver): void {
+    this.resolveSecret = fn
+  }
+
+  stop(): void {
+    this.deliverer.stop()
+  }
+
+  catalog(): CatalogProvider[] {
+    return PROVIDERS.map((p) => ({
+      id: p.id,
+      name: p.name,
+      signs: p.signs,
+      signatureHeaders: p.signatureHeaders,
+      methods: p.methods,
+      contentType: p.contentType,
+      retry: { ...p.retry, disableAfterFailures: p.retry.disableAfterFailures ?? null },
+      events: p.events.map((e) => ({ type: e.type, description: e.description }))
+    }))
+  }
+
+  /** A fresh sample of one catalog event, pretty-printed for editing (the signature covers whatever is sent). */
+  sample(providerId: string, eventType: string): EventSampleResult {
+    const provider = requireProvider(providerId)
+    const event = provider.events.find((e) => e.type === eventType)
+    if (!event) {
+      throw new OutboundError(`${provider.name} has no event "${eventType}". Its events: ${provider.events.map((e) => e.type).join(', ')}.`)
+    }
+    return {
+      method: provider.methods[0] ?? 'POST',
+      headers: [['Content-Type', provider.contentType]],
+      bodyText: JSON.stringify(event.sample(), null, 2)
+    }
+  }
+
+  async replay(input: ReplayInput): Promise<DeliveryRecord> {
+    const row = this.engine.requests.getRaw(input.id)
+    if (!row) throw new OutboundError(`No captured request with id ${input.id}.`)
+    if (row.body_truncated && !input.edit) {
+      throw new OutboundError('This capture was cut at the body limit, so its exact bytes are not stored; edit it to send what was kept.')
+    }
+    const edit = input.edit
+    const url = edit?.path !== undefined ? new URL(input.url).origin + edit.path : resolveTargetUrl(input.url, row.path)
+    const method = edit?.method.toUpperCase() ?? row.method
+    const body = edit ? Buffer.from(edit.bodyText, 'utf8') : row.body
+    let headers = edit?.headers ?? (JSON.parse(row.headers) as Header[])
+    if (input.resign) {
+      const providerId = input.resign.provider ?? row.provider
+      if (!providerId) throw new OutboundError('Hookscope does not know which provider sent this capture: pick one to re-sign as.')
+      const provider = requireProvider(providerId)
+      headers = resignHeaders(provider, headers, body, this.secretFor(provider, input.resign.secret, row.endpoint), {
+        url,
+        method,
+        event: row.event_type
+      })
+    }
+    return this.deliverer.deliver(
+      { url, method, headers, body, timeoutMs: input.timeoutMs },
+      { kind: 'replay', requestId: row.id, label: edit ? (input.resign ? 'edited, re-signed' : 'edited') : null, retry: this.retryPlan(input.retry) }
+    )
+  }
+
+  async send(input: SendInput): Promise<DeliveryRecord> {
+    const provider = requireProvider(input.provider)
+    const body = Buffer.from(input.bodyText, 'utf8')
+    const method = input.method.toUpperCase()
+    let headers = input.headers.length ? input.headers : ([['Content-Type', provider.contentType]] as Header[])
+    if (input.sign && provider.signs) {
+      headers = resignHeaders(provider, headers, body, this.secretFor(provider, input.secret, null), { url: input.url, method, event: input.event })
+    }
+    return this.deliverer.deliver(
+      { url: input.url, method, headers, body, timeoutMs: input.timeoutMs },
+      { kind: 'send', label: input.event ?? null, retry: this.retryPlan(input.retry) }
+    )
+  }
+
+  private secretFor(provider: Provider, given: string | undefined, endpoint: string | null): string {
+    const secret = given ?? this.resolveSecret(provider.id, endpoint)
+    if (!secret) throw new OutboundError(`${provider.name} signs its deliveries: enter its signing secret to sign this one.`)
+    return secret
+  }
+
+  private retryPlan(retry: { provider: string; timeCompression: number } | undefined): RetryPlan | undefined {
+    if (!retry) return undefined
+    return { policy: requireProvider(retry.provider).retry, timeCompression: retry.timeCompression }
+  }
+}
