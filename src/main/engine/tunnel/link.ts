@@ -57,7 +57,7 @@ export class TunnelLink {
       _init: (cb: (err: Error | null, info?: unknown) => void) => cb(null, client._getInfo(granted))
     })
     this.client = client
-    client.on('error', (error: Error) => this.end('dropped', `The tunnel connection failed: ${error.message}.`))
+    client.on('error', (error: Error) => this.end('dropped', describeClientError(error)))
     this.arm(this.timeouts.establishMs, 'timeout', 'The tunnel server granted a URL but did not accept the tunnel connection in time.')
     client.open((err) => {
       if (err) return this.end('server-refused', err.message)
@@ -101,4 +101,12 @@ export class TunnelLink {
     this.close()
     this.handlers.down(reason, message)
   }
+}
+
+/** The client's own wording blames the firewall; what it means in practice is that the server went away. */
+function describeClientError(error: Error): string {
+  if (/connection refused/i.test(error.message)) {
+    return 'Lost the tunnel server: it refused the tunnel connection (it may have restarted or dropped this tunnel).'
+  }
+  return `The tunnel connection failed: ${error.message}`
 }

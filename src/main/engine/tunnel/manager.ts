@@ -83,8 +83,9 @@ export class TunnelManager {
   /** The user has updated the provider: stop showing the URL-changed warning. */
   dismissUrlChange(): TunnelState {
     if (!this.state.urlChanged) return this.getState()
-    const taken = this.state.reason === 'subdomain-taken'
-    this.state = { ...this.state, urlChanged: null, reason: taken ? null : this.state.reason, message: taken ? null : this.state.message }
+    // Online, the message only ever explains the change; otherwise it describes a failure and stays.
+    const online = this.state.status === 'online'
+    this.state = { ...this.state, urlChanged: null, reason: online ? null : this.state.reason, message: online ? null : this.state.message }
     this.publish()
     return this.getState()
   }
@@ -151,14 +152,14 @@ export class TunnelManager {
       nextRetryAt: null,
       reason: taken ? 'subdomain-taken' : null,
       message: taken
-        ? `The subdomain "${this.saved.subdomain}" is held by another client, so the server gave ${grant.url} instead.` +
-          (urlChanged ? ` Update the provider's webhook URL from ${urlChanged.previous} to ${urlChanged.current}.` : '')
+        ? `The subdomain "${this.saved.subdomain}" is held by another client, so the server gave a different URL.`
         : urlChanged
-          ? `The public URL changed from ${urlChanged.previous} to ${urlChanged.current}: update the provider's webhook URL.`
+          ? 'The public URL changed.'
           : null,
       urlChanged
     }
-    this.deps.log?.(`Tunnel online: ${grant.url}${this.state.message ? ` (${this.state.message})` : ''}`)
+    const change = urlChanged ? ` The URL changed from ${urlChanged.previous} to ${urlChanged.current}: update the provider's webhook URL.` : ''
+    this.deps.log?.(`Tunnel online: ${grant.url}${this.state.message ? ` ${this.state.message}` : ''}${change}`)
     this.publish()
   }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useEngineEvents } from '../hooks/useEngineEvents'
 import { useStore } from '../store'
 import { VIEWS } from './views'
+import { TunnelBar } from './tunnel/TunnelBar'
 
 export function App(): React.JSX.Element {
   useEngineEvents()
@@ -33,6 +34,7 @@ export function App(): React.JSX.Element {
         <span className="receiver" data-testid="receiver-url">
           {info ? `Listening on ${info.receiverUrl}` : 'Starting…'}
         </span>
+        <TunnelBar />
         <span className="spacer" />
         <button onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} data-testid="theme-toggle">
           {theme === 'dark' ? 'Light' : 'Dark'} theme

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
 import { useStore } from '../store'
 import { formatBytes, formatTime } from '../lib/format'
+import { TunnelTag } from './tunnel/TunnelTag'
 
 const ROW_HEIGHT = 28
 
@@ -51,6 +52,7 @@ export function RequestList(): React.JSX.Element {
               >
                 <span className={`col-method method-${r.method.toLowerCase()}`}>{r.method}</span>
                 <span className="col-path" title={r.path}>
+                  <TunnelTag via={r.viaTunnel} />
                   {r.path}
                 </span>
                 <span className="col-size">{formatBytes(r.bodySize)}</span>

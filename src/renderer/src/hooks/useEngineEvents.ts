@@ -9,9 +9,11 @@ export function useEngineEvents(): void {
     const offs = [
       api().on('requestsAdded', (batch) => useStore.getState().onRequestsAdded(batch)),
       api().on('requestsDeleted', (change) => useStore.getState().onRequestsDeleted(change)),
-      api().on('settingsChanged', (settings) => useStore.getState().onSettingsChanged(settings))
+      api().on('settingsChanged', (settings) => useStore.getState().onSettingsChanged(settings)),
+      api().on('tunnelChanged', (state) => useStore.getState().onTunnelChanged(state))
     ]
     void s.init()
+    void s.loadTunnel()
     return () => offs.forEach((off) => off())
   }, [])
 }
