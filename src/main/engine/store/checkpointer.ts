@@ -51,6 +51,8 @@ export function startCheckpointer(db: Db, file: string, onError: (message: strin
       new Promise<void>((resolve) => {
         if (worker.threadId < 0) return resolve()
         worker.once('exit', () => resolve())
+        // Referenced again so the process waits for the worker's clean close instead of ending mid-await.
+        worker.ref()
         worker.postMessage('stop')
         setTimeout(() => void worker.terminate(), 2000).unref()
       })

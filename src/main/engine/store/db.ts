@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdirSync, renameSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { MIGRATIONS } from './migrations'
 
@@ -60,6 +60,7 @@ export function openDatabase(file: string, busyTimeoutMs = 5000): Db {
  */
 export function openDatabaseWithRecovery(file: string, busyTimeoutMs = 5000): OpenedDatabase {
   try {
+    probe(file, busyTimeoutMs)
     return { db: openDatabase(file, busyTimeoutMs), recovery: null }
   } catch (error) {
     const problem = classify(error)
@@ -75,6 +76,21 @@ export function openDatabaseWithRecovery(file: string, busyTimeoutMs = 5000): Op
         message: `The capture database could not be read (${detail}). It was moved to ${movedTo} (nothing was deleted) and a fresh database was started.`
       }
     }
+  }
+}
+
+/**
+ * Reads an existing file's header and schema through a read-only connection first: a read-write
+ * connection that fails on a broken file may still checkpoint or delete its -wal when closed, which
+ * would alter (or lose) exactly the data the user might want to rescue from the moved-aside copy.
+ */
+function probe(file: string, busyTimeoutMs: number): void {
+  if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs })
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } finally {
+    db.close()
   }
 }
 
