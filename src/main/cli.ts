@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from './engine/paths'
 import { exportVerb } from './cli/export'
+import { forgeTestVerb } from './cli/forge-test'
 import { importVerb } from './cli/import'
 import { replayVerb, sendVerb } from './cli/send'
 import { list, show } from './cli/list'
@@ -9,7 +10,7 @@ import { CliError, printError } from './cli/output'
 import { serve } from './cli/serve'
 import type { Verb } from './cli/verb'
 
-const VERBS: Verb[] = [serve, list, show, exportVerb, sendVerb, replayVerb, importVerb]
+const VERBS: Verb[] = [serve, list, show, exportVerb, sendVerb, replayVerb, importVerb, forgeTestVerb]
 
 const COMMON = {
   db: { type: 'string' },

@@ -3,6 +3,7 @@
 // under api/, and its handler in the engine. Each feature keeps its own file so work does not collide.
 import type { z } from 'zod'
 import { coreInputs, type CoreResults } from './api/core'
+import { forgeInputs, type ForgeProgress, type ForgeResults } from './api/forge'
 import { outboundInputs, type OutboundEventPayloads, type OutboundResults } from './api/outbound'
 import { tunnelInputs, type TunnelResults } from './api/tunnel'
 import type { ApiEvent, ApiMethod } from './methods'
@@ -10,11 +11,12 @@ import type { RequestSummary, Settings, TunnelState } from './types'
 
 export const apiInputs = {
   ...coreInputs,
+  ...forgeInputs,
   ...outboundInputs,
   ...tunnelInputs
 } satisfies Record<ApiMethod, z.ZodType>
 
-export interface ApiResults extends CoreResults, OutboundResults, TunnelResults {}
+export interface ApiResults extends CoreResults, ForgeResults, OutboundResults, TunnelResults {}
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
 
@@ -28,6 +30,7 @@ export interface ApiEventPayloads extends OutboundEventPayloads {
   requestsDeleted: { ids: number[] } | { all: true }
   settingsChanged: Settings
   tunnelChanged: TunnelState
+  forgeProgress: ForgeProgress
 }
 
 export type EventListener<E extends ApiEvent> = (payload: ApiEventPayloads[E]) => void

@@ -26,12 +26,19 @@ export const API_METHODS = [
   'saveForwardRule',
   'deleteForwardRule',
   'exportRequests',
-  'importHar'
+  'importHar',
+  // forge-test (api/forge.ts)
+  'forgeProviders',
+  'forgeStart',
+  'forgeGet',
+  'forgeList',
+  'forgeExport',
+  'forgeDelivery'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]
 
-export const API_EVENTS = ['requestsAdded', 'requestsDeleted', 'settingsChanged', 'tunnelChanged', 'deliveryRecorded', 'forwardRulesChanged'] as const
+export const API_EVENTS = ['requestsAdded', 'requestsDeleted', 'settingsChanged', 'tunnelChanged', 'deliveryRecorded', 'forwardRulesChanged', 'forgeProgress'] as const
 export type ApiEvent = (typeof API_EVENTS)[number]
 
 export const IPC_PREFIX = 'hookscope:'

@@ -149,7 +149,7 @@ describe('tunnel through a real localtunnel server', () => {
     expect(captured.map((i) => i.path)).toEqual(expect.arrayContaining(['/', '/assets/app.js', `/ws?token=${web.token}`]))
   })
 
-  it('keeps the requested subdomain across restarts', async () => {
+  it('keeps the requested subdomain across restarts and resumes a tunnel the user left running', async () => {
     const { t, server } = await setup()
     await t.engine.tunnel.start({ host: server.host, subdomain: 'keepme' })
     await waitForTunnel(t.engine, online)
@@ -159,8 +159,12 @@ describe('tunnel through a real localtunnel server', () => {
     await reopened.start()
     cleanups.push(() => reopened.stop())
     expect(reopened.tunnel.getState()).toMatchObject({ requestedSubdomain: 'keepme', host: server.host, status: 'stopped' })
-    await reopened.tunnel.start({})
+    // It was running when the engine stopped, so the desktop app's resume() brings it back.
+    await reopened.tunnel.resume()
     expect((await waitForTunnel(reopened, online)).url).toBe('http://keepme.lt.localhost')
+    // Stopped by the user, it stays off at the next launch.
+    await reopened.tunnel.stop()
+    expect((await reopened.tunnel.resume()).status).toBe('stopped')
   })
 
   it('says the local port is closed when nothing listens where deliveries would go', async () => {

@@ -9,7 +9,7 @@ export function rendererDir(): string {
   return process.env.HOOKSCOPE_RENDERER_DIR ?? fileURLToPath(new URL('../../../out/renderer', import.meta.url))
 }
 
-function intOption(value: unknown, name: string, min: number, max: number): number | undefined {
+export function intOption(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name} takes a whole number from ${min} to ${max}`)

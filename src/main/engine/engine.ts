@@ -13,6 +13,7 @@ import { FtsIndexer } from './store/indexer'
 import { RequestStore } from './store/request-store'
 import { toSummary, type NewRequest, type SummaryRow } from './store/rows'
 import { coreApi } from './core-api'
+import { forgeApi } from './forge/api'
 import { attachTunnel } from './tunnel'
 import { tunnelApi } from './tunnel/api'
 import type { TunnelManager } from './tunnel/manager'
@@ -133,7 +134,7 @@ export class Engine {
 
   /** Flushes pending writes and the index, then closes the database. Safe to call twice. */
   async stop(): Promise<void> {
-    await this.tunnel.stop()
+    await this.tunnel.shutdown()
     await this.receiver.close()
     this.outbound.stop()
     this.writer.flush()
@@ -183,6 +184,7 @@ export class Engine {
   /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
   readonly api: ApiHandlers = {
     ...coreApi(this),
+    ...forgeApi(this),
     ...outboundApi(this),
     ...tunnelApi(this)
   }

@@ -62,7 +62,7 @@ export class TunnelManager {
     const host = options.host ? normalizeHost(options.host) : this.saved.host
     const subdomain = options.subdomain ?? this.saved.subdomain
     const sameTarget = host === this.saved.host && subdomain === this.saved.subdomain
-    this.saved = { host, subdomain, lastUrl: sameTarget ? this.saved.lastUrl : null }
+    this.saved = { host, subdomain, lastUrl: sameTarget ? this.saved.lastUrl : null, enabled: true }
     this.deps.store.setValue(SETTINGS_KEY, this.saved)
     this.wasOnline = false
     await this.relay.listen()
@@ -72,12 +72,27 @@ export class TunnelManager {
     return this.getState()
   }
 
+  /** The user stops the tunnel: it stays off at the next launch too. */
   async stop(): Promise<TunnelState> {
+    if (this.saved.enabled) {
+      this.saved = { ...this.saved, enabled: false }
+      this.deps.store.setValue(SETTINGS_KEY, this.saved)
+    }
+    return this.shutdown()
+  }
+
+  /** The app quits: the tunnel closes but is remembered as running, to be resumed at the next launch. */
+  async shutdown(): Promise<TunnelState> {
     this.teardown()
     this.relay.close()
     this.state = this.initial()
     this.publish()
     return this.getState()
+  }
+
+  /** Starts the tunnel with the saved options if it was running when the app last quit. */
+  async resume(): Promise<TunnelState> {
+    return this.saved.enabled ? this.start() : this.getState()
   }
 
   /** The user has updated the provider: stop showing the URL-changed warning. */

@@ -10,6 +10,8 @@ export interface SavedTunnel {
   host: string
   /** The last URL this subdomain was granted on this host: a different one next time means it changed. */
   lastUrl: string | null
+  /** Running when the app last quit (the user had not stopped it): the desktop app resumes it. */
+  enabled: boolean
 }
 
 export interface ValueStore {
@@ -26,7 +28,8 @@ export function loadSaved(store: ValueStore): SavedTunnel {
   return {
     subdomain: typeof saved.subdomain === 'string' && SUBDOMAIN_PATTERN.test(saved.subdomain) ? saved.subdomain : randomSubdomain(),
     host: typeof saved.host === 'string' ? saved.host : PUBLIC_TUNNEL_HOST,
-    lastUrl: typeof saved.lastUrl === 'string' ? saved.lastUrl : null
+    lastUrl: typeof saved.lastUrl === 'string' ? saved.lastUrl : null,
+    enabled: saved.enabled === true
   }
 }
 

@@ -31,8 +31,8 @@ export async function requestTunnelUrl(host: string, subdomain: string, timeoutM
   try {
     response = await fetch(new URL(`/${encodeURIComponent(subdomain)}`, host), {
       signal: AbortSignal.timeout(timeoutMs),
-      headers: { accept: 'application/json' },
-      redirect: 'manual'
+      // Redirects are followed, as the stock client (axios) does: the public host may move.
+      headers: { accept: 'application/json' }
     })
   } catch (error) {
     throw describeNetworkError(error, where, timeoutMs)

@@ -1,0 +1,47 @@
+// `hookscope forge-test`: the forge suite from the command line (DESIGN.md sections 4 and 6).
+// Exits 0 whatever the verdicts: a failing handler is a finding, not a failure of the command.
+import { Engine } from '../engine/engine'
+import { runForgeTest } from '../engine/forge/api'
+import { reportJson, reportMarkdown } from '../engine/forge/report'
+import { ForgeInputError } from '../engine/forge/runner'
+import { CliError, printResult } from './output'
+import { intOption } from './serve'
+import type { Verb } from './verb'
+
+export const forgeTestVerb: Verb = {
+  name: 'forge-test',
+  usage: 'forge-test --provider P --to URL --secret S [--gap-ms N] [--timeout-ms N]',
+  summary: "checks whether your handler rejects forged deliveries and survives real ones",
+  options: {
+    provider: { type: 'string' },
+    to: { type: 'string' },
+    secret: { type: 'string' },
+    'gap-ms': { type: 'string' },
+    'timeout-ms': { type: 'string' }
+  },
+  async run(ctx) {
+    const provider = ctx.values.provider as string | undefined
+    const to = ctx.values.to as string | undefined
+    if (!provider || !to) throw new CliError('forge-test needs --provider and --to, e.g. `hookscope forge-test --provider callpaymin --to http://localhost:3000/webhooks --secret ...`')
+    const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
+    try {
+      const report = await runForgeTest(engine, {
+        provider,
+        targetUrl: to,
+        secret: ctx.values.secret as string | undefined,
+        gapMs: intOption(ctx.values['gap-ms'], '--gap-ms', 0, 600_000),
+        timeoutMs: intOption(ctx.values['timeout-ms'], '--timeout-ms', 100, 120_000)
+      })
+      printResult(ctx.json, reportJson(report), () => reportMarkdown(report))
+    } catch (error) {
+      if (error instanceof ForgeInputError) throw new CliError(error.message)
+      throw error
+    } finally {
+      // A full stop, so the checkpoint worker and the database close cleanly. That worker is unref'd:
+      // hold the event loop open while its exit is awaited, or the process would end mid-await.
+      const hold = setInterval(() => {}, 1000)
+      await engine.stop().finally(() => clearInterval(hold))
+    }
+    return 0
+  }
+}

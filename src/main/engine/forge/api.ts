@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto'
+import type { ForgeReport } from '../../../shared/api/forge'
+import type { ApiHandlers, Engine } from '../engine'
+import { PROVIDERS } from '../providers/registry'
+import { reportJson, reportMarkdown } from './report'
+import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
+import { ForgeStore } from './store'
+
+type ForgeMethods = 'forgeProviders' | 'forgeStart' | 'forgeGet' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
+
+function hooksFor(engine: Engine, store: ForgeStore): ForgeRunHooks {
+  return {
+    deliveries: engine.deliveries,
+    save: (report) => store.save(report),
+    progress: (p) => engine.events.emit('forgeProgress', p)
+  }
+}
+
+/** Runs the suite to the end (CLI, tests); deliveries and the report are saved like any run. */
+export function runForgeTest(engine: Engine, options: ForgeRunOptions): Promise<ForgeReport> {
+  return runForge(options, hooksFor(engine, new ForgeStore(engine.db)))
+}
+
+export function exportReport(report: ForgeReport, format: 'json' | 'markdown'): { filename: string; mimeType: string; text: string } {
+  const host = new URL(report.targetUrl).host.replace(/[^a-zA-Z0-9.-]/g, '_')
+  const stamp = new Date(report.startedAt).toISOString().slice(0, 19).replace(/[:T]/g, '-')
+  return format === 'json'
+    ? { filename: `forge-${host}-${stamp}.json`, mimeType: 'application/json', text: JSON.stringify(reportJson(report), null, 2) }
+    : { filename: `forge-${host}-${stamp}.md`, mimeType: 'text/markdown', text: reportMarkdown(report) }
+}
+
+/** Forge-test: start a run (progress arrives as `forgeProgress` events), reopen and export saved runs. */
+export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
+  // Engine.api is built before the engine opens its database: open the store on first use.
+  let opened: ForgeStore | null = null
+  const store = (): ForgeStore => {
+    if (!opened) {
+      opened = new ForgeStore(engine.db)
+      opened.markInterrupted()
+    }
+    return opened
+  }
+  const stored = (runId: string): ForgeReport => {
+    const report = store().get(runId)
+    if (!report) throw new Error('That forge run no longer exists.')
+    return report
+  }
+  return {
+    forgeProviders: () =>
+      PROVIDERS.map((p) => ({ id: p.id, name: p.name, signs: p.signs, timeoutMs: p.retry.timeoutMs, methods: p.methods })),
+    forgeStart: (input) => {
+      prepareRun(input) // bad input fails the call itself, in words, before anything is sent
+      const runId = randomUUID()
+      // runForge reports a bad target inside the report; it only rejects when the engine stops mid-run.
+      void runForge(input, hooksFor(engine, store()), runId).catch(() => {})
+      return { runId }
+    },
+    forgeGet: ({ runId }) => store().get(runId),
+    forgeList: ({ targetUrl, limit }) => store().list(targetUrl, limit),
+    forgeExport: ({ runId, format }) => exportReport(stored(runId), format),
+    forgeDelivery: ({ id }) => {
+      const d = engine.deliveries.get(id)
+      return d && d.kind === 'forge' ? d : null
+    }
+  }
+}
