@@ -1,10 +1,16 @@
+import { useInspectorKeys } from '../hooks/useInspectorKeys'
 import { RequestDetail } from './detail/RequestDetail'
+import { FilterBar } from './FilterBar'
 import { RequestList } from './RequestList'
 
 export function InspectorView(): React.JSX.Element {
+  useInspectorKeys()
   return (
     <main className="panes">
-      <RequestList />
+      <section className="list-pane">
+        <FilterBar />
+        <RequestList />
+      </section>
       <RequestDetail />
     </main>
   )

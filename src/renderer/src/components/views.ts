@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react'
 import { InspectorView } from './InspectorView'
+import { ForwardingView } from './outbound/ForwardingView'
+import { SendView } from './outbound/SendView'
 
 export interface View {
   id: string
@@ -8,4 +10,6 @@ export interface View {
 }
 
 /** The app's top-level views, in the order the navigation shows them. A feature adds one entry. */
-export const VIEWS: View[] = [{ id: 'inspector', label: 'Inspector', component: InspectorView }]
+export const VIEWS: View[] = [{ id: 'inspector', label: 'Inspector', component: InspectorView },
+  { id: 'send', label: 'Send', component: SendView },
+  { id: 'forward', label: 'Forwarding', component: ForwardingView }]

@@ -9,9 +9,12 @@ export function formatTime(ms: number): string {
   return d.toLocaleTimeString(undefined, { hour12: false }) + '.' + String(d.getMilliseconds()).padStart(3, '0')
 }
 
-export function base64ToBytes(b64: string): Uint8Array {
-  const binary = atob(b64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms)
+  return `${d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })} ${formatTime(ms)}`
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '-'
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`
 }

@@ -1,12 +1,14 @@
 import { create } from 'zustand'
 import { createAppSlice, type AppSlice } from './app-slice'
+import { createOutboundSlice, type OutboundSlice } from './outbound-slice'
 import { createRequestsSlice, type RequestsSlice } from './requests-slice'
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice'
 
-export type AppState = AppSlice & RequestsSlice & TunnelSlice
+export type AppState = AppSlice & OutboundSlice & RequestsSlice & TunnelSlice
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
+  ...createOutboundSlice(...a),
   ...createRequestsSlice(...a),
   ...createTunnelSlice(...a)
 }))

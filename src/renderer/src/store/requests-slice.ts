@@ -16,6 +16,7 @@ export interface RequestsSlice {
   loadRequests: () => Promise<void>
   loadMore: () => Promise<void>
   setFilters: (patch: Partial<RequestFilters>) => void
+  resetFilters: () => void
   select: (id: number | null) => Promise<void>
   selectRelative: (delta: number) => void
   deleteRequest: (id: number) => Promise<void>
@@ -79,7 +80,15 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
     },
 
     setFilters: (patch) => {
+      const current = get().filters
+      // Debounced inputs re-send unchanged values; reloading for those would only flicker the list.
+      if (Object.entries(patch).every(([k, v]) => current[k as keyof RequestFilters] === v)) return
       set((s) => ({ filters: { ...s.filters, ...patch } }))
+      void get().loadRequests()
+    },
+
+    resetFilters: () => {
+      set({ filters: {} })
       void get().loadRequests()
     },
 
@@ -104,11 +113,27 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
     },
 
     deleteRequest: async (id) => {
-      await api().deleteRequest({ id })
+      // Keep the user's place: the neighbour below (older) takes the selection, else the one above.
+      const { requests, selectedId } = get()
+      const index = requests.findIndex((r) => r.id === id)
+      const next = requests[index + 1] ?? requests[index - 1]
+      try {
+        await api().deleteRequest({ id })
+      } catch (error) {
+        set({ notice: `Could not delete request ${id}: ${(error as Error).message}` })
+        return
+      }
+      get().onRequestsDeleted({ ids: [id] })
+      if (selectedId === id && next && get().selectedId === null) void get().select(next.id)
     },
 
     clearRequests: async () => {
-      await api().clearRequests()
+      try {
+        await api().clearRequests()
+        get().onRequestsDeleted({ all: true })
+      } catch (error) {
+        set({ notice: `Could not clear the requests: ${(error as Error).message}` })
+      }
     },
 
     onRequestsAdded: (batch) => {

@@ -1,30 +1,86 @@
 import { useState } from 'react'
+import { toBase64, toCurl } from '../../../../shared/curl'
+import { loadBody } from '../../hooks/useBody'
+import { useCopy } from '../../hooks/useCopy'
+import { headersText } from '../../lib/http-text'
 import { useStore } from '../../store'
-import { formatBytes } from '../../lib/format'
+import { SummaryStrip } from './SummaryStrip'
 import { DETAIL_TABS } from './tabs'
 
 export function RequestDetail(): React.JSX.Element {
   const selected = useStore((s) => s.selected)
   const error = useStore((s) => s.selectedError)
+  const receiverUrl = useStore((s) => s.info?.receiverUrl ?? '')
+  const deleteRequest = useStore((s) => s.deleteRequest)
   const [tabId, setTabId] = useState(DETAIL_TABS[0].id)
+  const { status, copy } = useCopy()
   if (error) return <div className="detail empty">{error}</div>
-  if (!selected) return <div className="detail empty">Select a request to inspect it.</div>
+  if (!selected) {
+    return (
+      <div className="detail detail-empty" data-testid="detail-empty">
+        <p>Select a request to inspect it.</p>
+        <p className="muted">
+          <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>/</kbd> search · <kbd>Del</kbd> delete
+        </p>
+      </div>
+    )
+  }
   const tab = DETAIL_TABS.find((t) => t.id === tabId) ?? DETAIL_TABS[0]
   const Tab = tab.component
+  const request = selected
+
+  const copyBody = async (): Promise<string> => {
+    const body = await loadBody(request, 'wire')
+    return body.text ?? toBase64(body.bytes)
+  }
+  const copyCurl = async (): Promise<string> => {
+    const body = await loadBody(request, 'wire')
+    return toCurl({ method: request.method, url: receiverUrl + request.path, headers: request.headers, body: body.bytes })
+  }
+
   return (
-    <div className="detail" data-testid="request-detail">
+    <div className="detail" data-testid="request-detail" data-id={request.id}>
       <div className="detail-title">
-        <span className={`method-${selected.method.toLowerCase()}`}>{selected.method}</span> {selected.path}
-        <span className="muted"> · {formatBytes(selected.bodySize)}</span>
-      </div>
-      <div className="tabs" role="tablist">
-        {DETAIL_TABS.map((t) => (
-          <button key={t.id} role="tab" aria-selected={tab.id === t.id} data-testid={`tab-${t.id}`} onClick={() => setTabId(t.id)}>
-            {t.label}
+        <span className={`method method-${request.method.toLowerCase()}`}>{request.method}</span>
+        <span className="detail-path" title={request.path}>
+          {request.path}
+        </span>
+        <span className="spacer" />
+        {status && (
+          <span className="copy-status" data-testid="copy-status" role="status">
+            {status}
+          </span>
+        )}
+        <div className="segmented" role="group" aria-label="Copy">
+          <button onClick={() => void copy('body', copyBody)} data-testid="copy-body" title="Copy the body (base64 when binary)">
+            Copy body
           </button>
-        ))}
+          <button onClick={() => void copy('headers', () => headersText(request.headers))} data-testid="copy-headers">
+            Headers
+          </button>
+          <button onClick={() => void copy('as cURL', copyCurl)} data-testid="copy-curl" title="A cURL command that resends it to the receiver">
+            cURL
+          </button>
+        </div>
+        <button className="danger-ghost" onClick={() => void deleteRequest(request.id)} data-testid="delete-request" title="Delete (Del)">
+          Delete
+        </button>
       </div>
-      <Tab request={selected} />
+      <SummaryStrip request={request} />
+      <div className="tabs" role="tablist">
+        {DETAIL_TABS.map((t) => {
+          const badge = t.badge?.(request) ?? null
+          return (
+            <button key={t.id} role="tab" aria-selected={tab.id === t.id} data-testid={`tab-${t.id}`} onClick={() => setTabId(t.id)}>
+              {t.label}
+              {badge !== null && <span className="tab-badge">{badge}</span>}
+            </button>
+          )
+        })}
+      </div>
+      <div className="tab-panel" role="tabpanel">
+        <Tab key={request.id} request={request} />
+      </div>
     </div>
   )
 }

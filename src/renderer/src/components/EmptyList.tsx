@@ -1,0 +1,37 @@
+import { useCopy } from '../hooks/useCopy'
+import { useStore } from '../store'
+
+/** What to do when the list is empty: a ready-to-run command, or a way out of the filters. */
+export function EmptyList(): React.JSX.Element {
+  const receiverUrl = useStore((s) => s.info?.receiverUrl)
+  const filtered = useStore((s) => Object.values(s.filters).some((v) => v !== undefined && v !== ''))
+  const loading = useStore((s) => s.loading)
+  const resetFilters = useStore((s) => s.resetFilters)
+  const { status, copy } = useCopy()
+  if (loading) return <div className="empty">Loading…</div>
+  if (filtered) {
+    return (
+      <div className="empty-state" data-testid="empty-filtered">
+        <h3>No captures match these filters</h3>
+        <button onClick={resetFilters}>Clear filters</button>
+      </div>
+    )
+  }
+  const command = `curl -X POST ${receiverUrl ?? 'http://127.0.0.1:4747'}/webhooks/test -H 'Content-Type: application/json' -d '{"type":"call.ended","data":{"duration":42}}'`
+  return (
+    <div className="empty-state" data-testid="empty-list">
+      <h3>Waiting for the first delivery</h3>
+      <p>Point your provider's webhook URL at the receiver, or send a test request:</p>
+      <pre className="command" data-testid="empty-curl">
+        {command}
+      </pre>
+      <div className="row">
+        <button onClick={() => void copy('command', () => command)} data-testid="copy-empty-curl">
+          Copy command
+        </button>
+        {status && <span className="copy-status">{status}</span>}
+      </div>
+      <p className="muted">Any method, any path. Deliveries appear here the moment they are stored.</p>
+    </div>
+  )
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react'
+import { VERDICT_STATUSES, type VerdictStatus } from '../../../shared/types'
+import { useDebouncedEffect } from '../hooks/useDebounced'
+import { useStore } from '../store'
+import { ClearAllButton } from './ClearAllButton'
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
+const PROVIDERS = ['callpaymin', 'callcall', 'topcalls', 'voipbin', 'erzycall', 'standard-webhooks', 'stripe', 'github', 'slack', 'shopify', 'twilio', 'generic']
+const DEBOUNCE_MS = 200
+
+/** Text search (full text in the engine) and exact filters above the request list. */
+export function FilterBar(): React.JSX.Element {
+  const filters = useStore((s) => s.filters)
+  const setFilters = useStore((s) => s.setFilters)
+  const count = useStore((s) => s.requests.length)
+  const hasMore = useStore((s) => s.hasMore)
+  const [search, setSearch] = useState(filters.search ?? '')
+  const [eventType, setEventType] = useState(filters.eventType ?? '')
+  const [status, setStatus] = useState(filters.responseStatus ? String(filters.responseStatus) : '')
+
+  useDebouncedEffect(search, DEBOUNCE_MS, (v) => setFilters({ search: v.trim() || undefined }))
+  useDebouncedEffect(eventType, DEBOUNCE_MS, (v) => setFilters({ eventType: v.trim() || undefined }))
+  useDebouncedEffect(status, DEBOUNCE_MS, (v) => {
+    const n = Number(v)
+    setFilters({ responseStatus: Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined })
+  })
+
+  const active = Object.values(filters).some((v) => v !== undefined && v !== '')
+  // Filters reset elsewhere (the empty list's button) empty the inputs too.
+  useEffect(() => {
+    if (active) return
+    setSearch('')
+    setEventType('')
+    setStatus('')
+  }, [active])
+  const reset = (): void => {
+    setSearch('')
+    setEventType('')
+    setStatus('')
+    useStore.getState().resetFilters()
+  }
+
+  return (
+    <div className="filter-bar" data-testid="filter-bar">
+      <div className="filter-row">
+        <input
+          id="search"
+          className="search"
+          type="search"
+          placeholder="Search bodies, headers, paths   /"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLInputElement).blur()}
+          data-testid="search"
+          aria-label="Search"
+          spellCheck={false}
+        />
+        <span className="muted small" data-testid="request-count">
+          {count.toLocaleString()}
+          {hasMore ? '+' : ''} {count === 1 ? 'request' : 'requests'}
+        </span>
+        <ClearAllButton />
+      </div>
+      <div className="filter-row">
+        <select value={filters.method ?? ''} onChange={(e) => setFilters({ method: e.target.value || undefined })} data-testid="filter-method" aria-label="Method">
+          <option value="">Any method</option>
+          {METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+        <input
+          className="status-input"
+          inputMode="numeric"
+          placeholder="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value.replace(/\D/g, '').slice(0, 3))}
+          data-testid="filter-status"
+          aria-label="Answer status"
+        />
+        <select
+          value={filters.verdict ?? ''}
+          onChange={(e) => setFilters({ verdict: (e.target.value || undefined) as VerdictStatus | undefined })}
+          data-testid="filter-verdict"
+          aria-label="Verdict"
+        >
+          <option value="">Any verdict</option>
+          {VERDICT_STATUSES.map((v) => (
+            <option key={v}>{v}</option>
+          ))}
+        </select>
+        <select value={filters.provider ?? ''} onChange={(e) => setFilters({ provider: e.target.value || undefined })} data-testid="filter-provider" aria-label="Provider">
+          <option value="">Any provider</option>
+          {PROVIDERS.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+        <input
+          className="event-input"
+          placeholder="Event type"
+          value={eventType}
+          onChange={(e) => setEventType(e.target.value)}
+          data-testid="filter-event"
+          aria-label="Event type"
+          spellCheck={false}
+        />
+        {active && (
+          <button className="ghost" onClick={reset} data-testid="filter-reset">
+            Reset
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react'
+import { fromForm, toForm, type SettingsForm } from '../lib/settings-form'
+import { useStore } from '../store'
+
+function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      {children}
+      {hint && <span className="field-hint">{hint}</span>}
+    </label>
+  )
+}
+
+/** The receiver's answer to every delivery, the body limit, and where things live. */
+export function SettingsView(): React.JSX.Element {
+  const settings = useStore((s) => s.settings)
+  const info = useStore((s) => s.info)
+  const updateSettings = useStore((s) => s.updateSettings)
+  const [form, setForm] = useState<SettingsForm | null>(settings ? toForm(settings) : null)
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  useEffect(() => {
+    if (settings && !form) setForm(toForm(settings))
+  }, [settings, form])
+  if (!form) return <main className="settings empty">Loading settings…</main>
+  const edit = (patch: Partial<SettingsForm>): void => {
+    setForm({ ...form, ...patch })
+    setMessage(null)
+  }
+  const save = async (): Promise<void> => {
+    const parsed = fromForm(form)
+    if (!parsed.ok) return setMessage({ error: true, text: parsed.error })
+    await updateSettings(parsed.settings)
+    setMessage({ error: false, text: 'Saved. The next delivery gets this answer.' })
+  }
+
+  return (
+    <main className="settings" data-testid="settings-view">
+      <section className="settings-card">
+        <h2>Receiver</h2>
+        <dl className="facts">
+          <dt>Receiver URL</dt>
+          <dd data-testid="settings-receiver">{info?.receiverUrl ?? '-'}</dd>
+          <dt>Database</dt>
+          <dd data-testid="settings-db">{info?.dbPath ?? '-'}</dd>
+          <dt>Stored requests</dt>
+          <dd>{info?.requestCount.toLocaleString() ?? '-'}</dd>
+          <dt>Version</dt>
+          <dd>{info?.version ?? '-'}</dd>
+        </dl>
+      </section>
+      <section className="settings-card">
+        <h2>Answer to every delivery</h2>
+        <p className="muted">Make the provider see an error or a timeout and watch it retry.</p>
+        <div className="field-row">
+          <Field label="Status">
+            <input value={form.status} onChange={(e) => edit({ status: e.target.value })} data-testid="settings-status" inputMode="numeric" />
+          </Field>
+          <Field label="Delay (ms)" hint="Wait before answering">
+            <input value={form.delayMs} onChange={(e) => edit({ delayMs: e.target.value })} data-testid="settings-delay" inputMode="numeric" />
+          </Field>
+          <Field label="Body limit (MiB)" hint="Larger bodies get 413">
+            <input value={form.bodyLimitMiB} onChange={(e) => edit({ bodyLimitMiB: e.target.value })} data-testid="settings-limit" />
+          </Field>
+        </div>
+        <Field label="Headers" hint="One per line: Name: value">
+          <textarea rows={3} value={form.headers} onChange={(e) => edit({ headers: e.target.value })} data-testid="settings-headers" spellCheck={false} />
+        </Field>
+        <Field label="Body">
+          <textarea rows={5} value={form.body} onChange={(e) => edit({ body: e.target.value })} data-testid="settings-body" spellCheck={false} />
+        </Field>
+        <div className="row">
+          <button className="primary" onClick={() => void save()} data-testid="settings-save">
+            Save
+          </button>
+          <button className="ghost" onClick={() => settings && edit(toForm(settings))}>
+            Revert
+          </button>
+          {message && (
+            <span className={message.error ? 'inline-error' : 'muted'} data-testid="settings-message" role="status">
+              {message.text}
+            </span>
+          )}
+        </div>
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react'
+import type { CapturedRequest } from '../../../../shared/types'
+import { base64Text, headersText, prettyIfJson, textToHeaders } from '../../lib/outbound-form'
+import { useStore } from '../../store'
+import { CodeEditor } from '../outbound/CodeEditor'
+import { DeliveryResult, DeliveryRow } from '../outbound/DeliveryResult'
+import { RetryOptions, TargetPicker, type RetryChoice } from '../outbound/TargetPicker'
+import { Timeline } from '../outbound/Timeline'
+import '../outbound/outbound.css'
+import type { DetailTabProps } from './tabs'
+
+const LAST_TARGET = 'hookscope-last-target'
+
+interface EditForm {
+  method: string
+  path: string
+  headers: string
+  body: string
+}
+
+function editFormOf(r: CapturedRequest, url: string): EditForm {
+  let path = '/'
+  try {
+    const u = new URL(url)
+    path = u.pathname === '/' && !url.endsWith('/') ? r.path : u.pathname + u.search
+  } catch {
+    path = r.path
+  }
+  // Compressed bodies are edited as text and sent uncompressed, so their Content-Encoding must go.
+  const headers = r.contentEncoding ? r.headers.filter(([n]) => n.toLowerCase() !== 'content-encoding') : r.headers
+  return { method: r.method, path, headers: headersText(headers), body: prettyIfJson(base64Text(r.bodyBase64)) }
+}
+
+/** Replay a capture to the user's handler (exact bytes), or edit and resend it, re-signed or not. */
+export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
+  const loadOutbound = useStore((s) => s.loadOutbound)
+  const loadHistory = useStore((s) => s.loadHistory)
+  const replay = useStore((s) => s.replay)
+  const catalog = useStore((s) => s.catalog)
+  const history = useStore((s) => s.history[request.id])
+  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? '')
+  const [editing, setEditing] = useState(false)
+  const [form, setForm] = useState<EditForm>(() => editFormOf(request, url))
+  const [resign, setResign] = useState(request.provider !== null)
+  const [provider, setProvider] = useState(request.provider ?? 'callpaymin')
+  const [secret, setSecret] = useState('')
+  const [retry, setRetry] = useState<RetryChoice | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [shownId, setShownId] = useState<number | null>(null)
+
+  useEffect(() => {
+    void loadOutbound()
+  }, [loadOutbound])
+  useEffect(() => {
+    void loadHistory(request.id)
+    setShownId(null)
+    setError(null)
+    setEditing(false)
+  }, [request.id, loadHistory])
+
+  const startEdit = (): void => {
+    setForm(editFormOf(request, url))
+    setEditing(true)
+  }
+
+  const run = async (): Promise<void> => {
+    setError(null)
+    let edit
+    if (editing) {
+      const parsed = textToHeaders(form.headers)
+      if (!parsed.ok) return setError(parsed.error)
+      edit = { method: form.method, path: form.path || '/', headers: parsed.headers, bodyText: form.body }
+    }
+    setBusy(true)
+    localStorage.setItem(LAST_TARGET, url)
+    const outcome = await replay({
+      id: request.id,
+      url: url.trim(),
+      edit,
+      resign: editing && resign ? { provider, secret: secret || undefined } : undefined,
+      retry: retry ?? undefined
+    })
+    setBusy(false)
+    if (outcome.ok) setShownId(outcome.delivery.id)
+    else setError(outcome.error)
+  }
+
+  // The newest delivery (a replay, or a live forward's answer) unless the user opened another.
+  const shown = (shownId !== null ? history?.find((d) => d.id === shownId) : undefined) ?? history?.[0]
+  const signers = catalog.filter((p) => p.signs)
+  return (
+    <div className="replay-tab" data-testid="replay-tab">
+      <div className="outbound-bar">
+        <TargetPicker value={url} onChange={setUrl} />
+        <button className="primary" disabled={busy || !url.trim()} onClick={() => void run()} data-testid="replay-send">
+          {busy ? 'Sending…' : editing ? 'Send edited' : 'Replay'}
+        </button>
+        {editing ? (
+          <button className="ghost" onClick={() => setEditing(false)} data-testid="replay-exact">
+            Back to exact replay
+          </button>
+        ) : (
+          <button className="ghost" onClick={startEdit} data-testid="replay-edit">
+            Edit and resend
+          </button>
+        )}
+      </div>
+      <p className="muted hint">
+        {editing
+          ? 'Edits are sent as shown. With re-sign on, the signature (and timestamp) is recomputed so the edited payload verifies.'
+          : 'Sends the exact bytes and headers captured (Host rewritten, hop-by-hop headers dropped). A target without a path gets the captured path.'}
+      </p>
+      {editing && (
+        <div className="edit-form" data-testid="replay-edit-form">
+          <div className="row">
+            <input className="narrow mono" value={form.method} onChange={(e) => setForm({ ...form, method: e.target.value })} aria-label="Method" data-testid="edit-method" />
+            <input className="grow mono" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} aria-label="Path" data-testid="edit-path" />
+          </div>
+          <textarea className="mono" rows={Math.min(8, form.headers.split('\n').length + 1)} value={form.headers} onChange={(e) => setForm({ ...form, headers: e.target.value })} aria-label="Headers" data-testid="edit-headers" spellCheck={false} />
+          <CodeEditor value={form.body} onChange={(body) => setForm((f) => ({ ...f, body }))} testId="edit-body" />
+          <div className="row">
+            <label>
+              <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} data-testid="edit-resign" /> Re-sign as
+            </label>
+            <select value={provider} onChange={(e) => setProvider(e.target.value)} disabled={!resign} data-testid="edit-resign-provider">
+              {signers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <input type="password" placeholder="signing secret (uses the endpoint's if empty)" value={secret} onChange={(e) => setSecret(e.target.value)} disabled={!resign} className="grow" data-testid="edit-secret" autoComplete="off" />
+          </div>
+        </div>
+      )}
+      <RetryOptions value={retry} onChange={setRetry} />
+      {error && (
+        <div className="inline-error" role="alert" data-testid="replay-error">
+          {error}
+        </div>
+      )}
+      {shown && (
+        <>
+          <DeliveryResult delivery={shown} />
+          {shown.groupId && <Timeline groupId={shown.groupId} />}
+        </>
+      )}
+      {history && history.length > 0 && (
+        <section className="delivery-history">
+          <h4>History ({history.length})</h4>
+          {history.map((d) => (
+            <DeliveryRow key={d.id} delivery={d} active={d.id === shown?.id} onOpen={() => setShownId(d.id)} />
+          ))}
+        </section>
+      )}
+    </div>
+  )
+}

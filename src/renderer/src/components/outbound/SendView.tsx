@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react'
+import { headersText, textToHeaders } from '../../lib/outbound-form'
+import { useStore } from '../../store'
+import { CodeEditor } from './CodeEditor'
+import { DeliveryResult, DeliveryRow } from './DeliveryResult'
+import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
+import { Timeline } from './Timeline'
+import './outbound.css'
+
+const LAST_TARGET = 'hookscope-last-target'
+
+/** Compose: a provider's catalog event as a fresh sample, edited, signed and sent (like `stripe trigger`). */
+export function SendView(): React.JSX.Element {
+  const catalog = useStore((s) => s.catalog)
+  const sent = useStore((s) => s.sent)
+  const loadOutbound = useStore((s) => s.loadOutbound)
+  const loadSent = useStore((s) => s.loadSent)
+  const sample = useStore((s) => s.sample)
+  const sendEvent = useStore((s) => s.sendEvent)
+  const [providerId, setProviderId] = useState('callpaymin')
+  const [event, setEvent] = useState('')
+  const [method, setMethod] = useState('POST')
+  const [headers, setHeaders] = useState('')
+  const [body, setBody] = useState('')
+  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? '')
+  const [sign, setSign] = useState(true)
+  const [secret, setSecret] = useState('')
+  const [retry, setRetry] = useState<RetryChoice | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [shownId, setShownId] = useState<number | null>(null)
+
+  useEffect(() => {
+    void loadOutbound()
+    void loadSent()
+  }, [loadOutbound, loadSent])
+
+  const provider = catalog.find((p) => p.id === providerId)
+  const events = provider?.events ?? []
+
+  const fresh = async (p: string, e: string): Promise<void> => {
+    const s = await sample(p, e)
+    if (!s) return
+    setMethod(s.method)
+    setHeaders(headersText(s.headers))
+    setBody(s.bodyText)
+  }
+  // A new provider or event starts from a fresh sample.
+  useEffect(() => {
+    if (!provider) return
+    const e = events.find((x) => x.type === event)?.type ?? events[0]?.type
+    if (!e) return
+    if (e !== event) setEvent(e)
+    else void fresh(providerId, e)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [providerId, event, provider])
+
+  const send = async (): Promise<void> => {
+    setError(null)
+    const parsed = textToHeaders(headers)
+    if (!parsed.ok) return setError(parsed.error)
+    setBusy(true)
+    localStorage.setItem(LAST_TARGET, url)
+    const outcome = await sendEvent({
+      provider: providerId,
+      event,
+      url: url.trim(),
+      method,
+      headers: parsed.headers,
+      bodyText: body,
+      sign,
+      secret: secret || undefined,
+      retry: retry ?? undefined
+    })
+    setBusy(false)
+    if (outcome.ok) setShownId(outcome.delivery.id)
+    else setError(outcome.error)
+  }
+
+  const shown = (shownId !== null ? sent.find((d) => d.id === shownId) : undefined) ?? undefined
+  return (
+    <main className="send-view" data-testid="send-view">
+      <h3>Send a sample event</h3>
+      <div className="compose-row">
+        <select value={providerId} onChange={(e) => setProviderId(e.target.value)} data-testid="send-provider" aria-label="Provider">
+          {catalog.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <select value={event} onChange={(e) => setEvent(e.target.value)} data-testid="send-event" aria-label="Event">
+          {events.map((e) => (
+            <option key={e.type} value={e.type} title={e.description}>
+              {e.type}
+            </option>
+          ))}
+        </select>
+        <button className="ghost" onClick={() => void fresh(providerId, event)} data-testid="send-resample" title="New ids and timestamps">
+          New sample
+        </button>
+        <input className="narrow mono" value={method} onChange={(e) => setMethod(e.target.value)} aria-label="Method" data-testid="send-method" />
+        <TargetPicker value={url} onChange={setUrl} />
+      </div>
+      <textarea className="mono" rows={3} value={headers} onChange={(e) => setHeaders(e.target.value)} aria-label="Headers" data-testid="send-headers" spellCheck={false} />
+      <CodeEditor value={body} onChange={setBody} testId="send-body" minHeight={200} />
+      <div className="compose-row">
+        <label>
+          <input type="checkbox" checked={sign && !!provider?.signs} disabled={!provider?.signs} onChange={(e) => setSign(e.target.checked)} data-testid="send-sign" />{' '}
+          {provider?.signs ? `Sign as ${provider.name}` : `${provider?.name ?? 'This provider'} does not sign`}
+        </label>
+        <input type="password" className="grow" placeholder="signing secret" value={secret} onChange={(e) => setSecret(e.target.value)} disabled={!sign || !provider?.signs} data-testid="send-secret" autoComplete="off" />
+        <RetryOptions value={retry} onChange={setRetry} />
+        <button className="primary" disabled={busy || !url.trim() || !event} onClick={() => void send()} data-testid="send-submit">
+          {busy ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+      {error && (
+        <div className="inline-error" role="alert" data-testid="send-error">
+          {error}
+        </div>
+      )}
+      {shown && (
+        <>
+          <DeliveryResult delivery={shown} />
+          {shown.groupId && <Timeline groupId={shown.groupId} />}
+        </>
+      )}
+      {sent.length > 0 && (
+        <section className="delivery-history">
+          <h4>Sent ({sent.length})</h4>
+          {sent.map((d) => (
+            <DeliveryRow key={d.id} delivery={d} active={d.id === shown?.id} onOpen={() => setShownId(d.id)} />
+          ))}
+        </section>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,134 @@
+import type { StateCreator } from 'zustand'
+import type { ApiInput } from '../../../shared/api'
+import type { CatalogProvider, DeliveryRecord, DeliverySummary, ForwardRule, Target } from '../../../shared/api/outbound'
+import { api } from '../services/api'
+import type { AppState } from './index'
+
+export type ReplayInput = ApiInput<'replayRequest'>
+export type SendInput = ApiInput<'sendEvent'>
+export type RuleInput = ApiInput<'saveForwardRule'>
+
+/** Outcome of a user action: the delivery it produced, or a plain-words reason it could not start. */
+export type Outcome = { ok: true; delivery: DeliveryRecord } | { ok: false; error: string }
+
+export interface OutboundSlice {
+  catalog: CatalogProvider[]
+  targets: Target[]
+  rules: ForwardRule[]
+  /** Replay/forward history of each capture opened in the Replay tab, newest first. */
+  history: Record<number, DeliveryRecord[]>
+  sent: DeliveryRecord[]
+  forwards: DeliveryRecord[]
+  /** Attempt timelines by group id (retry simulation). */
+  timelines: Record<string, DeliveryRecord[]>
+  /** Bumped when a pushed delivery arrives, so views showing one can refresh. */
+  deliveryTick: number
+  loadOutbound: () => Promise<void>
+  saveTarget: (url: string, name?: string) => Promise<void>
+  deleteTarget: (id: number) => Promise<void>
+  loadHistory: (requestId: number) => Promise<void>
+  loadSent: () => Promise<void>
+  loadForwards: () => Promise<void>
+  loadTimeline: (groupId: string) => Promise<void>
+  replay: (input: ReplayInput) => Promise<Outcome>
+  sendEvent: (input: SendInput) => Promise<Outcome>
+  sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
+  saveRule: (input: RuleInput) => Promise<string | null>
+  deleteRule: (id: number) => Promise<void>
+  onDeliveryRecorded: (summary: DeliverySummary) => void
+  onForwardRulesChanged: (rules: ForwardRule[]) => void
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> = (set, get) => {
+  const attempt = async (run: () => Promise<DeliveryRecord>): Promise<Outcome> => {
+    try {
+      return { ok: true, delivery: await run() }
+    } catch (error) {
+      return { ok: false, error: message(error) }
+    }
+  }
+  const quietly = async (run: () => Promise<void>): Promise<void> => {
+    try {
+      await run()
+    } catch (error) {
+      set({ notice: message(error) })
+    }
+  }
+  return {
+    catalog: [],
+    targets: [],
+    rules: [],
+    history: {},
+    sent: [],
+    forwards: [],
+    timelines: {},
+    deliveryTick: 0,
+
+    loadOutbound: () =>
+      quietly(async () => {
+        const [catalog, targets, rules] = await Promise.all([api().outboundCatalog(), api().listTargets(), api().listForwardRules()])
+        set({ catalog, targets, rules })
+      }),
+    saveTarget: (url, name) =>
+      quietly(async () => {
+        await api().saveTarget({ url, name: name ?? '' })
+        set({ targets: await api().listTargets() })
+      }),
+    deleteTarget: (id) =>
+      quietly(async () => {
+        await api().deleteTarget({ id })
+        set({ targets: await api().listTargets() })
+      }),
+    loadHistory: (requestId) =>
+      quietly(async () => {
+        const list = await api().listDeliveries({ requestId })
+        set({ history: { ...get().history, [requestId]: list } })
+      }),
+    loadSent: () => quietly(async () => set({ sent: await api().listDeliveries({ kind: 'send', limit: 50 }) })),
+    loadForwards: () => quietly(async () => set({ forwards: await api().listDeliveries({ kind: 'forward', limit: 50 }) })),
+    loadTimeline: (groupId) =>
+      quietly(async () => {
+        const list = await api().listDeliveries({ groupId })
+        set({ timelines: { ...get().timelines, [groupId]: list } })
+      }),
+    replay: async (input) => {
+      const outcome = await attempt(() => api().replayRequest(input))
+      await get().loadHistory(input.id)
+      return outcome
+    },
+    sendEvent: async (input) => {
+      const outcome = await attempt(() => api().sendEvent(input))
+      await get().loadSent()
+      return outcome
+    },
+    sample: async (provider, event) => {
+      try {
+        return await api().sampleEvent({ provider, event })
+      } catch (error) {
+        set({ notice: message(error) })
+        return null
+      }
+    },
+    saveRule: async (input) => {
+      try {
+        await api().saveForwardRule(input)
+        return null
+      } catch (error) {
+        return message(error)
+      }
+    },
+    deleteRule: (id) => quietly(async () => void (await api().deleteForwardRule({ id }))),
+
+    onDeliveryRecorded: (summary) => {
+      set({ deliveryTick: get().deliveryTick + 1 })
+      const { history, timelines } = get()
+      if (summary.requestId !== null && history[summary.requestId]) void get().loadHistory(summary.requestId)
+      if (summary.groupId && timelines[summary.groupId]) void get().loadTimeline(summary.groupId)
+      if (summary.kind === 'send') void get().loadSent()
+      if (summary.kind === 'forward') void get().loadForwards()
+    },
+    onForwardRulesChanged: (rules) => set({ rules })
+  }
+}

@@ -1,0 +1,60 @@
+import { getProvider } from '../../src/main/engine/providers/registry'
+import { send } from '../helpers/http'
+import { deadPort, startTarget, type TargetServer } from '../helpers/target-server'
+import { expect, test } from './fixtures'
+
+let target: TargetServer
+test.beforeEach(async () => {
+  target = await startTarget((req, res) => {
+    res.writeHead(201, { 'Content-Type': 'application/json', 'X-Handler': 'local' })
+    res.end(JSON.stringify({ handled: req.url, bytes: req.body.length }))
+  })
+})
+test.afterEach(async () => target.close())
+
+test('replays a capture to a local handler and shows its answer next to the request', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  const body = JSON.stringify({ type: 'call.ended', id: 'evt_replay_1' })
+  await send(hookscope.receiver + '/callpaymin/in', { headers: ['Content-Type', 'application/json', 'X-Trace', 't1'], body })
+  await page.getByTestId('request-row').filter({ hasText: '/callpaymin/in' }).click()
+  await page.getByTestId('tab-replay').click()
+  await page.getByTestId('target-url').fill(target.url + '/webhooks/cpm')
+  await page.getByTestId('replay-send').click()
+
+  await expect(page.getByTestId('delivery-status')).toHaveText('201')
+  await expect(page.getByTestId('delivery-answer-body')).toContainText('"handled": "/webhooks/cpm"')
+  await expect(page.getByTestId('delivery-answer-headers')).toContainText('X-Handler: local')
+  await expect(page.getByTestId('delivery-sent-headers')).toContainText('X-Trace: t1')
+  await expect(page.getByTestId('delivery-row')).toHaveCount(1)
+  const seen = await target.waitFor(1)
+  expect(seen.body.toString()).toBe(body)
+
+  // A dead target: a clear message on that attempt, and the history keeps both.
+  await page.getByTestId('target-url').fill(`http://127.0.0.1:${await deadPort()}/`)
+  await page.getByTestId('replay-send').click()
+  await expect(page.getByTestId('delivery-error')).toContainText('Connection refused')
+  await expect(page.getByTestId('delivery-row')).toHaveCount(2)
+})
+
+test('composes a CallPayMin call.ended, signs and sends it, and shows the handler answer', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await page.getByTestId('view-send').click()
+  await page.getByTestId('send-provider').selectOption('callpaymin')
+  await page.getByTestId('send-event').selectOption('call.ended')
+  await expect(page.getByTestId('send-body')).toContainText('"type": "call.ended"')
+  await page.getByTestId('target-url').fill(target.url + '/hooks/callpaymin')
+  await page.getByTestId('send-secret').fill('e2e_secret')
+  await page.getByTestId('send-submit').click()
+
+  await expect(page.getByTestId('delivery-status')).toHaveText('201')
+  await expect(page.getByTestId('delivery-answer-body')).toContainText('"handled": "/hooks/callpaymin"')
+  const seen = await target.waitFor(1)
+  const verdict = getProvider('callpaymin')!.verify(
+    { method: seen.method, path: seen.url, headers: seen.rawHeaders, body: seen.body, contentEncoding: null, receivedAt: Date.now() },
+    [{ label: 'e2e', value: 'e2e_secret' }],
+    Date.now()
+  )
+  expect(verdict.verdict.status).toBe('valid')
+  expect(JSON.parse(seen.body.toString()).type).toBe('call.ended')
+  await page.screenshot({ path: 'test-results/outbound-send.png' })
+})
