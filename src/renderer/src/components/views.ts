@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react'
+import { ForgeView } from './forge/ForgeView'
 import { InspectorView } from './InspectorView'
 import { ForwardingView } from './outbound/ForwardingView'
 import { SendView } from './outbound/SendView'
+import { SettingsView } from './SettingsView'
 
 export interface View {
   id: string
@@ -10,6 +12,10 @@ export interface View {
 }
 
 /** The app's top-level views, in the order the navigation shows them. A feature adds one entry. */
-export const VIEWS: View[] = [{ id: 'inspector', label: 'Inspector', component: InspectorView },
+export const VIEWS: View[] = [
+  { id: 'inspector', label: 'Inspector', component: InspectorView },
   { id: 'send', label: 'Send', component: SendView },
-  { id: 'forward', label: 'Forwarding', component: ForwardingView }]
+  { id: 'forward', label: 'Forwarding', component: ForwardingView },
+  { id: 'forge', label: 'Forge test', component: ForgeView },
+  { id: 'settings', label: 'Settings', component: SettingsView }
+]
