@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react'
-import { ForgeView } from './forge/ForgeView'
 import { InspectorView } from './InspectorView'
 import { ForwardingView } from './outbound/ForwardingView'
 import { SendView } from './outbound/SendView'
@@ -16,6 +15,5 @@ export const VIEWS: View[] = [
   { id: 'inspector', label: 'Inspector', component: InspectorView },
   { id: 'send', label: 'Send', component: SendView },
   { id: 'forward', label: 'Forwarding', component: ForwardingView },
-  { id: 'forge', label: 'Forge test', component: ForgeView },
   { id: 'settings', label: 'Settings', component: SettingsView }
 ]
