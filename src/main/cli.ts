@@ -8,9 +8,10 @@ import { replayVerb, sendVerb } from './cli/send'
 import { list, show } from './cli/list'
 import { CliError, printError } from './cli/output'
 import { serve } from './cli/serve'
+import { providersVerb } from './cli/providers'
 import type { Verb } from './cli/verb'
 
-const VERBS: Verb[] = [serve, list, show, exportVerb, sendVerb, replayVerb, importVerb, forgeTestVerb]
+const VERBS: Verb[] = [serve, list, show, providersVerb, exportVerb, sendVerb, replayVerb, importVerb, forgeTestVerb]
 
 const COMMON = {
   db: { type: 'string' },

@@ -3,6 +3,7 @@
 // under api/, and its handler in the engine. Each feature keeps its own file so work does not collide.
 import type { z } from 'zod'
 import { coreInputs, type CoreResults } from './api/core'
+import { signaturesInputs, type EndpointInfo, type SignaturesResults } from './api/signatures'
 import { forgeInputs, type ForgeProgress, type ForgeResults } from './api/forge'
 import { outboundInputs, type OutboundEventPayloads, type OutboundResults } from './api/outbound'
 import { tunnelInputs, type TunnelResults } from './api/tunnel'
@@ -10,13 +11,14 @@ import type { ApiEvent, ApiMethod } from './methods'
 import type { RequestSummary, Settings, TunnelState } from './types'
 
 export const apiInputs = {
+  ...signaturesInputs,
   ...coreInputs,
   ...forgeInputs,
   ...outboundInputs,
   ...tunnelInputs
 } satisfies Record<ApiMethod, z.ZodType>
 
-export interface ApiResults extends CoreResults, ForgeResults, OutboundResults, TunnelResults {}
+export interface ApiResults extends SignaturesResults, CoreResults, ForgeResults, OutboundResults, TunnelResults {}
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
 
@@ -26,6 +28,9 @@ export type HookscopeMethods = {
 }
 
 export interface ApiEventPayloads extends OutboundEventPayloads {
+  /** Captures whose verdict changed (a secret was added or removed): replace them in place. */
+  requestsUpdated: RequestSummary[]
+  endpointsChanged: EndpointInfo[]
   requestsAdded: RequestSummary[]
   requestsDeleted: { ids: number[] } | { all: true }
   settingsChanged: Settings

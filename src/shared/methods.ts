@@ -1,6 +1,16 @@
 // The names of the Api's methods and events, free of any dependency so the sandboxed preload can bundle it.
 
 export const API_METHODS = [
+  // signatures: providers, endpoints, secrets (api/signatures.ts)
+  'listProviders',
+  'listEndpoints',
+  'createEndpoint',
+  'updateEndpoint',
+  'deleteEndpoint',
+  'addSecret',
+  'removeSecret',
+  'getSecretStorage',
+  'getVerificationSnippet',
   'getInfo',
   'listRequests',
   'getRequest',
@@ -38,7 +48,7 @@ export const API_METHODS = [
 
 export type ApiMethod = (typeof API_METHODS)[number]
 
-export const API_EVENTS = ['requestsAdded', 'requestsDeleted', 'settingsChanged', 'tunnelChanged', 'deliveryRecorded', 'forwardRulesChanged', 'forgeProgress'] as const
+export const API_EVENTS = ['requestsUpdated', 'endpointsChanged', 'requestsAdded', 'requestsDeleted', 'settingsChanged', 'tunnelChanged', 'deliveryRecorded', 'forwardRulesChanged', 'forgeProgress'] as const
 export type ApiEvent = (typeof API_EVENTS)[number]
 
 export const IPC_PREFIX = 'hookscope:'

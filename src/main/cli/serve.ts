@@ -4,6 +4,7 @@ import { startWebHost, type WebHost } from '../web/host'
 import { CliError } from './output'
 import { prepareTunnel, tunnelOptions } from './serve-tunnel'
 import type { Verb } from './verb'
+import { applySecretOptions, parseSecretOptions } from './secret-option'
 
 export function rendererDir(): string {
   return process.env.HOOKSCOPE_RENDERER_DIR ?? fileURLToPath(new URL('../../../out/renderer', import.meta.url))
@@ -18,7 +19,7 @@ export function intOption(value: unknown, name: string, min: number, max: number
 
 export const serve: Verb = {
   name: 'serve',
-  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS] [--tunnel] [--tunnel-host URL] [--subdomain S] [--tunnel-wait S]',
+  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS] [--secret PROVIDER=SECRET]... [--tunnel] [--tunnel-host URL] [--subdomain S] [--tunnel-wait S]',
   summary: 'run the receiver (and optionally the web UI) headless until interrupted',
   options: {
     ...tunnelOptions,
@@ -26,6 +27,7 @@ export const serve: Verb = {
     ui: { type: 'boolean' },
     'ui-port': { type: 'string' },
     respond: { type: 'string' },
+    secret: { type: 'string', multiple: true },
     delay: { type: 'string' },
     'forward-to': { type: 'string' }
   },
@@ -34,8 +36,10 @@ export const serve: Verb = {
     const uiPort = intOption(ctx.values['ui-port'], '--ui-port', 0, 65535) ?? 0
     const status = intOption(ctx.values.respond, '--respond', 100, 599)
     const delayMs = intOption(ctx.values.delay, '--delay', 0, 600_000)
+    const secrets = parseSecretOptions(ctx.values.secret)
     const startTunnel = prepareTunnel(ctx)
     const engine = new Engine({ dbPath: ctx.dbPath, port, log: (m) => process.stderr.write(m + '\n') })
+    applySecretOptions(engine, secrets)
     if (status !== undefined || delayMs !== undefined) {
       const current = engine.settings.get().response
       engine.settings.update({ response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })

@@ -3,7 +3,7 @@ import type { ApiMethod } from '../../shared/methods'
 import type { EngineInfo } from '../../shared/types'
 import type { z } from 'zod'
 import { EngineEvents } from './events'
-import { basicInspector, type Inspector } from './inspect'
+import type { Inspector } from './inspect'
 import { Receiver, type DeliveryOrigin } from './receiver'
 import type { IncomingMessage } from 'node:http'
 import { BatchedWriter } from './store/batched-writer'
@@ -13,6 +13,9 @@ import { FtsIndexer } from './store/indexer'
 import { RequestStore } from './store/request-store'
 import { toSummary, type NewRequest, type SummaryRow } from './store/rows'
 import { coreApi } from './core-api'
+import { signaturesApi } from './signatures/api'
+import { SignatureService } from './signatures/service'
+import { fileCodec, type SecretCodec } from './signatures/vault'
 import { forgeApi } from './forge/api'
 import { attachTunnel } from './tunnel'
 import { tunnelApi } from './tunnel/api'
@@ -29,6 +32,8 @@ export interface EngineOptions {
   port?: number
   host?: string
   inspector?: Inspector
+  /** How secrets are sealed at rest; default: a 0600 file beside the database (the desktop app passes safeStorage). */
+  secretCodec?: SecretCodec
   log?: (message: string) => void
 }
 
@@ -49,6 +54,7 @@ export class Engine {
   readonly events = new EngineEvents()
   readonly receiver: Receiver
   readonly deliveries: DeliveryLog
+  readonly signatures: SignatureService
   readonly outbound: Outbound
   readonly tunnel: TunnelManager
   private readonly writer: BatchedWriter
@@ -74,7 +80,8 @@ export class Engine {
     this.indexer = new FtsIndexer(this.db)
     this.deliveries = new DeliveryLog(this.db)
     this.outbound = new Outbound(this, this.log)
-    this.inspector = options.inspector ?? basicInspector
+    this.signatures = new SignatureService(this, options.secretCodec ?? fileCodec(options.dbPath))
+    this.inspector = options.inspector ?? this.signatures.inspect
     this.writer = new BatchedWriter(this.requests, (ids, rows) => {
       ids.forEach((id, i) => {
         const { body: _body, headers: _headers, ...rest } = rows[i]
@@ -184,6 +191,7 @@ export class Engine {
   /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
   readonly api: ApiHandlers = {
     ...coreApi(this),
+    ...signaturesApi(this),
     ...forgeApi(this),
     ...outboundApi(this),
     ...tunnelApi(this)

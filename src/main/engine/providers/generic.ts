@@ -1,20 +1,11 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import type { genericSchemeSchema } from '../../../shared/api/signatures'
 import { defineHmacProvider } from './hmac-scheme'
 import { isoNow, rid, str } from './samples'
 import type { Provider } from './types'
 
-export const genericConfigSchema = z.object({
-  header: z.string().trim().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name has no spaces or separators'),
-  algorithm: z.enum(['sha1', 'sha256', 'sha512']),
-  encoding: z.enum(['hex', 'base64']),
-  prefix: z.string().max(40),
-  /** What is signed: {body} plus optional {timestamp} and {id} from the headers below. */
-  template: z.string().max(200).refine((t) => t.split('{body}').length === 2, 'the template must contain {body} exactly once'),
-  timestampHeader: z.string().trim().max(100).optional(),
-  idHeader: z.string().trim().max(100).optional(),
-  secretKey: z.enum(['raw', 'whsec-base64']).default('raw')
-})
-export type GenericConfig = z.output<typeof genericConfigSchema>
+/** A user-defined HMAC scheme (validated by the Api's schema). */
+export type GenericConfig = z.output<typeof genericSchemeSchema>
 
 export const DEFAULT_GENERIC: GenericConfig = {
   header: 'X-Signature',

@@ -1,0 +1,26 @@
+import { PROVIDERS } from '../engine/providers/registry'
+import { providerInfo } from '../engine/signatures/api'
+import { printResult } from './output'
+import type { Verb } from './verb'
+
+export const providersVerb: Verb = {
+  name: 'providers',
+  usage: 'providers',
+  summary: 'list providers, their signature scheme, retries and event catalog',
+  options: {},
+  async run(ctx) {
+    const infos = PROVIDERS.map(providerInfo)
+    printResult(ctx.json, infos, () =>
+      infos
+        .map((p) =>
+          [
+            `${p.id.padEnd(18)} ${p.name}`,
+            `  signature: ${p.scheme}`,
+            `  retries:   ${p.retry.description}`,
+            `  events:    ${p.events.map((e) => e.type).join(', ')}`
+          ].join('\n')
+        )
+        .join('\n\n')
+    )
+  }
+}

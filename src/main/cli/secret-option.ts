@@ -1,0 +1,31 @@
+import type { Engine } from '../engine/engine'
+import { PROVIDERS, isProviderId } from '../engine/providers/registry'
+import { CliError } from './output'
+
+export interface SecretOption {
+  provider: string
+  value: string
+}
+
+/** Parses repeated `--secret PROVIDER=SECRET`. Errors name the provider, never echo the secret. */
+export function parseSecretOptions(raw: unknown): SecretOption[] {
+  if (raw === undefined) return []
+  const items = Array.isArray(raw) ? raw : [raw]
+  return items.map((item) => {
+    const text = String(item)
+    const eq = text.indexOf('=')
+    if (eq <= 0) throw new CliError('--secret takes PROVIDER=SECRET, e.g. --secret callpaymin=whsec_...')
+    const provider = text.slice(0, eq).trim().toLowerCase()
+    const value = text.slice(eq + 1)
+    if (!isProviderId(provider)) {
+      throw new CliError(`--secret: unknown provider "${provider.slice(0, 40)}"; one of ${PROVIDERS.map((p) => p.id).join(', ')}`)
+    }
+    if (!value) throw new CliError(`--secret ${provider}=...: the secret is empty`)
+    return { provider, value }
+  })
+}
+
+/** Session secrets: used for this run only and never written to disk. */
+export function applySecretOptions(engine: Engine, secrets: SecretOption[]): void {
+  for (const s of secrets) engine.signatures.addSessionSecret(s.provider, s.value)
+}

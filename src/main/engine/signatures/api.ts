@@ -1,0 +1,61 @@
+import type { ProviderInfo } from '../../../shared/api/signatures'
+import type { ApiHandlers, Engine } from '../engine'
+import { PROVIDERS } from '../providers/registry'
+import type { Provider } from '../providers/types'
+import { verificationSnippet } from './snippets'
+
+type SignatureMethods =
+  | 'listProviders'
+  | 'listEndpoints'
+  | 'createEndpoint'
+  | 'updateEndpoint'
+  | 'deleteEndpoint'
+  | 'addSecret'
+  | 'removeSecret'
+  | 'getSecretStorage'
+  | 'getVerificationSnippet'
+
+export function providerInfo(p: Provider): ProviderInfo {
+  return {
+    id: p.id,
+    name: p.name,
+    signs: p.signs,
+    signatureOptional: p.signatureOptional ?? false,
+    scheme: p.scheme ?? '',
+    headers: p.signatureHeaders,
+    timestampToleranceSec: p.timestampToleranceSec ?? null,
+    methods: p.methods,
+    contentType: p.contentType,
+    retry: {
+      description: p.retry.description,
+      delaysMs: p.retry.delaysMs,
+      timeoutMs: p.retry.timeoutMs,
+      disableAfterFailures: p.retry.disableAfterFailures ?? null
+    },
+    events: p.events.map((e) => ({ type: e.type, description: e.description }))
+  }
+}
+
+/** Providers, endpoints and secrets. Secrets enter here and leave only as masked hints. */
+export function signaturesApi(engine: Engine): Pick<ApiHandlers, SignatureMethods> {
+  const sig = () => engine.signatures
+  return {
+    listProviders: () => PROVIDERS.map(providerInfo),
+    listEndpoints: () => sig().endpointInfos(),
+    createEndpoint: ({ secret, ...f }) =>
+      sig().createEndpoint(
+        { path: f.path, name: f.name || f.path, provider: f.provider ?? null, generic: f.generic ?? null, response: f.response ?? null },
+        secret
+      ),
+    updateEndpoint: ({ id, ...patch }) => sig().updateEndpoint(id, stripUndefined(patch)),
+    deleteEndpoint: ({ id }) => ({ deleted: sig().deleteEndpoint(id) }),
+    addSecret: ({ endpointId, provider, label, value }) => sig().addSecret({ endpointId, provider }, value, label),
+    removeSecret: ({ id }) => sig().removeSecret(id),
+    getSecretStorage: () => sig().storage(),
+    getVerificationSnippet: ({ provider, generic }) => verificationSnippet(provider, generic)
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}

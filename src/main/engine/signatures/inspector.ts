@@ -1,0 +1,96 @@
+// The hot path: runs for every delivery before it is stored. Header lookups first; the body is parsed
+// at most once, and only for the event type or when no signature header named the provider.
+import type { Header, Verdict } from '../../../shared/types'
+import { UNKNOWN_VERDICT, type IncomingDelivery, type Inspection } from '../inspect'
+import { detectByBody, detectByHeaders } from '../providers/registry'
+import type { NamedSecret, Provider } from '../providers/types'
+import type { Endpoint } from './endpoints'
+
+/** An endpoint as inspection needs it: its fixed provider (already built for generic schemes) and secrets. */
+export interface ResolvedEndpoint {
+  endpoint: Endpoint
+  provider: Provider | null
+  secrets: NamedSecret[]
+}
+
+/** A secret stored somewhere else (another endpoint, another scope), for the rotation diagnostic. */
+export interface ForeignSecret extends NamedSecret {
+  where: string
+}
+
+export interface InspectSources {
+  endpointFor(pathname: string): ResolvedEndpoint | null
+  providerSecrets(providerId: string): NamedSecret[]
+  foreignSecrets(providerId: string, exclude: NamedSecret[]): ForeignSecret[]
+}
+
+const BODY_PARSE_LIMIT = 2 * 1024 * 1024
+
+export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspection {
+  const q = d.path.indexOf('?')
+  const pathname = q === -1 ? d.path : d.path.slice(0, q)
+  const resolved = src.endpointFor(pathname)
+  let parsed: unknown
+  let didParse = false
+  const json = (): unknown => {
+    if (!didParse) {
+      didParse = true
+      parsed = parseBody(d)
+    }
+    return parsed
+  }
+  const provider = resolved?.provider ?? detectByHeaders(d.headers) ?? detectByBody(json())
+  const base = { endpoint: resolved?.endpoint.path ?? null, response: resolved?.endpoint.response ?? null }
+  if (!provider) {
+    const event = guessEvent(json())
+    return { ...base, provider: null, eventType: event.type, eventId: event.id, verdict: UNKNOWN_VERDICT, signature: null }
+  }
+  const event = provider.eventFromHeaders?.(d.headers) ?? provider.eventOf(json())
+  const secrets = resolved?.secrets.length ? resolved.secrets : src.providerSecrets(provider.id)
+  const result = provider.verify(d, secrets, d.receivedAt)
+  if (result.verdict.status === 'invalid' && result.report) {
+    const hint = rotationHint(provider, d, src.foreignSecrets(provider.id, secrets))
+    if (hint) {
+      result.report.diagnostics.unshift(hint)
+      result.verdict = { status: 'invalid', detail: hint } satisfies Verdict
+    }
+  }
+  return { ...base, provider: provider.id, eventType: event.type, eventId: event.id, verdict: result.verdict, signature: result.report }
+}
+
+/** Says which other stored secret the signature matches, when the endpoint's own do not. */
+function rotationHint(provider: Provider, d: IncomingDelivery, foreign: ForeignSecret[]): string | null {
+  for (const secret of foreign.slice(0, 20)) {
+    const r = provider.verify(d, [secret], d.receivedAt)
+    if (r.verdict.status === 'valid' || r.verdict.status === 'stale') {
+      return `Signature matches the secret "${secret.label}" stored for ${secret.where}, not the ones this delivery was checked against: a rotated or mixed-up secret.`
+    }
+  }
+  return null
+}
+
+function parseBody(d: IncomingDelivery): unknown {
+  const b = d.body
+  if (b.length === 0 || b.length > BODY_PARSE_LIMIT || d.contentEncoding) return null
+  const first = b[0]
+  try {
+    if (first === 0x7b || first === 0x5b) return JSON.parse(b.toString('utf8'))
+    if (isForm(d.headers)) return Object.fromEntries(new URLSearchParams(b.toString('utf8')))
+  } catch {
+    return null
+  }
+  return null
+}
+
+function isForm(headers: Header[]): boolean {
+  for (const [n, v] of headers) if (n.length === 12 && n.toLowerCase() === 'content-type') return v.includes('x-www-form-urlencoded')
+  return false
+}
+
+function guessEvent(json: unknown): { type: string | null; id: string | null } {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return { type: null, id: null }
+  const o = json as Record<string, unknown>
+  const type = [o.type, o.event, o.event_type].find((v) => typeof v === 'string') as string | undefined
+  const id = [o.id, o.event_id].find((v) => typeof v === 'string') as string | undefined
+  return { type: type ?? null, id: id ?? null }
+}
