@@ -4,7 +4,7 @@ import type { EngineInfo } from '../../shared/types'
 import type { z } from 'zod'
 import { EngineEvents } from './events'
 import type { Inspector } from './inspect'
-import { Receiver, type DeliveryOrigin } from './receiver'
+import { Receiver, type DeliveryOrigin, type ReceiverTimeouts } from './receiver'
 import type { IncomingMessage } from 'node:http'
 import { BatchedWriter } from './store/batched-writer'
 import { openDatabaseWithRecovery, type Db, type DatabaseRecovery } from './store/db'
@@ -32,6 +32,8 @@ export interface EngineOptions {
   port?: number
   host?: string
   inspector?: Inspector
+  /** Receiver time limits (slowloris protection); defaults in receiver.ts. */
+  receiverTimeouts?: Partial<ReceiverTimeouts>
   /** How secrets are sealed at rest; default: a 0600 file beside the database (the desktop app passes safeStorage). */
   secretCodec?: SecretCodec
   log?: (message: string) => void
@@ -123,6 +125,7 @@ export class Engine {
       }
     })
     this.receiver = new Receiver({
+      timeouts: options.receiverTimeouts,
       settings: () => this.settings.get(),
       inspect: (delivery) => this.inspector(delivery),
       record: (row) => this.writer.write(row),

@@ -15,7 +15,29 @@ export interface DeliveryOrigin {
   forwardedFor: string | null
 }
 
+/**
+ * How long a sender may take. Slowloris-style senders (headers or a body dribbled a byte at a time)
+ * are cut off by these; Node checks them every `checkIntervalMs`.
+ */
+export interface ReceiverTimeouts {
+  /** Whole header block, from the first byte. */
+  headersMs: number
+  /** Whole request including the body (a 25 MiB body over a slow tunnel needs minutes). */
+  requestMs: number
+  /** Idle keep-alive connection between requests. */
+  keepAliveMs: number
+  checkIntervalMs: number
+}
+
+export const DEFAULT_TIMEOUTS: ReceiverTimeouts = {
+  headersMs: 20_000,
+  requestMs: 5 * 60_000,
+  keepAliveMs: 30_000,
+  checkIntervalMs: 5_000
+}
+
 export interface ReceiverDeps {
+  timeouts?: Partial<ReceiverTimeouts>
   settings: () => Settings
   inspect: Inspector
   /** Resolves once the row is committed; the acknowledgement waits for it. */
@@ -63,14 +85,16 @@ export class Receiver {
   }
 
   private listenOnce(port: number, host: string): Promise<number> {
+    const t = { ...DEFAULT_TIMEOUTS, ...this.deps.timeouts }
     const server = createServer(
       {
         // Providers and attackers alike may send many or large headers; keep them all, bounded by size.
         maxHeaderSize: 64 * 1024,
         requireHostHeader: false,
-        keepAliveTimeout: 30_000,
-        headersTimeout: 30_000,
-        requestTimeout: 5 * 60_000
+        keepAliveTimeout: t.keepAliveMs,
+        headersTimeout: t.headersMs,
+        requestTimeout: t.requestMs,
+        connectionsCheckingInterval: t.checkIntervalMs
       },
       (req, res) => this.handle(req, res)
     )
@@ -80,10 +104,10 @@ export class Receiver {
       socket.on('close', () => this.sockets.delete(socket))
     })
     server.on('clientError', (error, socket) => {
-      // Malformed HTTP: answer 400 when the socket can still take it, otherwise just drop it.
-      if (socket.writable && !(error as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
-        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-      } else socket.destroy()
+      // Malformed or too slow HTTP: answer when the socket can still take it, otherwise just drop it.
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      if (socket.writable && !code.startsWith('ECONN')) socket.end(clientErrorReply(code))
+      else socket.destroy()
     })
     return new Promise((resolve, reject) => {
       server.once('error', reject)
@@ -133,6 +157,8 @@ export class Receiver {
     }
 
     req.on('data', (chunk: Buffer) => {
+      // After an over-limit cut the rest is drained unread (the hash is already final).
+      if (done) return
       size += chunk.length
       hash.update(chunk)
       if (!oversize && kept + chunk.length <= limit) {
@@ -153,6 +179,10 @@ export class Receiver {
     req.on('end', () => finish(null))
     req.on('error', () => finish('The connection broke before the body was complete; what arrived is kept.'))
     req.on('aborted', () => finish('The client aborted before the body was complete; what arrived is kept.'))
+    // A request timeout (slowloris) destroys the socket without 'error' on some paths.
+    req.on('close', () => {
+      if (!req.complete) finish('The connection closed before the body was complete; what arrived is kept.')
+    })
   }
 
   private async complete(
@@ -242,6 +272,16 @@ export class Receiver {
     res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' })
     res.end(JSON.stringify({ error: 'Hookscope could not store this delivery; please retry.' }))
   }
+}
+
+function clientErrorReply(code: string): string {
+  const [status, reason] =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large']
+      : code === 'ERR_HTTP_REQUEST_TIMEOUT' || code === 'HPE_HEADER_TIMEOUT'
+        ? [408, 'Request Timeout']
+        : [400, 'Bad Request']
+  return `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
 }
 
 export function pairHeaders(raw: string[]): Header[] {
