@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import { ForgeView } from './forge/ForgeView'
 import { InspectorView } from './InspectorView'
 import { ForwardingView } from './outbound/ForwardingView'
 import { SendView } from './outbound/SendView'
@@ -15,5 +16,6 @@ export const VIEWS: View[] = [
   { id: 'inspector', label: 'Inspector', component: InspectorView },
   { id: 'send', label: 'Send', component: SendView },
   { id: 'forward', label: 'Forwarding', component: ForwardingView },
+  { id: 'forge', label: 'Forge test', component: ForgeView },
   { id: 'settings', label: 'Settings', component: SettingsView }
 ]

@@ -12,7 +12,8 @@ export function useEngineEvents(): void {
       api().on('deliveryRecorded', (d) => useStore.getState().onDeliveryRecorded(d)),
       api().on('forwardRulesChanged', (rules) => useStore.getState().onForwardRulesChanged(rules)),
       api().on('settingsChanged', (settings) => useStore.getState().onSettingsChanged(settings)),
-      api().on('tunnelChanged', (state) => useStore.getState().onTunnelChanged(state))
+      api().on('tunnelChanged', (state) => useStore.getState().onTunnelChanged(state)),
+      api().on('forgeProgress', (p) => useStore.getState().onForgeProgress(p))
     ]
     void s.init()
     void s.loadTunnel()

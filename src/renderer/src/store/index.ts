@@ -1,13 +1,15 @@
 import { create } from 'zustand'
 import { createAppSlice, type AppSlice } from './app-slice'
+import { createForgeSlice, type ForgeSlice } from './forge-slice'
 import { createOutboundSlice, type OutboundSlice } from './outbound-slice'
 import { createRequestsSlice, type RequestsSlice } from './requests-slice'
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice'
 
-export type AppState = AppSlice & OutboundSlice & RequestsSlice & TunnelSlice
+export type AppState = AppSlice & ForgeSlice & OutboundSlice & RequestsSlice & TunnelSlice
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
+  ...createForgeSlice(...a),
   ...createOutboundSlice(...a),
   ...createRequestsSlice(...a),
   ...createTunnelSlice(...a)

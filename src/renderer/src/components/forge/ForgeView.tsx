@@ -1,0 +1,123 @@
+import { useEffect } from 'react'
+import { useStore } from '../../store'
+import { ForgeDeliveryPanel } from './ForgeDeliveryPanel'
+import { ForgeReportCard } from './ForgeReportCard'
+import './forge.css'
+
+/** Forge test: the report card on whether the user's handler rejects forged deliveries and survives real ones. */
+export function ForgeView(): React.JSX.Element {
+  const providers = useStore((s) => s.forgeProviders)
+  const form = useStore((s) => s.forgeForm)
+  const live = useStore((s) => s.forgeLive)
+  const report = useStore((s) => s.forgeReport)
+  const history = useStore((s) => s.forgeHistory)
+  const error = useStore((s) => s.forgeError)
+  const delivery = useStore((s) => s.forgeDelivery)
+  const loadForge = useStore((s) => s.loadForge)
+  const setForm = useStore((s) => s.setForgeForm)
+  const start = useStore((s) => s.startForge)
+  const openRun = useStore((s) => s.openForgeRun)
+
+  useEffect(() => {
+    void loadForge()
+  }, [loadForge])
+
+  const provider = providers.find((p) => p.id === form.provider)
+  const running = live !== null
+  const targets = [...new Set(history.map((h) => h.targetUrl))]
+  const runs = history.filter((h) => h.targetUrl === report?.targetUrl || h.targetUrl === form.targetUrl.trim())
+
+  return (
+    <div className="forge-view" data-testid="forge-view">
+      <form
+        className="forge-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (!running) void start()
+        }}
+      >
+        <label className="field forge-target">
+          <span className="field-label">Your handler's URL</span>
+          <input
+            className="mono"
+            list="forge-targets"
+            placeholder="http://localhost:3000/webhooks"
+            value={form.targetUrl}
+            onChange={(e) => setForm({ targetUrl: e.target.value })}
+            data-testid="forge-target"
+          />
+          <datalist id="forge-targets">
+            {targets.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+        </label>
+        <label className="field">
+          <span className="field-label">Provider</span>
+          <select value={form.provider} onChange={(e) => setForm({ provider: e.target.value })} data-testid="forge-provider">
+            {providers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Secret your handler verifies with</span>
+          <input
+            type="password"
+            autoComplete="off"
+            className="mono"
+            disabled={provider ? !provider.signs : false}
+            placeholder={provider && !provider.signs ? `${provider.name} does not sign` : 'webhook secret'}
+            value={form.secret}
+            onChange={(e) => setForm({ secret: e.target.value })}
+            data-testid="forge-secret"
+          />
+        </label>
+        <button type="submit" className="primary forge-run" disabled={running || !form.targetUrl.trim()} data-testid="forge-run">
+          {running ? 'Running…' : 'Run forge test'}
+        </button>
+        <p className="field-hint forge-hint">
+          Sends real deliveries (valid, forged, tampered, malformed, stale, bursts) to this URL and judges each answer. Point it only at a
+          handler you own.{provider ? ` ${provider.name} waits ${provider.timeoutMs / 1000} s for an answer and sends ${provider.methods.join(', ')}.` : ''}
+        </p>
+      </form>
+
+      {error && (
+        <div className="forge-error" role="alert" data-testid="forge-error">
+          {error}
+        </div>
+      )}
+
+      {live && (
+        <div className="forge-progress" data-testid="forge-progress">
+          <progress max={live.total || 1} value={live.done} />
+          <span>
+            {live.done} / {live.total || '…'} checks
+            {live.checks.length > 0 && ` · last: ${live.checks[live.checks.length - 1].title} (${live.checks[live.checks.length - 1].outcome})`}
+          </span>
+        </div>
+      )}
+
+      {report && <ForgeReportCard report={report} />}
+
+      {runs.length > 1 && (
+        <div className="forge-history" data-testid="forge-history">
+          <span className="field-label">Earlier runs for this target</span>
+          {runs.map((r) => (
+            <button key={r.id} className={r.id === report?.id ? 'ghost current' : 'ghost'} onClick={() => void openRun(r.id)}>
+              {new Date(r.startedAt).toLocaleString()} · {r.providerName} · {r.score}/100
+            </button>
+          ))}
+        </div>
+      )}
+
+      {!report && !live && !error && (
+        <div className="empty">Pick your handler's URL, the provider and the secret, then run the suite: every check says what it sent, what came back and how to fix it.</div>
+      )}
+
+      {delivery && <ForgeDeliveryPanel delivery={delivery} />}
+    </div>
+  )
+}

@@ -1,0 +1,127 @@
+import type { StateCreator } from 'zustand'
+import type { ForgeProgress, ForgeProviderInfo, ForgeReport, ForgeRunSummary } from '../../../shared/api/forge'
+import type { DeliveryRecord } from '../../../shared/api/outbound'
+import { api } from '../services/api'
+import { downloadText } from '../services/download'
+import type { AppState } from './index'
+
+export interface ForgeForm {
+  targetUrl: string
+  provider: string
+  /** Kept in memory only: never persisted by the renderer. */
+  secret: string
+}
+
+export interface ForgeLive {
+  runId: string
+  done: number
+  total: number
+  checks: NonNullable<ForgeProgress['check']>[]
+}
+
+export interface ForgeSlice {
+  forgeProviders: ForgeProviderInfo[]
+  forgeForm: ForgeForm
+  forgeLive: ForgeLive | null
+  forgeReport: ForgeReport | null
+  forgeHistory: ForgeRunSummary[]
+  forgeError: string | null
+  forgeDelivery: DeliveryRecord | null
+  loadForge: () => Promise<void>
+  setForgeForm: (patch: Partial<ForgeForm>) => void
+  startForge: () => Promise<void>
+  onForgeProgress: (p: ForgeProgress) => void
+  openForgeRun: (runId: string) => Promise<void>
+  exportForge: (format: 'json' | 'markdown') => Promise<void>
+  openForgeDelivery: (id: number | null) => Promise<void>
+}
+
+const LAST_FORM = 'hookscope-forge-form'
+
+function storedForm(): ForgeForm {
+  try {
+    const saved = JSON.parse(localStorage.getItem(LAST_FORM) ?? '{}') as Partial<ForgeForm>
+    return { targetUrl: saved.targetUrl ?? '', provider: saved.provider ?? 'callpaymin', secret: '' }
+  } catch {
+    return { targetUrl: '', provider: 'callpaymin', secret: '' }
+  }
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set, get) => ({
+  forgeProviders: [],
+  forgeForm: storedForm(),
+  forgeLive: null,
+  forgeReport: null,
+  forgeHistory: [],
+  forgeError: null,
+  forgeDelivery: null,
+
+  loadForge: async () => {
+    try {
+      const [forgeProviders, forgeHistory] = await Promise.all([api().forgeProviders(), api().forgeList({ limit: 50 })])
+      set({ forgeProviders, forgeHistory })
+    } catch (error) {
+      set({ forgeError: message(error) })
+    }
+  },
+
+  setForgeForm: (patch) => {
+    const forgeForm = { ...get().forgeForm, ...patch }
+    localStorage.setItem(LAST_FORM, JSON.stringify({ targetUrl: forgeForm.targetUrl, provider: forgeForm.provider }))
+    set({ forgeForm })
+  },
+
+  startForge: async () => {
+    const { targetUrl, provider, secret } = get().forgeForm
+    set({ forgeError: null, forgeReport: null, forgeDelivery: null })
+    try {
+      const { runId } = await api().forgeStart({ targetUrl: targetUrl.trim(), provider, ...(secret ? { secret } : {}) })
+      // Progress events may already have arrived for this run; keep them.
+      const live = get().forgeLive
+      set({ forgeLive: live?.runId === runId ? live : { runId, done: 0, total: 0, checks: [] } })
+    } catch (error) {
+      set({ forgeError: message(error) })
+    }
+  },
+
+  onForgeProgress: (p) => {
+    const live = get().forgeLive
+    if (live && live.runId !== p.runId) return
+    const checks = live?.checks ?? []
+    set({ forgeLive: { runId: p.runId, done: p.done, total: p.total, checks: p.check ? [...checks, p.check] : checks } })
+    if (p.finished) void get().openForgeRun(p.runId)
+  },
+
+  openForgeRun: async (runId) => {
+    try {
+      const report = await api().forgeGet({ runId })
+      if (!report) return set({ forgeError: 'That forge run no longer exists.' })
+      const forgeHistory = await api().forgeList({ limit: 50 })
+      set({ forgeReport: report, forgeHistory, forgeLive: report.status === 'running' ? get().forgeLive : null, forgeDelivery: null })
+    } catch (error) {
+      set({ forgeError: message(error) })
+    }
+  },
+
+  exportForge: async (format) => {
+    const report = get().forgeReport
+    if (!report) return
+    try {
+      const file = await api().forgeExport({ runId: report.id, format })
+      downloadText(file.filename, file.mimeType, file.text)
+    } catch (error) {
+      set({ forgeError: message(error) })
+    }
+  },
+
+  openForgeDelivery: async (id) => {
+    if (id === null) return set({ forgeDelivery: null })
+    try {
+      set({ forgeDelivery: await api().forgeDelivery({ id }) })
+    } catch (error) {
+      set({ forgeError: message(error) })
+    }
+  }
+})
