@@ -40,12 +40,13 @@ export function startCheckpointer(db: Db, file: string, onError: (message: strin
     return null
   }
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`)
-  worker.unref()
   worker.on('message', (m: string) => onError(`Background checkpoint failed: ${m}`))
   worker.on('error', (e) => {
     onError(`Background checkpoint worker stopped: ${e.message}`)
     if (db.open) db.pragma('wal_autocheckpoint = 1000')
   })
+  // After the listeners: adding a 'message' listener refs the worker again, which kept one-shot CLI verbs alive.
+  worker.unref()
   return {
     stop: () =>
       new Promise<void>((resolve) => {
