@@ -33,6 +33,10 @@ if (want('typecheck')) {
     step(`typecheck ${project}`, npx, ['tsc', '-p', project, '--noEmit'])
   }
 }
+// Electron security scan (offline): fails on high or isolation-breaking findings not explained in
+// security/electronegativity-allow.json.
+if (want('security')) step('electronegativity', 'node', ['scripts/electronegativity.cjs'])
+
 const built = want('build') || want('e2e') ? step('build', npx, ['electron-vite', 'build']) : true
 
 if (want('unit')) {

@@ -2,6 +2,7 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 import { Engine } from './engine/engine'
+import { DatabaseOpenError } from './engine/store/db'
 import { DB_FILE, defaultDataDir } from './engine/paths'
 import { registerIpc } from './shell/ipc'
 import { createMainWindow } from './shell/window'
@@ -12,23 +13,61 @@ app.setName('Hookscope')
 app.setPath('userData', defaultDataDir())
 let engine: Engine | null = null
 
+// Every renderer sandboxed, whatever a window's own preferences say.
+app.enableSandbox()
+
+/**
+ * Starts the engine. A database that cannot be opened (locked by another Hookscope, disk full,
+ * read-only) gets its plain-words message and a choice to retry or quit; a corrupt one has already
+ * been moved aside by the engine, which the window then says.
+ */
+async function startEngine(dbPath: string): Promise<Engine | null> {
+  for (;;) {
+    try {
+      const started = new Engine({ dbPath, port: Number(process.env.HOOKSCOPE_PORT) || undefined })
+      await started.start()
+      return started
+    } catch (error) {
+      const retry = error instanceof DatabaseOpenError
+      const choice = retry
+        ? dialog.showMessageBoxSync({
+            type: 'error',
+            title: 'Hookscope could not open its database',
+            message: (error as Error).message,
+            detail: `Database: ${dbPath}`,
+            buttons: ['Try again', 'Quit'],
+            defaultId: 0,
+            cancelId: 1
+          })
+        : (dialog.showErrorBox('Hookscope could not start', `${(error as Error).message}\n\nDatabase: ${dbPath}`), 1)
+      if (choice !== 0) return null
+    }
+  }
+}
+
 async function boot(): Promise<void> {
   hardenSession()
   const dbPath = join(app.getPath('userData'), DB_FILE)
-  try {
-    engine = new Engine({ dbPath, port: Number(process.env.HOOKSCOPE_PORT) || undefined })
-    await engine.start()
-  } catch (error) {
-    dialog.showErrorBox('Hookscope could not start', `${(error as Error).message}\n\nDatabase: ${dbPath}`)
+  engine = await startEngine(dbPath)
+  if (!engine) {
     app.exit(1)
     return
   }
   const window = createMainWindow()
   registerIpc(engine, window)
+  const recovery = engine.databaseRecovery
+  if (recovery) {
+    window.once('ready-to-show', () => {
+      void dialog.showMessageBox(window, { type: 'warning', title: 'Started with a fresh database', message: recovery.message })
+    })
+  }
 }
 
+// Applies to every web contents the app ever creates, including ones a bug might open.
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 })
 

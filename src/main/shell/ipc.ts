@@ -2,12 +2,28 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { API_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/methods'
 import type { Engine } from '../engine/engine'
 import { dispatch } from '../transport/dispatch'
+import { RENDERER_INDEX } from './window'
+import { pathToFileURL } from 'node:url'
 
-/** Only our own page, loaded from our files (or the dev server), may call the engine. */
+const OWN_PAGE = pathToFileURL(RENDERER_INDEX).href
+
+/**
+ * Only our own page may call the engine: the main frame (no iframe) of our window, showing our
+ * index.html (or, in development, a page of the dev server's origin). Query and hash are ignored.
+ */
 function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
-  if (event.sender !== window.webContents) return false
-  const url = event.senderFrame?.url ?? ''
-  return url.startsWith('file://') || (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL))
+  if (window.isDestroyed() || event.sender !== window.webContents) return false
+  const frame = event.senderFrame
+  if (!frame || frame !== window.webContents.mainFrame) return false
+  let url: URL
+  try {
+    url = new URL(frame.url)
+  } catch {
+    return false
+  }
+  const dev = process.env.ELECTRON_RENDERER_URL
+  if (dev) return url.origin === new URL(dev).origin
+  return url.protocol === 'file:' && url.host === '' && `file://${url.pathname}` === OWN_PAGE
 }
 
 export function registerIpc(engine: Engine, window: BrowserWindow): void {

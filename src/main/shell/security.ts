@@ -4,4 +4,7 @@ import { session } from 'electron'
 export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setDevicePermissionHandler(() => false)
+  // Nothing is downloaded from inside the app (exports are written by the main process).
+  session.defaultSession.on('will-download', (event) => event.preventDefault())
 }

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 
 const isHttpLink = (url: string): boolean => /^https?:\/\//i.test(url)
 
+/** The one page the window ever shows (production build). */
+export const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html')
+
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
@@ -18,6 +21,11 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click on a link would otherwise try to open a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false
     }
   })
@@ -29,6 +37,6 @@ export function createMainWindow(): BrowserWindow {
   })
   window.webContents.on('will-navigate', (event) => event.preventDefault())
   if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  else void window.loadFile(RENDERER_INDEX)
   return window
 }
