@@ -1,5 +1,6 @@
 // Builds the deliveries the forge suite sends, only through the Provider interface: the provider
 // module signs, the suite then breaks what it signed (drops, garbles, tampers) the way an attacker would.
+import { createHash } from 'node:crypto'
 import type { Header } from '../../../shared/types'
 import type { EventSample, Provider } from '../providers/types'
 
@@ -36,13 +37,19 @@ export function signed(provider: Provider, body: Buffer, secret: string, o: Buil
   return { method, headers, body }
 }
 
-function eventIdOf(provider: Provider, body: Buffer): string | undefined {
+/**
+ * The delivery id for schemes that sign one (Standard Webhooks): the event's own id, else one derived
+ * from the bytes, so a retry of the same body carries the same id as real providers' retries do.
+ */
+function eventIdOf(provider: Provider, body: Buffer): string {
   try {
     const text = body.toString('utf8')
-    return provider.eventOf(isForm(provider) ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text)).id ?? undefined
+    const id = provider.eventOf(isForm(provider) ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text)).id
+    if (id) return id
   } catch {
-    return undefined
+    // not parseable: fall through to the derived id
   }
+  return 'msg_' + createHash('sha256').update(body).digest('hex').slice(0, 24)
 }
 
 /**
@@ -82,10 +89,18 @@ export function replaceSignature(d: Delivery, names: string[], make: (value: str
   return { ...d, headers: d.headers.map(([n, v]): Header => (hit.has(n.toLowerCase()) ? [n, make(v)] : [n, v])) }
 }
 
+/** Where the digest starts: after the last "=", "," or ":" that is not base64 padding ("sha256=", "v1,", "t=..,v1="). */
+function digestStart(value: string): number {
+  for (let i = value.length - 2; i >= 0; i--) {
+    const c = value[i]
+    if (c === ',' || c === ':' || (c === '=' && value[i + 1] !== '=')) return i + 1
+  }
+  return 0
+}
+
 /** Same length, same prefix ("sha256=", "v1,", "t=...,v1="), random characters where the digest was. */
 export function garble(value: string): string {
-  const digest = /[0-9a-fA-F+/=_-]{16,}$/.exec(value)
-  const start = digest ? digest.index : 0
+  const start = digestStart(value)
   const alphabet = 'zyxwvutsrqponmlkjihg'
   let out = value.slice(0, start)
   for (let i = start; i < value.length; i++) out += alphabet[(i * 7) % alphabet.length]
@@ -94,8 +109,7 @@ export function garble(value: string): string {
 
 /** The original value cut to half its digest: what a truncated or mis-encoded signature looks like. */
 export function shorten(value: string): string {
-  const digest = /[0-9a-fA-F+/=_-]{16,}$/.exec(value)
-  const start = digest ? digest.index : 0
+  const start = digestStart(value)
   return value.slice(0, start + Math.max(1, Math.floor((value.length - start) / 2)))
 }
 
