@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { validateHar } from '../../src/main/engine/outbound/har'
 import { getProvider } from '../../src/main/engine/providers/registry'
 import { send } from '../helpers/http'
 import { deadPort, startTarget, type TargetServer } from '../helpers/target-server'
@@ -57,4 +59,22 @@ test('composes a CallPayMin call.ended, signs and sends it, and shows the handle
   expect(verdict.verdict.status).toBe('valid')
   expect(JSON.parse(seen.body.toString()).type).toBe('call.ended')
   await page.screenshot({ path: 'test-results/outbound-send.png' })
+})
+
+test('exports the listed captures as a HAR file and imports it back', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await send(hookscope.receiver + '/har/one', { headers: ['Content-Type', 'application/json'], body: '{"type":"call.ended","id":"evt_har"}' })
+  await expect(page.getByTestId('request-row').filter({ hasText: '/har/one' })).toHaveCount(1)
+  await page.getByTestId('view-send').click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-har').click()])
+  const file = test.info().outputPath('export.har')
+  await download.saveAs(file)
+  const har = JSON.parse(readFileSync(file, 'utf8'))
+  expect(validateHar(har)).toEqual([])
+  expect(har.log.entries.map((e: { request: { url: string } }) => new URL(e.request.url).pathname)).toEqual(['/har/one'])
+
+  await page.getByTestId('import-har-file').setInputFiles(file)
+  await expect(page.getByTestId('export-import-message')).toContainText('Imported 1 request(s)')
+  await page.getByTestId('view-inspector').click()
+  await expect(page.getByTestId('request-row').filter({ hasText: '/har/one' })).toHaveCount(2)
 })

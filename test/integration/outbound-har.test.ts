@@ -2,22 +2,23 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { validateHar } from '../../src/main/engine/outbound/har'
-import { runCli } from '../helpers/cli'
+import { runCli, startServe } from '../helpers/cli'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
 import { send } from '../helpers/http'
 import { deadPort, startTarget, type TargetServer } from '../helpers/target-server'
 import { tempDir } from '../helpers/temp'
 
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((c) => c()))
+
 describe('HAR export and import', () => {
   let t: TestEngine | undefined
   let target: TargetServer | undefined
-  const cleanups: (() => void)[] = []
   afterEach(async () => {
     await target?.close()
     await t?.dispose()
     t = undefined
     target = undefined
-    cleanups.splice(0).forEach((c) => c())
   })
 
   async function seed(engine: TestEngine): Promise<number[]> {
@@ -109,5 +110,41 @@ describe('HAR export and import', () => {
     const bad = await runCli(['import', badFile, '--db', db, '--json'])
     expect(bad.code).not.toBe(0)
     expect(JSON.parse(bad.stderr).error).toMatch(/HAR/)
+  })
+})
+
+describe('serve --forward-to', () => {
+  it('forwards every delivery to the URL and records the answer with the capture', async () => {
+    const { dir, cleanup } = tempDir()
+    const target = await startTarget((_r, res) => {
+      res.writeHead(200)
+      res.end('forwarded-ok')
+    })
+    const serve = await startServe(['--port', '0', '--db', join(dir, 'h.db'), '--forward-to', target.url + '/local'])
+    try {
+      const ack = await send(serve.info.receiver + '/cpm', { headers: ['Content-Type', 'application/json'], body: '{"type":"call.ended"}' })
+      expect(ack.status).toBe(200)
+      const seen = await target.waitFor(1)
+      expect([seen.url, seen.body.toString()]).toEqual(['/local', '{"type":"call.ended"}'])
+    } finally {
+      await serve.stop()
+      await target.close()
+    }
+    const engine = await startTestEngine({ dbPath: join(dir, 'h.db') }, dir)
+    try {
+      const [capture] = engine.engine.requests.list({ limit: 1 }).items
+      const [forward] = await engine.engine.api.listDeliveries({ requestId: capture.id })
+      expect(forward.kind).toBe('forward')
+      expect(Buffer.from(forward.responseBodyBase64, 'base64').toString()).toBe('forwarded-ok')
+    } finally {
+      await engine.dispose()
+      cleanup()
+    }
+  })
+
+  it('refuses a --forward-to that is not an http(s) URL', async () => {
+    const { dir, cleanup } = tempDir()
+    cleanups.push(cleanup)
+    await expect(startServe(['--port', '0', '--db', join(dir, 'h.db'), '--forward-to', 'localhost:3000'])).rejects.toThrow(/forward-to takes an http/)
   })
 })

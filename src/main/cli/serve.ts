@@ -19,7 +19,7 @@ export function intOption(value: unknown, name: string, min: number, max: number
 
 export const serve: Verb = {
   name: 'serve',
-  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS] [--secret PROVIDER=SECRET]... [--tunnel] [--tunnel-host URL] [--subdomain S] [--tunnel-wait S]',
+  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS] [--secret PROVIDER=SECRET]... [--tunnel] [--tunnel-host URL] [--subdomain S] [--tunnel-wait S] [--forward-to URL]',
   summary: 'run the receiver (and optionally the web UI) headless until interrupted',
   options: {
     ...tunnelOptions,
@@ -36,6 +36,10 @@ export const serve: Verb = {
     const uiPort = intOption(ctx.values['ui-port'], '--ui-port', 0, 65535) ?? 0
     const status = intOption(ctx.values.respond, '--respond', 100, 599)
     const delayMs = intOption(ctx.values.delay, '--delay', 0, 600_000)
+    const forwardTo = ctx.values['forward-to'] as string | undefined
+    if (forwardTo !== undefined && !/^https?:\/\/[^\s/]+/i.test(forwardTo)) {
+      throw new CliError('--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
+    }
     const secrets = parseSecretOptions(ctx.values.secret)
     const startTunnel = prepareTunnel(ctx)
     const engine = new Engine({ dbPath: ctx.dbPath, port, log: (m) => process.stderr.write(m + '\n') })
@@ -44,10 +48,7 @@ export const serve: Verb = {
       const current = engine.settings.get().response
       engine.settings.update({ response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })
     }
-    if (typeof ctx.values['forward-to'] === 'string') {
-      if (!/^https?:\/\/[^\s/]+/i.test(ctx.values['forward-to'])) throw new CliError('--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
-      engine.outbound.forwarder.addTransientRule(ctx.values['forward-to'])
-    }
+    if (forwardTo) engine.outbound.forwarder.addTransientRule(forwardTo)
     await engine.start()
     let web: WebHost | null = null
     if (ctx.values.ui) web = await startWebHost(engine, { rendererDir: rendererDir(), port: uiPort })

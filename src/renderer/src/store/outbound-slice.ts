@@ -35,6 +35,8 @@ export interface OutboundSlice {
   sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
   saveRule: (input: RuleInput) => Promise<string | null>
   deleteRule: (id: number) => Promise<void>
+  exportRequests: (ids: number[], format: 'har' | 'json' | 'curl') => Promise<{ text: string; filename: string; mimeType: string } | { error: string }>
+  importHar: (text: string) => Promise<{ imported: number } | { error: string }>
   onDeliveryRecorded: (summary: DeliverySummary) => void
   onForwardRulesChanged: (rules: ForwardRule[]) => void
 }
@@ -120,6 +122,21 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
       }
     },
     deleteRule: (id) => quietly(async () => void (await api().deleteForwardRule({ id }))),
+
+    exportRequests: async (ids, format) => {
+      try {
+        return await api().exportRequests({ ids, format })
+      } catch (error) {
+        return { error: message(error) }
+      }
+    },
+    importHar: async (text) => {
+      try {
+        return await api().importHar({ text })
+      } catch (error) {
+        return { error: message(error) }
+      }
+    },
 
     onDeliveryRecorded: (summary) => {
       set({ deliveryTick: get().deliveryTick + 1 })

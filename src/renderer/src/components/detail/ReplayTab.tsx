@@ -4,12 +4,14 @@ import { base64Text, headersText, prettyIfJson, textToHeaders } from '../../lib/
 import { useStore } from '../../store'
 import { CodeEditor } from '../outbound/CodeEditor'
 import { DeliveryResult, DeliveryRow } from '../outbound/DeliveryResult'
+import { ExportImport } from '../outbound/ExportImport'
 import { RetryOptions, TargetPicker, type RetryChoice } from '../outbound/TargetPicker'
 import { Timeline } from '../outbound/Timeline'
 import '../outbound/outbound.css'
 import type { DetailTabProps } from './tabs'
 
 const LAST_TARGET = 'hookscope-last-target'
+const RECOMPUTED = ['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']
 
 interface EditForm {
   method: string
@@ -26,8 +28,10 @@ function editFormOf(r: CapturedRequest, url: string): EditForm {
   } catch {
     path = r.path
   }
-  // Compressed bodies are edited as text and sent uncompressed, so their Content-Encoding must go.
-  const headers = r.contentEncoding ? r.headers.filter(([n]) => n.toLowerCase() !== 'content-encoding') : r.headers
+  // Connection-level headers are recomputed on send; compressed bodies are edited as text and sent
+  // uncompressed, so their Content-Encoding goes too.
+  const drop = new Set([...RECOMPUTED, ...(r.contentEncoding ? ['content-encoding'] : [])])
+  const headers = r.headers.filter(([n]) => !drop.has(n.toLowerCase()))
   return { method: r.method, path, headers: headersText(headers), body: prettyIfJson(base64Text(r.bodyBase64)) }
 }
 
@@ -146,6 +150,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
           {shown.groupId && <Timeline groupId={shown.groupId} />}
         </>
       )}
+      <ExportImport ids={[request.id]} label="Export this capture:" />
       {history && history.length > 0 && (
         <section className="delivery-history">
           <h4>History ({history.length})</h4>

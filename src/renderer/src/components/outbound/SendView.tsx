@@ -3,6 +3,7 @@ import { headersText, textToHeaders } from '../../lib/outbound-form'
 import { useStore } from '../../store'
 import { CodeEditor } from './CodeEditor'
 import { DeliveryResult, DeliveryRow } from './DeliveryResult'
+import { ExportImport } from './ExportImport'
 import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
 import { Timeline } from './Timeline'
 import './outbound.css'
@@ -17,6 +18,7 @@ export function SendView(): React.JSX.Element {
   const loadSent = useStore((s) => s.loadSent)
   const sample = useStore((s) => s.sample)
   const sendEvent = useStore((s) => s.sendEvent)
+  const listed = useStore((s) => s.requests)
   const [providerId, setProviderId] = useState('callpaymin')
   const [event, setEvent] = useState('')
   const [method, setMethod] = useState('POST')
@@ -80,6 +82,7 @@ export function SendView(): React.JSX.Element {
   const shown = (shownId !== null ? sent.find((d) => d.id === shownId) : undefined) ?? undefined
   return (
     <main className="send-view" data-testid="send-view">
+      <ExportImport ids={listed.map((r) => r.id)} label={`Export the ${listed.length} listed capture(s):`} allowImport />
       <h3>Send a sample event</h3>
       <div className="compose-row">
         <select value={providerId} onChange={(e) => setProviderId(e.target.value)} data-testid="send-provider" aria-label="Provider">
