@@ -5,6 +5,7 @@ import { Engine } from './engine/engine'
 import { DatabaseOpenError } from './engine/store/db'
 import { DB_FILE, defaultDataDir } from './engine/paths'
 import { registerIpc } from './shell/ipc'
+import { safeStorageCodec } from './shell/secret-codec'
 import { createMainWindow } from './shell/window'
 import { hardenSession } from './shell/security'
 
@@ -24,7 +25,7 @@ app.enableSandbox()
 async function startEngine(dbPath: string): Promise<Engine | null> {
   for (;;) {
     try {
-      const started = new Engine({ dbPath, port: Number(process.env.HOOKSCOPE_PORT) || undefined })
+      const started = new Engine({ dbPath, port: Number(process.env.HOOKSCOPE_PORT) || undefined, secretCodec: safeStorageCodec(dbPath) })
       await started.start()
       return started
     } catch (error) {
