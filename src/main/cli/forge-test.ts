@@ -32,7 +32,7 @@ export const forgeTestVerb: Verb = {
         gapMs: intOption(ctx.values['gap-ms'], '--gap-ms', 0, 600_000),
         timeoutMs: intOption(ctx.values['timeout-ms'], '--timeout-ms', 100, 120_000)
       })
-      printResult(ctx.json, reportJson(report), () => reportMarkdown(report))
+      printResult(ctx.json, reportJson(report), () => reportMarkdown(report, { deliveries: false }) + `\nEvery delivery is saved: open them in the Forge test view, or use --json for the full report.`)
     } catch (error) {
       if (error instanceof ForgeInputError) throw new CliError(error.message)
       throw error

@@ -62,7 +62,8 @@ function fenced(text: string): string {
 
 const headerLines = (headers: Header[]): string => headers.map(([n, v]) => `${n}: ${v}`).join('\n')
 
-export function reportMarkdown(report: ForgeReport): string {
+/** The report as Markdown; `deliveries: false` leaves out what was sent and received (the CLI's summary). */
+export function reportMarkdown(report: ForgeReport, options: { deliveries?: boolean } = {}): string {
   const lines = [
     `# Forge-test report: ${cell(report.targetUrl)}`,
     '',
@@ -74,10 +75,10 @@ export function reportMarkdown(report: ForgeReport): string {
     '| check | expected | observed | result | advice |',
     '|---|---|---|---|---|',
     ...report.checks.map((c) => `| ${cell(c.title)} | ${cell(c.expected)} | ${cell(c.observed)} | ${MARK[c.outcome]} | ${cell(c.advice ?? '')} |`),
-    '',
-    '## Deliveries',
     ''
   ]
+  if (options.deliveries === false) return lines.join('\n')
+  lines.push('## Deliveries', '')
   for (const c of report.checks) {
     if (c.exchanges.length === 0) continue
     lines.push(`### ${cell(c.title)} (${MARK[c.outcome]})`, '')
