@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { getProvider } from '../../src/main/engine/providers/registry'
+import { apiInputs } from '../../src/shared/api'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
 import { send } from '../helpers/http'
 import { deadPort, startTarget, type TargetServer } from '../helpers/target-server'
@@ -91,6 +92,24 @@ describe('replay and edit-and-resend', () => {
     expect(resigned.rawHeaders.filter(([n]) => n.toLowerCase() === 'x-callpaymin-signature')).toHaveLength(1)
     const labels = (await t.engine.api.listDeliveries({ requestId: id })).map((d) => d.label)
     expect(labels).toEqual(['edited', 'edited, re-signed'])
+  })
+
+  it("re-signs with the secret stored for the capture's endpoint when none is typed", async () => {
+    t = await startTestEngine()
+    target = await startTarget()
+    await t.engine.api.createEndpoint(apiInputs.createEndpoint.parse({ path: '/cpm', provider: 'callpaymin', secret: SECRET }))
+    const id = await capture('/cpm/in', ['Content-Type', 'application/json'], '{"id":"evt_2","type":"call.ended"}')
+    expect(t.engine.requests.get(id)!.endpoint).toBe('/cpm')
+    const edit = { method: 'POST', headers: [['Content-Type', 'application/json']] as [string, string][], bodyText: '{"id":"evt_2","type":"call.failed"}' }
+    const delivery = await t.engine.api.replayRequest({ id, url: target.url, edit, resign: {} })
+    const seen = await target.waitFor(1)
+    const verdict = getProvider('callpaymin')!.verify(
+      { method: 'POST', path: seen.url, headers: seen.rawHeaders, body: seen.body, contentEncoding: null, receivedAt: Date.now() },
+      [{ label: 'stored', value: SECRET }],
+      Date.now()
+    )
+    expect(verdict.verdict.status).toBe('valid')
+    expect(JSON.stringify(delivery)).not.toContain(SECRET)
   })
 
   it('re-sign without a secret is refused in plain words and sends nothing', async () => {

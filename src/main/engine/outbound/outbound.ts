@@ -5,6 +5,7 @@ import type { Provider } from '../providers/types'
 import type { Engine } from '../engine'
 import { Deliverer, type RetryPlan } from './deliver'
 import { Forwarder } from './forwarder'
+import { storedSecret } from './secrets'
 import { resignHeaders, resolveTargetUrl } from './signing'
 import { TargetStore } from './targets'
 
@@ -49,10 +50,12 @@ export class Outbound {
   readonly targets: TargetStore
   readonly deliverer: Deliverer
   readonly forwarder: Forwarder
-  private resolveSecret: SecretResolver = () => null
+  /** Defaults to the signatures feature's stored secrets; replaceable (tests, other stores). */
+  private resolveSecret: SecretResolver
 
   constructor(private readonly engine: Engine, log: (message: string) => void) {
     this.targets = new TargetStore(engine.db)
+    this.resolveSecret = (provider, endpoint) => storedSecret(engine, provider, endpoint)
     this.deliverer = new Deliverer(engine.deliveries, (s) => engine.events.emit('deliveryRecorded', s), () => engine.db.open)
     this.forwarder = new Forwarder(this.targets, this.deliverer, () => engine.events.emit('forwardRulesChanged', this.forwarder.rules()), log)
     engine.onCaptured((id, row) => this.forwarder.onCaptured(id, row))
@@ -136,7 +139,9 @@ export class Outbound {
 
   private secretFor(provider: Provider, given: string | undefined, endpoint: string | null): string {
     const secret = given ?? this.resolveSecret(provider.id, endpoint)
-    if (!secret) throw new OutboundError(`${provider.name} signs its deliveries: enter its signing secret to sign this one.`)
+    if (!secret) {
+      throw new OutboundError(`${provider.name} signs its deliveries: enter its signing secret (or store one for the endpoint or provider) to sign this one.`)
+    }
     return secret
   }
 

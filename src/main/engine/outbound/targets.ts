@@ -1,5 +1,6 @@
 import type { ForwardRule, Target } from '../../../shared/api/outbound'
 import type { Db } from '../store/db'
+import { TARGET_TABLES } from '../store/schema/deliveries'
 
 interface RuleRow {
   id: number
@@ -26,6 +27,7 @@ export class TargetStore {
   private rules: ForwardRule[]
 
   constructor(private readonly db: Db) {
+    db.exec(TARGET_TABLES)
     this.rules = this.readRules()
   }
 

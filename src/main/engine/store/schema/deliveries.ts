@@ -24,15 +24,16 @@ const DELIVERY_TABLES = `
   CREATE INDEX deliveries_group ON deliveries(group_id, id);
 `
 
-// Saved local targets and live-forwarding rules (same feature; same unreleased migration).
-const TARGET_TABLES = `
-  CREATE TABLE targets (
+// Saved local targets and live-forwarding rules (same feature; same unreleased migration). IF NOT EXISTS:
+// TargetStore also runs this on open, for databases created before these tables joined migration 1.
+export const TARGET_TABLES = `
+  CREATE TABLE IF NOT EXISTS targets (
     id         INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
     url        TEXT NOT NULL,
     created_at INTEGER NOT NULL
   );
-  CREATE TABLE forward_rules (
+  CREATE TABLE IF NOT EXISTS forward_rules (
     id                INTEGER PRIMARY KEY,
     target_url        TEXT NOT NULL,
     endpoint          TEXT,                     -- match this endpoint id (null: any)
