@@ -18,8 +18,10 @@ type Sentences = Partial<Record<FailureMode, (c: AdviceContext) => string>>
 
 const throwsOnMalformed = (c: AdviceContext): string =>
   `Check the signature's length before crypto.timingSafeEqual (it throws when lengths differ) and answer 401, because a 500 makes ${c.provider} keep retrying.`
-const acceptsBadSignature = (c: AdviceContext): string =>
-  `Compute the HMAC of the raw body yourself and reject with 401 whenever it differs from ${c.header}.`
+const acceptsBadSignature =
+  (what: string) =>
+  (c: AdviceContext): string =>
+    `Your handler accepts ${what}: compute the HMAC of the raw body with your secret and answer 401 whenever it differs from ${c.header}.`
 
 export const ADVICE: Record<ForgeCheckId, Sentences> = {
   'valid-delivery': {
@@ -35,7 +37,7 @@ export const ADVICE: Record<ForgeCheckId, Sentences> = {
     crashed: (c) => `Check that ${c.header} is present before comparing and answer 401 instead of throwing a 500.`
   },
   'wrong-secret': {
-    accepted: acceptsBadSignature,
+    accepted: acceptsBadSignature('a signature made with another secret'),
     crashed: throwsOnMalformed
   },
   'tampered-body': {
@@ -43,11 +45,11 @@ export const ADVICE: Record<ForgeCheckId, Sentences> = {
     crashed: () => `A tampered body makes the handler throw: verify the signature first and answer 401 before parsing or processing.`
   },
   'signature-garbage': {
-    accepted: acceptsBadSignature,
+    accepted: acceptsBadSignature('a meaningless signature'),
     crashed: () => `Decode and compare the signature defensively (invalid hex or base64 must not throw) and answer 401.`
   },
   'signature-wrong-length': {
-    accepted: acceptsBadSignature,
+    accepted: acceptsBadSignature('a truncated signature'),
     crashed: throwsOnMalformed
   },
   'reformatted-json': {

@@ -95,9 +95,17 @@ export function ForgeView(): React.JSX.Element {
           <progress max={live.total || 1} value={live.done} />
           <span>
             {live.done} / {live.total || '…'} checks
-            {live.checks.length > 0 && ` · last: ${live.checks[live.checks.length - 1].title} (${live.checks[live.checks.length - 1].outcome})`}
           </span>
         </div>
+      )}
+      {live && live.checks.length > 0 && (
+        <ol className="forge-live" data-testid="forge-live">
+          {live.checks.map((c) => (
+            <li key={c.id} className={`forge-o-${c.outcome}`}>
+              <span className="forge-live-outcome">{c.outcome}</span> {c.title} <span className="muted mono">{c.observed}</span>
+            </li>
+          ))}
+        </ol>
       )}
 
       {report && <ForgeReportCard report={report} />}
