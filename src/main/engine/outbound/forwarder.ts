@@ -5,9 +5,10 @@ import type { Deliverer, RetryPlan } from './deliver'
 import { resolveTargetUrl } from './signing'
 import type { TargetStore } from './targets'
 
-/** How many forwards run at once, and how many may wait; beyond that new ones are dropped (and said so). */
-export const FORWARD_CONCURRENCY = 4
-export const FORWARD_QUEUE_LIMIT = 1000
+/** How many forwards run at once, and how many (and how many body bytes) may wait; beyond that new ones are dropped (and said so). */
+export const FORWARD_CONCURRENCY = 8
+export const FORWARD_QUEUE_LIMIT = 10_000
+export const FORWARD_QUEUE_BYTES = 64 * 1024 * 1024
 
 interface Job {
   rule: ForwardRule
@@ -31,6 +32,7 @@ export function ruleMatches(rule: ForwardRule, row: Pick<NewRequest, 'endpoint' 
 export class Forwarder {
   private readonly queue: Job[] = []
   private running = 0
+  private queuedBytes = 0
   private dropped = 0
   /** Rules that live only as long as this process (`serve --forward-to`). */
   private transient: ForwardRule[] = []
@@ -60,6 +62,11 @@ export class Forwarder {
     return rule
   }
 
+  /** Queue state, for the UI and benchmarks: waiting, in flight, and dropped since start. */
+  stats(): { queued: number; running: number; dropped: number } {
+    return { queued: this.queue.length, running: this.running, dropped: this.dropped }
+  }
+
   rules(): ForwardRule[] {
     return [...this.transient, ...this.store.listRules()]
   }
@@ -67,7 +74,7 @@ export class Forwarder {
   onCaptured(requestId: number, row: NewRequest): void {
     for (const rule of this.rules()) {
       if (!ruleMatches(rule, row)) continue
-      if (this.queue.length >= FORWARD_QUEUE_LIMIT) {
+      if (this.queue.length >= FORWARD_QUEUE_LIMIT || this.queuedBytes + row.body.length > FORWARD_QUEUE_BYTES) {
         this.dropped++
         if (this.dropped === 1 || this.dropped % 100 === 0) {
           this.log(`Forwarding is behind: ${this.dropped} deliveries not forwarded (target too slow). Captures are unaffected.`)
@@ -75,6 +82,7 @@ export class Forwarder {
         continue
       }
       this.queue.push({ rule, requestId, row })
+      this.queuedBytes += row.body.length
     }
     if (this.queue.length > 0) setImmediate(() => this.pump())
   }
@@ -82,6 +90,7 @@ export class Forwarder {
   private pump(): void {
     while (this.running < FORWARD_CONCURRENCY && this.queue.length > 0) {
       const job = this.queue.shift()!
+      this.queuedBytes -= job.row.body.length
       this.running++
       this.forward(job)
         .catch((error: unknown) => this.log(`Forwarding failed: ${(error as Error).message}`))
