@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http'
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -6,7 +7,7 @@ import { runForgeTest } from '../../src/main/engine/forge/api'
 import { startCorrectExpress } from '../fixtures/handlers/correct-express'
 import { startCorrectNode } from '../fixtures/handlers/correct-node'
 import { startDocsExpress } from '../fixtures/handlers/docs-express'
-import type { RunningHandler } from '../fixtures/handlers/listen'
+import { listenOn, type RunningHandler } from '../fixtures/handlers/listen'
 import { startNoVerifyNode } from '../fixtures/handlers/noverify-node'
 import { startSlowNode } from '../fixtures/handlers/slow-node'
 import { runCli } from '../helpers/cli'
@@ -125,6 +126,19 @@ describe('forge-test suite', () => {
     expect(failed(report)).toEqual(['answer-time'])
     expect(check(report, 'answer-time').observed).toMatch(/limit 1\.0 s/)
     expect(check(report, 'answer-time').advice).toMatch(/Answer within 1\.0 s.*queue/)
+  })
+
+  it('a handler that redirects (trailing slash) fails with advice to use the final URL', async () => {
+    t = await startTestEngine()
+    const server = createHttpServer((req, res) => {
+      res.writeHead(308, { Location: `${req.url}/` })
+      res.end()
+    })
+    handler = await listenOn(server, '/webhooks')
+    const report = await runForgeTest(t.engine, { targetUrl: handler.url, provider: 'callpaymin', secret: SECRET, ...FAST })
+    expect(check(report, 'valid-delivery')).toMatchObject({ outcome: 'fail', observed: expect.stringMatching(/^308 /) })
+    expect(check(report, 'valid-delivery').advice).toMatch(/redirect \(308\).*final URL/)
+    expect(check(report, 'missing-signature').outcome).toBe('fail')
   })
 
   it('a target that is down: every check says so and the run finishes', async () => {

@@ -46,9 +46,13 @@ export function judgeAll(id: ForgeCheckId, results: OutboundResult[], want: Want
   const none = unanswered(results)
   if (none) return none
   const seen = observed ?? results.map(describeAnswer).join(', ')
-  const wrong = results.map((r) => failureOf(r, want)).find((m): m is FailureMode => m !== null)
-  if (!wrong) return { outcome: 'pass', observed: seen, advice: null }
-  const mode = wrong === 'redirected' ? (want === '2xx' ? 'rejected' : 'accepted') : wrong
+  const index = results.findIndex((r) => failureOf(r, want) !== null)
+  if (index === -1) return { outcome: 'pass', observed: seen, advice: null }
+  const mode = failureOf(results[index], want)!
+  if (mode === 'redirected') {
+    const advice = `The handler answered with a redirect (${results[index].status}), which webhook senders do not follow: give ${c.provider} (and Hookscope) the final URL, without the slash or http→https redirect.`
+    return { outcome: 'fail', observed: seen, advice }
+  }
   return { outcome: 'fail', observed: seen, advice: adviceFor(id, mode, c) }
 }
 

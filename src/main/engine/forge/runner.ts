@@ -32,6 +32,8 @@ export interface ForgeRunHooks {
 }
 
 const DISPLAY_BYTES = 4096
+/** An answer is judged by its status; keep at most this much of a (possibly hostile) answer body in the log. */
+const MAX_ANSWER_BYTES = 1024 * 1024
 /** After this many deliveries in a row got no answer in time, the rest are not sent: the target hangs. */
 const HANG_AFTER = 2
 export const DEFAULT_GAP_MS = 2000
@@ -91,7 +93,7 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
   let exchanges: ForgeExchange[] = []
   let currentCheck = ''
   const send = async (label: string, d: Delivery): Promise<OutboundResult> => {
-    const request: OutboundRequest = { url: targetUrl, method: d.method, headers: d.headers, body: d.body, timeoutMs }
+    const request: OutboundRequest = { url: targetUrl, method: d.method, headers: d.headers, body: d.body, timeoutMs, maxResponseBytes: MAX_ANSWER_BYTES }
     const slot = exchanges.length
     exchanges.push(placeholder(label, request))
     if (silentInARow >= HANG_AFTER) {
