@@ -4,6 +4,7 @@ import { InspectorView } from './InspectorView'
 import { ForwardingView } from './outbound/ForwardingView'
 import { SendView } from './outbound/SendView'
 import { SettingsView } from './SettingsView'
+import { EndpointsView } from './signatures/EndpointsView'
 
 export interface View {
   id: string
@@ -17,5 +18,6 @@ export const VIEWS: View[] = [
   { id: 'send', label: 'Send', component: SendView },
   { id: 'forward', label: 'Forwarding', component: ForwardingView },
   { id: 'forge', label: 'Forge test', component: ForgeView },
+  { id: 'endpoints', label: 'Endpoints', component: EndpointsView },
   { id: 'settings', label: 'Settings', component: SettingsView }
 ]

@@ -13,6 +13,7 @@ export function useEngineEvents(): void {
       api().on('forwardRulesChanged', (rules) => useStore.getState().onForwardRulesChanged(rules)),
       api().on('settingsChanged', (settings) => useStore.getState().onSettingsChanged(settings)),
       api().on('tunnelChanged', (state) => useStore.getState().onTunnelChanged(state)),
+      api().on('endpointsChanged', (endpoints) => useStore.getState().onEndpointsChanged(endpoints)),
       api().on('forgeProgress', (p) => useStore.getState().onForgeProgress(p))
     ]
     void s.init()

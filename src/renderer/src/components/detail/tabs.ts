@@ -3,6 +3,7 @@ import type { CapturedRequest } from '../../../../shared/types'
 import { BodyTab } from './BodyTab'
 import { HeadersTab } from './HeadersTab'
 import { ReplayTab } from './ReplayTab'
+import { SignatureTab } from './SignatureTab'
 import { QueryTab } from './QueryTab'
 import { RawTab } from './RawTab'
 import { parseQuery } from '../../lib/body-analysis'
@@ -23,6 +24,7 @@ export interface DetailTab {
 export const DETAIL_TABS: DetailTab[] = [
   { id: 'body', label: 'Body', component: BodyTab },
   { id: 'headers', label: 'Headers', component: HeadersTab, badge: (r) => r.headers.length },
+  { id: 'signature', label: 'Signature', component: SignatureTab },
   { id: 'query', label: 'Query', component: QueryTab, badge: (r) => parseQuery(r.path).length || null },
   { id: 'raw', label: 'Raw', component: RawTab },
   { id: 'replay', label: 'Replay', component: ReplayTab }

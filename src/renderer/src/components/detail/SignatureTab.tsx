@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react'
+import type { SignatureReport } from '../../../../shared/types'
+import { useStore } from '../../store'
+import { SnippetPanel } from '../signatures/SnippetPanel'
+import { VerdictBadge } from '../VerdictBadge'
+import type { DetailTabProps } from './tabs'
+import '../signatures/signatures.css'
+
+/** Why a delivery is (or is not) trusted: provider, headers used, signed string, expected vs received, diagnostics. */
+export function SignatureTab({ request }: DetailTabProps): React.JSX.Element {
+  const providers = useStore((s) => s.providers)
+  const loadSignatures = useStore((s) => s.loadSignatures)
+  const fetchSignature = useStore((s) => s.fetchSignature)
+  const setView = useStore((s) => s.setView)
+  const [report, setReport] = useState<SignatureReport | null>(request.signature)
+  const [showSnippet, setShowSnippet] = useState(false)
+
+  useEffect(() => {
+    if (providers.length === 0) void loadSignatures()
+  }, [providers.length, loadSignatures])
+
+  // A secret change re-verifies captures; the list pushes the new verdict, the report is fetched again.
+  useEffect(() => {
+    let live = true
+    setReport(request.signature)
+    void fetchSignature(request.id).then((r) => live && setReport(r))
+    return () => {
+      live = false
+    }
+  }, [request.id, request.signature, request.verdict.status, request.verdict.detail, fetchSignature])
+
+  const provider = providers.find((p) => p.id === (report?.provider ?? request.provider))
+  const headerValue = (name: string): string | null => request.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ?? null
+  // The verdict sentence is already shown above; list only what it does not say.
+  const diagnostics = (report?.diagnostics ?? []).filter((d) => d !== request.verdict.detail)
+  const matches = report?.expected != null && report.received != null && report.expected === report.received
+
+  return (
+    <div className="body-scroll sig-tab" data-testid="signature-tab">
+      <div className="sig-verdict">
+        <VerdictBadge verdict={request.verdict} />
+        <span data-testid="signature-detail">{request.verdict.detail}</span>
+      </div>
+      <dl className="sig-grid">
+        <dt>Provider</dt>
+        <dd data-testid="signature-provider">{provider ? `${provider.name} (${provider.id})` : request.provider ?? 'not recognised'}</dd>
+        {request.endpoint && (
+          <>
+            <dt>Endpoint</dt>
+            <dd className="mono">{request.endpoint}</dd>
+          </>
+        )}
+        {provider?.scheme && (
+          <>
+            <dt>Scheme</dt>
+            <dd>{provider.scheme}</dd>
+          </>
+        )}
+        {report && report.headersUsed.length > 0 && (
+          <>
+            <dt>Headers used</dt>
+            <dd>
+              {report.headersUsed.map((h) => (
+                <div key={h} className="mono sig-header">
+                  <span className="sig-hname">{h}:</span> {headerValue(h) ?? ''}
+                </div>
+              ))}
+            </dd>
+          </>
+        )}
+        {report?.matchedSecret && (
+          <>
+            <dt>Matched secret</dt>
+            <dd data-testid="signature-matched">{report.matchedSecret}</dd>
+          </>
+        )}
+      </dl>
+
+      {diagnostics.length > 0 && (
+        <section>
+          <h4>Diagnostics</h4>
+          <ul className="sig-diagnostics" data-testid="signature-diagnostics">
+            {diagnostics.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {report && (report.expected || report.received) && (
+        <section>
+          <h4>Expected vs received</h4>
+          <div className={`sig-compare ${matches ? 'same' : 'differ'}`}>
+            <span className="muted">expected</span>
+            <code data-testid="signature-expected">{report.expected ?? '—'}</code>
+            <span className="muted">received</span>
+            <code data-testid="signature-received">{report.received ?? '—'}</code>
+          </div>
+        </section>
+      )}
+
+      {report?.signedPayloadPreview != null && (
+        <section>
+          <h4>Signed string <span className="muted">(the secret is never shown)</span></h4>
+          <pre className="sig-code" data-testid="signature-signed">{report.signedPayloadPreview}</pre>
+        </section>
+      )}
+
+      {request.verdict.status === 'no-secret' && (
+        <p className="sig-hint">
+          Add this provider&apos;s secret to an endpoint to check the signature; stored captures are re-verified.{' '}
+          <button type="button" className="linkish" onClick={() => setView('endpoints')} data-testid="signature-goto-endpoints">
+            Open Endpoints
+          </button>
+        </p>
+      )}
+
+      {provider && (
+        <section>
+          <button type="button" onClick={() => setShowSnippet((v) => !v)} data-testid="signature-snippet-toggle">
+            {showSnippet ? 'Hide verification snippet' : 'Verification snippet'}
+          </button>
+          {showSnippet && <SnippetPanel provider={provider.id} />}
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+import { useState } from 'react'
+
+/** Label + secret value; the value field is a password input and is cleared once submitted. */
+export function SecretForm({ onAdd, testId }: { onAdd: (label: string, value: string) => Promise<boolean>; testId: string }): React.JSX.Element {
+  const [label, setLabel] = useState('')
+  const [value, setValue] = useState('')
+  const submit = async (e: React.FormEvent): Promise<void> => {
+    e.preventDefault()
+    if (!value) return
+    if (await onAdd(label.trim(), value)) {
+      setLabel('')
+      setValue('')
+    }
+  }
+  return (
+    <form className="ep-form" onSubmit={submit} data-testid={testId}>
+      <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="label (e.g. current)" aria-label="Secret label" maxLength={60} />
+      <input
+        type="password"
+        autoComplete="off"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="secret, e.g. whsec_…"
+        aria-label="Secret value"
+        data-testid={`${testId}-value`}
+      />
+      <button type="submit" disabled={!value} data-testid={`${testId}-add`}>
+        Add secret
+      </button>
+    </form>
+  )
+}
