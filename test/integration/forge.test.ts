@@ -170,6 +170,16 @@ describe('forge-test suite', () => {
     }
   })
 
+  it('without a typed secret, the one stored for the provider is used (and appears nowhere in the report)', async () => {
+    t = await startTestEngine()
+    t.engine.signatures.addSecret({ provider: 'callpaymin' }, SECRET, 'current')
+    handler = await startCorrectExpress({ scheme: 'callpaymin', secret: SECRET })
+    const report = await runForgeTest(t.engine, { targetUrl: handler.url, provider: 'callpaymin', ...FAST })
+    expect(failed(report)).toEqual([])
+    expect(report.score).toBe(100)
+    expect(JSON.stringify(report)).not.toContain(SECRET)
+  })
+
   it('bad input fails the call in words, before anything is sent', async () => {
     t = await startTestEngine()
     expect(() => t.engine.api.forgeStart({ targetUrl: 'localhost:3000', provider: 'callpaymin', secret: 'x' })).toThrow(/not an http|http:\/\/ or https/)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ForgeReport } from '../../../shared/api/forge'
 import type { ApiHandlers, Engine } from '../engine'
+import { storedSecret } from '../outbound/secrets'
 import { PROVIDERS } from '../providers/registry'
 import { reportJson, reportMarkdown } from './report'
 import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
@@ -16,9 +17,16 @@ function hooksFor(engine: Engine, store: ForgeStore): ForgeRunHooks {
   }
 }
 
+/** No secret typed: the newest one stored for the provider (Settings, `serve --secret`), as sends do. */
+function withStoredSecret(engine: Engine, options: ForgeRunOptions): ForgeRunOptions {
+  if (options.secret) return options
+  const stored = storedSecret(engine, options.provider, null)
+  return stored ? { ...options, secret: stored } : options
+}
+
 /** Runs the suite to the end (CLI, tests); deliveries and the report are saved like any run. */
 export function runForgeTest(engine: Engine, options: ForgeRunOptions): Promise<ForgeReport> {
-  return runForge(options, hooksFor(engine, new ForgeStore(engine.db)))
+  return runForge(withStoredSecret(engine, options), hooksFor(engine, new ForgeStore(engine.db)))
 }
 
 export function exportReport(report: ForgeReport, format: 'json' | 'markdown'): { filename: string; mimeType: string; text: string } {
@@ -48,7 +56,8 @@ export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
   return {
     forgeProviders: () =>
       PROVIDERS.map((p) => ({ id: p.id, name: p.name, signs: p.signs, timeoutMs: p.retry.timeoutMs, methods: p.methods })),
-    forgeStart: (input) => {
+    forgeStart: (typed) => {
+      const input = withStoredSecret(engine, typed)
       prepareRun(input) // bad input fails the call itself, in words, before anything is sent
       const runId = randomUUID()
       // runForge reports a bad target inside the report; it only rejects when the engine stops mid-run.

@@ -54,7 +54,7 @@ export function prepareRun(o: ForgeRunOptions): { provider: Provider; url: URL; 
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ForgeInputError('The target must be an http:// or https:// URL.')
   const secret = o.secret ?? ''
-  if (provider.signs && !secret) throw new ForgeInputError(`${provider.name} signs its webhooks: give the secret your handler verifies with.`)
+  if (provider.signs && !secret) throw new ForgeInputError(`${provider.name} signs its webhooks: give the secret your handler verifies with (or store one for ${provider.name} in Settings).`)
   return { provider, url, secret }
 }
 

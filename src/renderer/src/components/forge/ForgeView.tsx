@@ -69,7 +69,7 @@ export function ForgeView(): React.JSX.Element {
             autoComplete="off"
             className="mono"
             disabled={provider ? !provider.signs : false}
-            placeholder={provider && !provider.signs ? `${provider.name} does not sign` : 'webhook secret'}
+            placeholder={provider && !provider.signs ? `${provider.name} does not sign` : 'empty: the secret stored for this provider'}
             value={form.secret}
             onChange={(e) => setForm({ secret: e.target.value })}
             data-testid="forge-secret"
