@@ -38,7 +38,6 @@ export const API_METHODS = [
   'exportRequests',
   'importHar',
   // forge-test (api/forge.ts)
-  'forgeProviders',
   'forgeStart',
   'forgeGet',
   'forgeList',

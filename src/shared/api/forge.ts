@@ -92,14 +92,6 @@ export interface ForgeProgress {
   score: number | null
 }
 
-export interface ForgeProviderInfo {
-  id: string
-  name: string
-  signs: boolean
-  timeoutMs: number
-  methods: string[]
-}
-
 const runId = z.string().regex(/^[0-9a-f-]{36}$/, 'a forge run id')
 
 export const forgeStartSchema = z
@@ -116,7 +108,6 @@ export const forgeStartSchema = z
 export type ForgeStartInput = z.input<typeof forgeStartSchema>
 
 export const forgeInputs = {
-  forgeProviders: z.void(),
   forgeStart: forgeStartSchema,
   forgeGet: z.object({ runId }).strict(),
   forgeList: z.object({ targetUrl: z.string().max(2000).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
@@ -125,7 +116,6 @@ export const forgeInputs = {
 }
 
 export interface ForgeResults {
-  forgeProviders: ForgeProviderInfo[]
   forgeStart: { runId: string }
   forgeGet: ForgeReport | null
   forgeList: ForgeRunSummary[]

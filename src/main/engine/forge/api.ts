@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto'
 import type { ForgeReport } from '../../../shared/api/forge'
 import type { ApiHandlers, Engine } from '../engine'
 import { storedSecret } from '../outbound/secrets'
-import { PROVIDERS } from '../providers/registry'
 import { reportJson, reportMarkdown } from './report'
 import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
 import { ForgeStore } from './store'
 
-type ForgeMethods = 'forgeProviders' | 'forgeStart' | 'forgeGet' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
+type ForgeMethods = 'forgeStart' | 'forgeGet' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
 
 function hooksFor(engine: Engine, store: ForgeStore): ForgeRunHooks {
   return {
@@ -54,8 +53,6 @@ export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
     return report
   }
   return {
-    forgeProviders: () =>
-      PROVIDERS.map((p) => ({ id: p.id, name: p.name, signs: p.signs, timeoutMs: p.retry.timeoutMs, methods: p.methods })),
     forgeStart: (typed) => {
       const input = withStoredSecret(engine, typed)
       prepareRun(input) // bad input fails the call itself, in words, before anything is sent

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
-import type { ForgeProgress, ForgeProviderInfo, ForgeReport, ForgeRunSummary } from '../../../shared/api/forge'
+import type { ForgeProgress, ForgeReport, ForgeRunSummary } from '../../../shared/api/forge'
+import type { ProviderInfo } from '../../../shared/api/signatures'
 import type { DeliveryRecord } from '../../../shared/api/outbound'
 import { api } from '../services/api'
 import { downloadText } from '../services/download'
@@ -20,7 +21,7 @@ export interface ForgeLive {
 }
 
 export interface ForgeSlice {
-  forgeProviders: ForgeProviderInfo[]
+  forgeProviders: ProviderInfo[]
   forgeForm: ForgeForm
   forgeLive: ForgeLive | null
   forgeReport: ForgeReport | null
@@ -60,7 +61,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
 
   loadForge: async () => {
     try {
-      const [forgeProviders, forgeHistory] = await Promise.all([api().forgeProviders(), api().forgeList({ limit: 50 })])
+      const [forgeProviders, forgeHistory] = await Promise.all([api().listProviders(), api().forgeList({ limit: 50 })])
       set({ forgeProviders, forgeHistory })
     } catch (error) {
       set({ forgeError: message(error) })

@@ -80,7 +80,7 @@ export function ForgeView(): React.JSX.Element {
         </button>
         <p className="field-hint forge-hint">
           Sends real deliveries (valid, forged, tampered, malformed, stale, bursts) to this URL and judges each answer. Point it only at a
-          handler you own.{provider ? ` ${provider.name} waits ${provider.timeoutMs / 1000} s for an answer and sends ${provider.methods.join(', ')}.` : ''}
+          handler you own.{provider ? ` ${provider.name} waits ${provider.retry.timeoutMs / 1000} s for an answer and sends ${provider.methods.join(', ')}.` : ''}
         </p>
       </form>
 
