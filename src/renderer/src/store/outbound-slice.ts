@@ -41,6 +41,8 @@ export interface OutboundSlice {
   onForwardRulesChanged: (rules: ForwardRule[]) => void
 }
 
+const REFRESH_MS = 200
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> = (set, get) => {
@@ -50,6 +52,16 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     } catch (error) {
       return { ok: false, error: message(error) }
     }
+  }
+  // A burst of forwards pushes many events; each list is refetched at most every REFRESH_MS.
+  const pending = new Set<string>()
+  const later = (key: string, refresh: () => Promise<void>): void => {
+    if (pending.has(key)) return
+    pending.add(key)
+    setTimeout(() => {
+      pending.delete(key)
+      void refresh()
+    }, REFRESH_MS)
   }
   const quietly = async (run: () => Promise<void>): Promise<void> => {
     try {
@@ -141,10 +153,10 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     onDeliveryRecorded: (summary) => {
       set({ deliveryTick: get().deliveryTick + 1 })
       const { history, timelines } = get()
-      if (summary.requestId !== null && history[summary.requestId]) void get().loadHistory(summary.requestId)
-      if (summary.groupId && timelines[summary.groupId]) void get().loadTimeline(summary.groupId)
-      if (summary.kind === 'send') void get().loadSent()
-      if (summary.kind === 'forward') void get().loadForwards()
+      if (summary.requestId !== null && history[summary.requestId]) later(`h${summary.requestId}`, () => get().loadHistory(summary.requestId!))
+      if (summary.groupId && timelines[summary.groupId]) later(`g${summary.groupId}`, () => get().loadTimeline(summary.groupId!))
+      if (summary.kind === 'send') later('sent', () => get().loadSent())
+      if (summary.kind === 'forward') later('forwards', () => get().loadForwards())
     },
     onForwardRulesChanged: (rules) => set({ rules })
   }
