@@ -185,3 +185,19 @@ describe('provider retry simulation', () => {
     expect(now.disabledReason).toMatch(/consecutive failed/)
   })
 })
+
+describe('forwarding loops', () => {
+  it("refuses a rule whose target is Hookscope's own receiver, and never forwards to it", async () => {
+    const t = await startTestEngine()
+    try {
+      await expect((async () => saveRule(t, { targetUrl: t.url + '/loop' }))()).rejects.toThrow(/own receiver/)
+      t.engine.outbound.forwarder.addTransientRule(t.url.replace('127.0.0.1', 'localhost'))
+      await send(t.url + '/x', { body: '{}' })
+      await new Promise((r) => setImmediate(r))
+      expect(t.engine.outbound.forwarder.stats()).toEqual({ queued: 0, running: 0, dropped: 0 })
+      expect(t.engine.requests.count()).toBe(1)
+    } finally {
+      await t.dispose()
+    }
+  })
+})

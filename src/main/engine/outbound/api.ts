@@ -55,6 +55,9 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
     },
     listForwardRules: () => engine.outbound.forwarder.rules(),
     saveForwardRule: (input) => {
+      if (engine.outbound.isOwnReceiver(input.targetUrl)) {
+        throw new OutboundError(`${input.targetUrl} is Hookscope's own receiver: forwarding there would loop. Use your handler's URL.`)
+      }
       const rule = engine.outbound.targets.saveRule(input)
       engine.events.emit('forwardRulesChanged', engine.outbound.forwarder.rules())
       return rule

@@ -41,7 +41,9 @@ export class Forwarder {
     private readonly store: TargetStore,
     private readonly deliverer: Deliverer,
     private readonly onRulesChanged: () => void,
-    private readonly log: (message: string) => void
+    private readonly log: (message: string) => void,
+    /** True for Hookscope's own receiver: forwarding there would capture and forward the same delivery forever. */
+    private readonly isSelf: (url: string) => boolean = () => false
   ) {}
 
   addTransientRule(targetUrl: string): ForwardRule {
@@ -74,6 +76,10 @@ export class Forwarder {
   onCaptured(requestId: number, row: NewRequest): void {
     for (const rule of this.rules()) {
       if (!ruleMatches(rule, row)) continue
+      if (this.isSelf(resolveTargetUrl(rule.targetUrl, row.path))) {
+        this.log(`Not forwarding to ${rule.targetUrl}: that is Hookscope's own receiver, so it would loop.`)
+        continue
+      }
       if (this.queue.length >= FORWARD_QUEUE_LIMIT || this.queuedBytes + row.body.length > FORWARD_QUEUE_BYTES) {
         this.dropped++
         if (this.dropped === 1 || this.dropped % 100 === 0) {

@@ -57,8 +57,25 @@ export class Outbound {
     this.targets = new TargetStore(engine.db)
     this.resolveSecret = (provider, endpoint) => storedSecret(engine, provider, endpoint)
     this.deliverer = new Deliverer(engine.deliveries, (s) => engine.events.emit('deliveryRecorded', s), () => engine.db.open)
-    this.forwarder = new Forwarder(this.targets, this.deliverer, () => engine.events.emit('forwardRulesChanged', this.forwarder.rules()), log)
+    this.forwarder = new Forwarder(
+      this.targets,
+      this.deliverer,
+      () => engine.events.emit('forwardRulesChanged', this.forwarder.rules()),
+      log,
+      (url) => this.isOwnReceiver(url)
+    )
     engine.onCaptured((id, row) => this.forwarder.onCaptured(id, row))
+  }
+
+  /** Whether a URL points at this engine's receiver (loopback, same port). */
+  isOwnReceiver(url: string): boolean {
+    try {
+      const u = new URL(url)
+      const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80))
+      return port === this.engine.receiver.port && ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(u.hostname)
+    } catch {
+      return false
+    }
   }
 
   setSecretResolver(fn: SecretResolver): void {
