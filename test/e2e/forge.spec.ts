@@ -42,6 +42,12 @@ test("forge test against the providers' sample handler: progress, report card wi
   await page.screenshot({ path: 'test-results/forge-report.png', fullPage: false })
   await page.getByTestId('forge-delivery-close').click()
 
+  // The desktop app blocks downloads, so the report can also go through the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByTestId('forge-copy-md').click()
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the report as Markdown' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('| Valid delivery, JSON formatted differently | 2xx | 401')
+
   const download = page.waitForEvent('download')
   await page.getByTestId('forge-export-md').click()
   const file = await download

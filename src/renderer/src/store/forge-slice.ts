@@ -34,6 +34,8 @@ export interface ForgeSlice {
   onForgeProgress: (p: ForgeProgress) => void
   openForgeRun: (runId: string) => Promise<void>
   exportForge: (format: 'json' | 'markdown') => Promise<void>
+  /** The shown report as text (for the clipboard); throws in words when it cannot. */
+  forgeReportText: (format: 'json' | 'markdown') => Promise<string>
   openForgeDelivery: (id: number | null) => Promise<void>
 }
 
@@ -115,6 +117,12 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
     } catch (error) {
       set({ forgeError: message(error) })
     }
+  },
+
+  forgeReportText: async (format) => {
+    const report = get().forgeReport
+    if (!report) throw new Error('No report is shown.')
+    return (await api().forgeExport({ runId: report.id, format })).text
   },
 
   openForgeDelivery: async (id) => {

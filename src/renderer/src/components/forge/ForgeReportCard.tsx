@@ -1,4 +1,5 @@
 import type { ForgeCheckResult, ForgeExchange, ForgeOutcome, ForgeReport } from '../../../../shared/api/forge'
+import { useCopy } from '../../hooks/useCopy'
 import { useStore } from '../../store'
 
 const BADGE: Record<ForgeOutcome, { label: string; cls: string }> = {
@@ -13,6 +14,8 @@ const grade = (score: number): string => (score >= 90 ? 'good' : score >= 60 ? '
 
 export function ForgeReportCard({ report }: { report: ForgeReport }): React.JSX.Element {
   const exportForge = useStore((s) => s.exportForge)
+  const reportText = useStore((s) => s.forgeReportText)
+  const { status, copy } = useCopy()
   const c = report.counts
   return (
     <section className="forge-card" data-testid="forge-report">
@@ -30,6 +33,14 @@ export function ForgeReportCard({ report }: { report: ForgeReport }): React.JSX.
           {report.error && <div className="forge-error">The run did not finish: {report.error}</div>}
         </div>
         <span className="spacer" />
+        {status && (
+          <span className="muted" role="status">
+            {status}
+          </span>
+        )}
+        <button className="ghost" onClick={() => void copy('the report as Markdown', () => reportText('markdown'))} data-testid="forge-copy-md">
+          Copy Markdown
+        </button>
         <button className="ghost" onClick={() => void exportForge('json')} data-testid="forge-export-json">
           Export JSON
         </button>
