@@ -49,3 +49,11 @@ export const unsignedReason = (ctx: CheckContext): string | null =>
   ctx.provider.signs
     ? null
     : `${ctx.provider.name} does not sign its webhooks, so there is no signature to check; protect the endpoint another way (a secret path or an IP allow-list).`
+
+/** A fresh delivery, then the same bytes signed again after `waitMs`: what a provider's retry looks like. */
+export async function deliverThenRetry(ctx: CheckContext, labels: [string, string], waitMs: number): Promise<OutboundResult[]> {
+  const { delivery, event } = freshDelivery(ctx)
+  const first = await ctx.send(labels[0], delivery)
+  if (waitMs > 0) await ctx.sleep(waitMs)
+  return [first, await ctx.send(labels[1], signSample(ctx, null, event, { body: delivery.body }))]
+}

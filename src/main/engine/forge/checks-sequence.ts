@@ -2,7 +2,7 @@
 // events out of order, a retry long after the first attempt.
 import type { OutboundResult } from '../outbound/send-http'
 import type { EventSample, Provider } from '../providers/types'
-import { freshDelivery, signSample, type CheckDef } from './check-types'
+import { deliverThenRetry, freshDelivery, signSample, type CheckDef } from './check-types'
 import { judgeAll, judgeBurst } from './judge'
 
 const BURST = 5
@@ -41,11 +41,7 @@ export const SEQUENCE_CHECKS: CheckDef[] = [
     title: 'Retry after a gap, freshly signed',
     expected: '2xx',
     async run(ctx) {
-      const { delivery, event } = freshDelivery(ctx)
-      const first = await ctx.send('first attempt', delivery)
-      await ctx.sleep(ctx.gapMs)
-      const retry = await ctx.send(`retry after ${ctx.gapMs} ms`, signSample(ctx, null, event, { body: delivery.body }))
-      return judgeAll('after-gap', [first, retry], '2xx', ctx.advice)
+      return judgeAll('after-gap', await deliverThenRetry(ctx, ['first attempt', `retry after ${ctx.gapMs} ms`], ctx.gapMs), '2xx', ctx.advice)
     }
   }
 ]

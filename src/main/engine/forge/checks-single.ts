@@ -2,7 +2,7 @@
 import type { ForgeCheckId } from '../../../shared/api/forge'
 import type { OutboundResult } from '../outbound/send-http'
 import { encode, garble, isJson, reformat, replaceSignature, shorten, tamper, withoutHeaders, wrongSecret } from './build'
-import { freshDelivery, signSample, unsignedReason, type CheckContext, type CheckDef } from './check-types'
+import { deliverThenRetry, freshDelivery, signSample, unsignedReason, type CheckContext, type CheckDef } from './check-types'
 import { judgeAll, judgeTime } from './judge'
 
 const timestampReason = (ctx: CheckContext): string | null =>
@@ -27,10 +27,7 @@ export const SINGLE_CHECKS: CheckDef[] = [
     title: 'Same event id delivered again',
     expected: '2xx (idempotent)',
     async run(ctx) {
-      const { delivery, event } = freshDelivery(ctx)
-      const first = await ctx.send('first', delivery)
-      const again = await ctx.send('again', signSample(ctx, null, event, { body: delivery.body }))
-      return judgeAll('same-event-again', [first, again], '2xx', ctx.advice)
+      return judgeAll('same-event-again', await deliverThenRetry(ctx, ['first', 'again'], 0), '2xx', ctx.advice)
     }
   },
   {
