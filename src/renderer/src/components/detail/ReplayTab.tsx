@@ -3,10 +3,9 @@ import type { CapturedRequest } from '../../../../shared/types'
 import { base64Text, headersText, prettyIfJson, textToHeaders } from '../../lib/outbound-form'
 import { useStore } from '../../store'
 import { CodeEditor } from '../outbound/CodeEditor'
-import { DeliveryResult, DeliveryRow } from '../outbound/DeliveryResult'
+import { DeliveryPanel } from '../outbound/DeliveryPanel'
 import { ExportImport } from '../outbound/ExportImport'
 import { RetryOptions, TargetPicker, type RetryChoice } from '../outbound/TargetPicker'
-import { Timeline } from '../outbound/Timeline'
 import '../outbound/outbound.css'
 import type { DetailTabProps } from './tabs'
 
@@ -90,8 +89,6 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
     else setError(outcome.error)
   }
 
-  // The newest delivery (a replay, or a live forward's answer) unless the user opened another.
-  const shown = (shownId !== null ? history?.find((d) => d.id === shownId) : undefined) ?? history?.[0]
   const signers = catalog.filter((p) => p.signs)
   return (
     <div className="replay-tab" data-testid="replay-tab">
@@ -139,26 +136,9 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
         </div>
       )}
       <RetryOptions value={retry} onChange={setRetry} />
-      {error && (
-        <div className="inline-error" role="alert" data-testid="replay-error">
-          {error}
-        </div>
-      )}
-      {shown && (
-        <>
-          <DeliveryResult delivery={shown} />
-          {shown.groupId && <Timeline groupId={shown.groupId} />}
-        </>
-      )}
-      <ExportImport ids={[request.id]} label="Export this capture:" />
-      {history && history.length > 0 && (
-        <section className="delivery-history">
-          <h4>History ({history.length})</h4>
-          {history.map((d) => (
-            <DeliveryRow key={d.id} delivery={d} active={d.id === shown?.id} onOpen={() => setShownId(d.id)} />
-          ))}
-        </section>
-      )}
+      <DeliveryPanel error={error} errorTestId="replay-error" deliveries={history ?? []} shownId={shownId} newestByDefault onOpen={setShownId} title="History">
+        <ExportImport ids={[request.id]} label="Export this capture:" />
+      </DeliveryPanel>
     </div>
   )
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ForwardRule } from '../../../../shared/api/outbound'
 import { useStore } from '../../store'
-import { DeliveryResult, DeliveryRow } from './DeliveryResult'
-import { Timeline } from './Timeline'
+import { DeliveryPanel } from './DeliveryPanel'
+import { RetryProviderSelect } from './TargetPicker'
 import './outbound.css'
 
 const EMPTY = { targetUrl: '', endpoint: '', pathPrefix: '', eventType: '', retryProvider: '', timeCompression: '1' }
@@ -10,7 +10,6 @@ const EMPTY = { targetUrl: '', endpoint: '', pathPrefix: '', eventType: '', retr
 /** Live forwarding rules (endpoint / path prefix / event type -> target) and the handler's recent answers. */
 export function ForwardingView(): React.JSX.Element {
   const rules = useStore((s) => s.rules)
-  const catalog = useStore((s) => s.catalog)
   const forwards = useStore((s) => s.forwards)
   const loadOutbound = useStore((s) => s.loadOutbound)
   const loadForwards = useStore((s) => s.loadForwards)
@@ -46,7 +45,6 @@ export function ForwardingView(): React.JSX.Element {
       <input value={form[key]} placeholder={placeholder} onChange={(e) => setForm({ ...form, [key]: e.target.value })} data-testid={`rule-${key}`} />
     </label>
   )
-  const shown = (shownId !== null ? forwards.find((d) => d.id === shownId) : undefined) ?? forwards[0]
 
   return (
     <main className="forward-view" data-testid="forward-view">
@@ -100,39 +98,14 @@ export function ForwardingView(): React.JSX.Element {
         {field('eventType', 'Event type', 'call.ended')}
         <label>
           Retry like
-          <select value={form.retryProvider} onChange={(e) => setForm({ ...form, retryProvider: e.target.value })} data-testid="rule-retryProvider">
-            <option value="">no retries</option>
-            {catalog
-              .filter((p) => p.retry.delaysMs.length > 0)
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-          </select>
+          <RetryProviderSelect value={form.retryProvider} onChange={(retryProvider) => setForm({ ...form, retryProvider })} testId="rule-retryProvider" />
         </label>
         {field('timeCompression', 'Time ÷', '1')}
         <button className="primary" onClick={() => void add()} disabled={!form.targetUrl.trim()} data-testid="rule-add">
           Add rule
         </button>
       </div>
-      {error && (
-        <div className="inline-error" role="alert" data-testid="rule-error">
-          {error}
-        </div>
-      )}
-      <h3>Recent forwards</h3>
-      {shown && (
-        <>
-          <DeliveryResult delivery={shown} />
-          {shown.groupId && <Timeline groupId={shown.groupId} />}
-        </>
-      )}
-      <section className="delivery-history">
-        {forwards.map((d) => (
-          <DeliveryRow key={d.id} delivery={d} active={d.id === shown?.id} onOpen={() => setShownId(d.id)} />
-        ))}
-      </section>
+      <DeliveryPanel error={error} errorTestId="rule-error" deliveries={forwards} shownId={shownId} newestByDefault onOpen={setShownId} title="Recent forwards" />
     </main>
   )
 }

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react'
 import { headersText, textToHeaders } from '../../lib/outbound-form'
 import { useStore } from '../../store'
 import { CodeEditor } from './CodeEditor'
-import { DeliveryResult, DeliveryRow } from './DeliveryResult'
+import { DeliveryPanel } from './DeliveryPanel'
 import { ExportImport } from './ExportImport'
 import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
-import { Timeline } from './Timeline'
 import './outbound.css'
 
 const LAST_TARGET = 'hookscope-last-target'
@@ -79,7 +78,6 @@ export function SendView(): React.JSX.Element {
     else setError(outcome.error)
   }
 
-  const shown = (shownId !== null ? sent.find((d) => d.id === shownId) : undefined) ?? undefined
   return (
     <main className="send-view" data-testid="send-view">
       <ExportImport ids={listed.map((r) => r.id)} label={`Export the ${listed.length} listed capture(s):`} allowImport />
@@ -118,25 +116,7 @@ export function SendView(): React.JSX.Element {
           {busy ? 'Sending…' : 'Send'}
         </button>
       </div>
-      {error && (
-        <div className="inline-error" role="alert" data-testid="send-error">
-          {error}
-        </div>
-      )}
-      {shown && (
-        <>
-          <DeliveryResult delivery={shown} />
-          {shown.groupId && <Timeline groupId={shown.groupId} />}
-        </>
-      )}
-      {sent.length > 0 && (
-        <section className="delivery-history">
-          <h4>Sent ({sent.length})</h4>
-          {sent.map((d) => (
-            <DeliveryRow key={d.id} delivery={d} active={d.id === shown?.id} onOpen={() => setShownId(d.id)} />
-          ))}
-        </section>
-      )}
+      <DeliveryPanel error={error} errorTestId="send-error" deliveries={sent} shownId={shownId} newestByDefault={false} onOpen={setShownId} title="Sent" />
     </main>
   )
 }

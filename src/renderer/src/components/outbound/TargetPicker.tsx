@@ -43,6 +43,23 @@ export interface RetryChoice {
   timeCompression: number
 }
 
+/** Providers that retry, by name; '' is "no retries". */
+export function RetryProviderSelect({ value, onChange, testId }: { value: string; onChange: (id: string) => void; testId: string }): React.JSX.Element {
+  const catalog = useStore((s) => s.catalog)
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      <option value="">no retries</option>
+      {catalog
+        .filter((p) => p.retry.delaysMs.length > 0)
+        .map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+    </select>
+  )
+}
+
 /** Optional provider retry simulation: redeliver on that provider's schedule while the target fails. */
 export function RetryOptions({ value, onChange }: { value: RetryChoice | null; onChange: (v: RetryChoice | null) => void }): React.JSX.Element {
   const catalog = useStore((s) => s.catalog)
@@ -51,20 +68,11 @@ export function RetryOptions({ value, onChange }: { value: RetryChoice | null; o
     <div className="retry-options">
       <label>
         Retry like{' '}
-        <select
+        <RetryProviderSelect
           value={value?.provider ?? ''}
-          onChange={(e) => onChange(e.target.value ? { provider: e.target.value, timeCompression: value?.timeCompression ?? 60 } : null)}
-          data-testid="retry-provider"
-        >
-          <option value="">no retries</option>
-          {catalog
-            .filter((p) => p.retry.delaysMs.length > 0)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-        </select>
+          onChange={(provider) => onChange(provider ? { provider, timeCompression: value?.timeCompression ?? 60 } : null)}
+          testId="retry-provider"
+        />
       </label>
       {value && (
         <label>
