@@ -93,6 +93,18 @@ test('Up/Down keep the selection scrolled into view in a long list', async ({ ho
   await expect(selected).toBeInViewport()
 })
 
+test('a live arrival does not move the rows a scrolled-down user is reading', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  for (let i = 0; i < 60; i++) await send(`${hookscope.receiver}/s${i}`, { body: '' })
+  await expect(page.getByTestId('request-count')).toHaveText('60 requests')
+  await page.locator('.request-list-scroll').evaluate((el) => (el.scrollTop = 26 * 20))
+  const row = rows(page).filter({ has: page.locator('.col-path', { hasText: /^\/s30$/ }) })
+  const before = (await row.boundingBox())!.y
+  await send(`${hookscope.receiver}/new-one`, { body: '' })
+  await expect(page.getByTestId('request-count')).toHaveText('61 requests')
+  expect((await row.boundingBox())!.y).toBe(before)
+})
+
 test('search finds text in bodies through the engine, filters narrow the list', async ({ hookscope }) => {
   const page = await hookscope.open()
   await send(hookscope.receiver + '/a', { headers: { 'Content-Type': 'application/json' }, body: '{"note":"needle-in-haystack"}' })

@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { createServer as createHttpServer } from 'node:http'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,10 +14,11 @@ import { startDocsExpress } from '../fixtures/handlers/docs-express'
 import { listenOn, type RunningHandler } from '../fixtures/handlers/listen'
 import { startNoVerifyNode } from '../fixtures/handlers/noverify-node'
 import { startSlowNode } from '../fixtures/handlers/slow-node'
-import { runCli } from '../helpers/cli'
+import { ROOT, runCli } from '../helpers/cli'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
 
 const SECRET = 'whsec_forge_test_9f8e7d6c5b4a'
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 const FAST = { gapMs: 150 }
 
 const outcomes = (r: ForgeReport): Record<string, string> => Object.fromEntries(r.checks.map((c) => [c.id, c.outcome]))
@@ -139,6 +144,24 @@ describe('forge-test suite', () => {
     expect(check(report, 'valid-delivery')).toMatchObject({ outcome: 'fail', observed: expect.stringMatching(/^308 /) })
     expect(check(report, 'valid-delivery').advice).toMatch(/redirect \(308\).*final URL/)
     expect(check(report, 'missing-signature').outcome).toBe('fail')
+  })
+
+  it('a plain node:http copy of the sample code crashes on a missing signature: that check says so, later ones say why they were not judged', async () => {
+    t = await startTestEngine()
+    const child = spawn(process.execPath, [TSX, join(ROOT, 'test/fixtures/handlers/docs-node-crash.ts'), SECRET], { stdio: ['ignore', 'pipe', 'ignore'] })
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
+      const url = `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}/webhooks`
+      const report = await runForgeTest(t.engine, { targetUrl: url, provider: 'callpaymin', secret: SECRET, ...FAST })
+      expect(report.status).toBe('finished')
+      expect(outcomes(report)).toMatchObject({ 'valid-delivery': 'pass', 'same-event-again': 'pass', 'missing-signature': 'error' })
+      expect(check(report, 'missing-signature').advice).toMatch(/probably crashed.*answer 401/)
+      expect(check(report, 'wrong-secret').observed).toMatch(/Connection refused/)
+      expect(check(report, 'wrong-secret').advice).toBe('Not judged: the target stopped answering during "Missing signature" and has not answered since.')
+      expect(child.exitCode).not.toBe(0)
+    } finally {
+      child.kill()
+    }
   })
 
   it('a target that is down: every check says so and the run finishes', async () => {

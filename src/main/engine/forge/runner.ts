@@ -12,6 +12,7 @@ import type { CheckContext, CheckDef } from './check-types'
 import { SEQUENCE_CHECKS } from './checks-sequence'
 import { SINGLE_CHECKS } from './checks-single'
 import { formatMs } from './judge'
+import { Liveness } from './liveness'
 import { scoreOf } from './report'
 
 export const FORGE_CHECKS: CheckDef[] = [...SINGLE_CHECKS, ...SEQUENCE_CHECKS]
@@ -89,21 +90,21 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
     })
   progress(null, false)
 
-  let silentInARow = 0
+  const liveness = new Liveness(HANG_AFTER)
   let exchanges: ForgeExchange[] = []
-  let currentCheck = ''
+  let currentCheck: CheckDef = FORGE_CHECKS[0]
   const send = async (label: string, d: Delivery): Promise<OutboundResult> => {
     const request: OutboundRequest = { url: targetUrl, method: d.method, headers: d.headers, body: d.body, timeoutMs, maxResponseBytes: MAX_ANSWER_BYTES }
     const slot = exchanges.length
     exchanges.push(placeholder(label, request))
-    if (silentInARow >= HANG_AFTER) {
+    if (liveness.hanging) {
       const result = notSent(`Not sent: the target did not answer the last ${HANG_AFTER} deliveries within ${formatMs(timeoutMs)}.`)
       exchanges[slot] = toExchange(null, label, request, result)
       return result
     }
     const result = await sendHttp(request)
-    silentInARow = result.errorKind === 'timeout' ? silentInARow + 1 : 0
-    const record = hooks.deliveries.record({ kind: 'forge', groupId: runId, label: `${currentCheck}: ${label}` }, request, result)
+    liveness.observe(currentCheck.title, result)
+    const record = hooks.deliveries.record({ kind: 'forge', groupId: runId, label: `${currentCheck.id}: ${label}` }, request, result)
     exchanges[slot] = toExchange(record.id, label, request, result)
     return result
   }
@@ -129,8 +130,9 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
     }
     for (const check of FORGE_CHECKS) {
       exchanges = []
-      currentCheck = check.id
+      currentCheck = check
       const result = await runCheck(check, ctx, () => exchanges)
+      if (result.outcome === 'error') result.advice = liveness.explain(check.title) ?? result.advice
       report.checks.push(result)
       Object.assign(report, scoreOf(report.checks))
       hooks.save(report)

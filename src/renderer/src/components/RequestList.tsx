@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useRef } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import type { RequestSummary } from '../../../shared/types'
 import { useStore } from '../store'
 import { formatBytes, formatTime } from '../lib/format'
@@ -8,6 +8,7 @@ import { EmptyList } from './EmptyList'
 import { VerdictBadge } from './VerdictBadge'
 
 const ROW_HEIGHT = 26
+const rowHeight = (): number => ROW_HEIGHT
 
 function statusTone(status: number | null): string {
   if (status === null) return 'muted'
@@ -53,11 +54,13 @@ export function RequestList(): React.JSX.Element {
   const hasMore = useStore((s) => s.hasMore)
   const loadMore = useStore((s) => s.loadMore)
   const parentRef = useRef<HTMLDivElement>(null)
+  // Stable callbacks: the virtualizer recomputes every row's offset when they change (O(rows) per render).
+  const getItemKey = useCallback((index: number) => requests[index].id, [requests])
   const virtualizer = useVirtualizer({
     count: requests.length,
     getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => requests[index].id,
+    estimateSize: rowHeight,
+    getItemKey,
     overscan: 12
   })
   const items = virtualizer.getVirtualItems()
@@ -66,6 +69,17 @@ export function RequestList(): React.JSX.Element {
   useEffect(() => {
     if (last && hasMore && last.index >= requests.length - 50) void loadMore()
   }, [last?.index, hasMore, requests.length, loadMore])
+
+  // Live arrivals go on top; when the user has scrolled down, keep what they are reading in place.
+  const firstId = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    const el = parentRef.current
+    const previous = firstId.current
+    firstId.current = requests[0]?.id ?? null
+    if (!el || previous === null || el.scrollTop === 0 || requests[0]?.id === previous) return
+    const added = requests.findIndex((r) => r.id === previous)
+    if (added > 0) el.scrollTop += added * ROW_HEIGHT
+  }, [requests])
 
   // Keyboard navigation moves the selection; keep it on screen.
   useEffect(() => {

@@ -17,8 +17,12 @@ export function SettingsView(): React.JSX.Element {
   const settings = useStore((s) => s.settings)
   const info = useStore((s) => s.info)
   const updateSettings = useStore((s) => s.updateSettings)
+  const refreshInfo = useStore((s) => s.refreshInfo)
   const [form, setForm] = useState<SettingsForm | null>(settings ? toForm(settings) : null)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  useEffect(() => {
+    void refreshInfo()
+  }, [refreshInfo])
   useEffect(() => {
     if (settings && !form) setForm(toForm(settings))
   }, [settings, form])

@@ -9,6 +9,7 @@ export function useEngineEvents(): void {
     const offs = [
       api().on('requestsAdded', (batch) => useStore.getState().onRequestsAdded(batch)),
       api().on('requestsDeleted', (change) => useStore.getState().onRequestsDeleted(change)),
+      api().on('requestsUpdated', (batch) => useStore.getState().onRequestsUpdated(batch)),
       api().on('deliveryRecorded', (d) => useStore.getState().onDeliveryRecorded(d)),
       api().on('forwardRulesChanged', (rules) => useStore.getState().onForwardRulesChanged(rules)),
       api().on('settingsChanged', (settings) => useStore.getState().onSettingsChanged(settings)),

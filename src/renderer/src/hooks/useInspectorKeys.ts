@@ -23,7 +23,7 @@ export function useInspectorKeys(): void {
         if (typing(e.target) && (e.target as HTMLElement).id !== 'search') return
         e.preventDefault()
         s.selectRelative(e.key === 'ArrowDown' ? 1 : -1)
-      } else if ((e.key === 'Delete' || e.key === 'Backspace') && s.selectedId !== null) {
+      } else if (e.key === 'Delete' && s.selectedId !== null) {
         e.preventDefault()
         void s.deleteRequest(s.selectedId)
       }

@@ -1,6 +1,7 @@
 // Pure body classification and formatting helpers. They run inside the body worker (big bodies) and
 // in unit tests; nothing here touches the DOM.
 import type { Header } from '../../../shared/types'
+import type { JsonNodeInfo } from './json-source'
 
 export type BodyKind = 'empty' | 'json' | 'form' | 'text' | 'binary'
 
@@ -9,8 +10,10 @@ export interface BodyAnalysis {
   bytes: Uint8Array
   /** UTF-8 text when the body is text (json, form, text); null for binary. */
   text: string | null
-  /** Parsed JSON value when kind is 'json'. */
+  /** Parsed JSON value when kind is 'json' and the document is small enough to hand to the page. */
   json?: unknown
+  /** For a big JSON document kept in the body worker: its handle there, and its root. */
+  jsonDoc?: { id: number; root: JsonNodeInfo }
   /** Form fields in order, duplicates kept, when kind is 'form'. */
   fields?: Header[]
   /** Why a body labelled JSON is shown as text instead. */

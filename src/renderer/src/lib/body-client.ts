@@ -1,13 +1,17 @@
 // Talks to the body worker; small bodies are analysed inline (a worker round trip costs more than they do).
 import { analyzeBody, base64ToBytes, type BodyAnalysis } from './body-analysis'
+import type { JsonEntry, JsonSource } from './json-source'
 
-export interface BodyJob {
-  seq: number
-  base64: string
-  contentType: string | null
-}
+export type BodyJob =
+  | { type: 'analyze'; seq: number; base64: string; contentType: string | null }
+  | { type: 'children'; seq: number; doc: number; path: string[]; from: number; to: number }
 
-export type BodyJobResult = { seq: number; ok: true; analysis: BodyAnalysis } | { seq: number; ok: false; error: string }
+export type BodyJobResult =
+  | { seq: number; ok: true; analysis: BodyAnalysis }
+  | { seq: number; ok: true; entries: JsonEntry[] }
+  | { seq: number; ok: false; error: string }
+
+type Job = BodyJob extends infer J ? (J extends BodyJob ? Omit<J, 'seq'> : never) : never
 
 const INLINE_LIMIT = 64 * 1024
 
@@ -30,13 +34,31 @@ function getWorker(): Worker {
   return worker
 }
 
-export async function analyze(base64: string, contentType: string | null): Promise<BodyAnalysis> {
-  if (base64.length <= INLINE_LIMIT) return analyzeBody(base64ToBytes(base64), contentType)
+async function call(job: Job): Promise<BodyJobResult & { ok: true }> {
   const id = ++seq
   const result = await new Promise<BodyJobResult>((resolve) => {
     waiting.set(id, resolve)
-    getWorker().postMessage({ seq: id, base64, contentType } satisfies BodyJob)
+    getWorker().postMessage({ ...job, seq: id } as BodyJob)
   })
   if (!result.ok) throw new Error(result.error)
+  return result
+}
+
+export async function analyze(base64: string, contentType: string | null): Promise<BodyAnalysis> {
+  if (base64.length <= INLINE_LIMIT) return analyzeBody(base64ToBytes(base64), contentType)
+  const result = await call({ type: 'analyze', base64, contentType })
+  if (!('analysis' in result)) throw new Error('The body formatter gave an unexpected answer.')
   return result.analysis
+}
+
+/** A tree source over a JSON document the worker keeps. */
+export function workerSource(doc: NonNullable<BodyAnalysis['jsonDoc']>): JsonSource {
+  return {
+    root: doc.root,
+    fetch: async (path, from, to) => {
+      const result = await call({ type: 'children', doc: doc.id, path, from, to })
+      if (!('entries' in result)) throw new Error('The body formatter gave an unexpected answer.')
+      return result.entries
+    }
+  }
 }

@@ -17,6 +17,8 @@ export interface AppSlice {
   setView: (view: string) => void
   init: () => Promise<void>
   setNotice: (notice: string | null) => void
+  /** Re-reads engine info (request count changes as deliveries arrive). */
+  refreshInfo: () => Promise<void>
   setTheme: (theme: Theme) => void
   updateSettings: (patch: Partial<Settings>) => Promise<void>
   onSettingsChanged: (settings: Settings) => void
@@ -46,6 +48,14 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
   },
 
   setNotice: (notice) => set({ notice }),
+
+  refreshInfo: async () => {
+    try {
+      set({ info: await api().getInfo() })
+    } catch (error) {
+      set({ notice: (error as Error).message })
+    }
+  },
 
   setTheme: (theme) => {
     localStorage.setItem('hookscope-theme', theme)

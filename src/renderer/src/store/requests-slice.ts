@@ -23,6 +23,8 @@ export interface RequestsSlice {
   clearRequests: () => Promise<void>
   onRequestsAdded: (batch: RequestSummary[]) => void
   onRequestsDeleted: (change: { ids: number[] } | { all: true }) => void
+  /** Summaries whose provider, event or verdict changed (e.g. re-verified after a secret was added). */
+  onRequestsUpdated: (summaries: RequestSummary[]) => void
 }
 
 const PAGE = 200
@@ -141,6 +143,14 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       const fresh = batch.filter((r) => matchesLocally(r, filters)).reverse()
       if (fresh.length === 0) return
       set((s) => ({ requests: fresh.concat(s.requests) }))
+    },
+
+    onRequestsUpdated: (summaries) => {
+      const byId = new Map(summaries.map((r) => [r.id, r]))
+      set((s) => ({
+        requests: s.requests.some((r) => byId.has(r.id)) ? s.requests.map((r) => byId.get(r.id) ?? r) : s.requests,
+        selected: s.selected && byId.has(s.selected.id) ? { ...s.selected, ...byId.get(s.selected.id) } : s.selected
+      }))
     },
 
     onRequestsDeleted: (change) => {

@@ -1,6 +1,8 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { BodyKind } from '../../lib/body-analysis'
+import { workerSource } from '../../lib/body-client'
 import { formatBytes } from '../../lib/format'
+import { memorySource } from '../../lib/json-source'
 import { useBody, type BodySource } from '../../hooks/useBody'
 import { HexView } from './body/HexView'
 import { JsonTree, type TreeMode } from './body/JsonTree'
@@ -23,16 +25,20 @@ const MODE_LABEL: Record<Mode, string> = { pretty: 'Pretty', text: 'Text', hex: 
 
 export function BodyTab({ request }: DetailTabProps): React.JSX.Element {
   const encoded = request.contentEncoding !== null && request.bodySize > 0
-  const [source, setSource] = useState<BodySource>(encoded ? 'decoded' : 'wire')
+  const [origin, setOrigin] = useState<BodySource>(encoded ? 'decoded' : 'wire')
   const [chosen, setChosen] = useState<Mode | null>(null)
   const [tree, setTree] = useState<{ generation: number; mode: TreeMode | null }>({ generation: 0, mode: null })
-  const effective: BodySource = encoded ? source : 'wire'
+  const effective: BodySource = encoded ? origin : 'wire'
   const shown = useBody(request, effective)
   // When decoding fails the reason is shown above the bytes as received (which load from cache).
   const wire = useBody(request, 'wire')
   const error = shown.error
   const analysis = error && effective === 'decoded' ? wire.analysis : shown.analysis
 
+  const jsonSource = useMemo(
+    () => (analysis?.jsonDoc ? workerSource(analysis.jsonDoc) : analysis?.kind === 'json' ? memorySource(analysis.json) : null),
+    [analysis]
+  )
   const modes = analysis ? MODES[analysis.kind] : []
   const mode = chosen && modes.includes(chosen) ? chosen : modes[0]
 
@@ -41,10 +47,10 @@ export function BodyTab({ request }: DetailTabProps): React.JSX.Element {
       <div className="toolbar">
         {encoded && (
           <div className="segmented" role="group" aria-label="Encoding">
-            <button aria-pressed={effective === 'decoded'} data-testid="body-decoded" onClick={() => setSource('decoded')}>
+            <button aria-pressed={effective === 'decoded'} data-testid="body-decoded" onClick={() => setOrigin('decoded')}>
               Decoded ({request.contentEncoding})
             </button>
-            <button aria-pressed={effective === 'wire'} data-testid="body-wire" onClick={() => setSource('wire')}>
+            <button aria-pressed={effective === 'wire'} data-testid="body-wire" onClick={() => setOrigin('wire')}>
               As received
             </button>
           </div>
@@ -85,10 +91,10 @@ export function BodyTab({ request }: DetailTabProps): React.JSX.Element {
       {request.bodyTruncated && <div className="inline-warn">Only the first part of this body was kept (see the note above).</div>}
       {!analysis && !wire.error && <div className="empty">Formatting…</div>}
       {analysis?.kind === 'empty' && <div className="empty">No body.</div>}
-      {analysis && mode === 'pretty' && analysis.kind === 'json' && (
+      {analysis && jsonSource && mode === 'pretty' && (
         <div className="body-scroll">
           <JsonTree
-            value={analysis.json}
+            source={jsonSource}
             generation={tree.generation}
             mode={tree.mode ?? (analysis.bytes.length < SMALL_JSON ? 'expand' : 'auto')}
           />

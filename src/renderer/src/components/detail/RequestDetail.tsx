@@ -9,12 +9,22 @@ import { DETAIL_TABS } from './tabs'
 
 export function RequestDetail(): React.JSX.Element {
   const selected = useStore((s) => s.selected)
+  const selectedId = useStore((s) => s.selectedId)
   const error = useStore((s) => s.selectedError)
   const receiverUrl = useStore((s) => s.info?.receiverUrl ?? '')
   const deleteRequest = useStore((s) => s.deleteRequest)
   const [tabId, setTabId] = useState(DETAIL_TABS[0].id)
   const { status, copy } = useCopy()
   if (error) return <div className="detail empty">{error}</div>
+  // While the next request loads, the previous one stays (dimmed) rather than flashing an empty pane.
+  const stale = selectedId !== null && selected?.id !== selectedId
+  if (stale && !selected) {
+    return (
+      <div className="detail detail-empty" data-testid="detail-loading">
+        <p>Loading request {selectedId}…</p>
+      </div>
+    )
+  }
   if (!selected) {
     return (
       <div className="detail detail-empty" data-testid="detail-empty">
@@ -39,7 +49,7 @@ export function RequestDetail(): React.JSX.Element {
   }
 
   return (
-    <div className="detail" data-testid="request-detail" data-id={request.id}>
+    <div className={stale ? 'detail stale' : 'detail'} data-testid="request-detail" data-id={request.id}>
       <div className="detail-title">
         <span className={`method method-${request.method.toLowerCase()}`}>{request.method}</span>
         <span className="detail-path" title={request.path}>

@@ -1,5 +1,6 @@
 import type { CapturedRequest } from '../../../../shared/types'
 import { formatBytes, formatDateTime, formatDuration } from '../../lib/format'
+import { VerdictBadge } from '../VerdictBadge'
 
 function Item({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }): React.JSX.Element {
   return (
@@ -20,6 +21,12 @@ export function SummaryStrip({ request }: { request: CapturedRequest }): React.J
   const from = request.forwardedFor ?? request.remoteAddress ?? '-'
   return (
     <div className="summary-strip" data-testid="summary-strip">
+      <Item label="Provider · event" testId="summary-provider">
+        {request.provider ?? '-'} · {request.eventType ?? '-'}
+      </Item>
+      <Item label="Signature" testId="summary-verdict">
+        <VerdictBadge verdict={request.verdict} />
+      </Item>
       <Item label="From">
         {from}
         {request.viaTunnel && <span className="pill">via tunnel</span>}

@@ -1,31 +1,22 @@
 // A JSON tree built from React elements (captured content is always text, never HTML). Large and deep
-// nodes start collapsed and long child lists render in pages, so a 10 MB body opens at once.
-import { createContext, memo, useContext, useState } from 'react'
+// nodes start collapsed and long child lists come in pages; a big document's children are fetched
+// from the body worker as nodes open, so a 10 MB body opens at once.
+import { createContext, memo, useContext, useEffect, useState } from 'react'
+import type { JsonEntry, JsonNodeInfo, JsonSource } from '../../../lib/json-source'
 
 const PAGE = 100
-/** Nodes above this depth, or with more children than this, start collapsed. */
+const MORE = 1000
+/** Nodes this deep, with more children than this, or among more siblings than this, start collapsed. */
 const OPEN_DEPTH = 3
 const OPEN_MAX_CHILDREN = 50
-
-type Container = Record<string, unknown> | unknown[]
+const EXPAND_DEPTH_CAP = 8
 
 /** 'auto': small and shallow nodes open; 'expand': all open (to a depth cap); 'collapse': only the root. */
 export type TreeMode = 'auto' | 'expand' | 'collapse'
 const Mode = createContext<TreeMode>('auto')
-const EXPAND_DEPTH_CAP = 8
+const Source = createContext<JsonSource>({ root: { t: 'scalar', v: null } })
 
-function childCount(value: Container): number {
-  return Array.isArray(value) ? value.length : Object.keys(value).length
-}
-
-function entries(value: Container, from: number, to: number): [string, unknown][] {
-  if (Array.isArray(value)) return value.slice(from, to).map((v, i) => [String(from + i), v])
-  return Object.keys(value)
-    .slice(from, to)
-    .map((k) => [k, value[k]])
-}
-
-function Scalar({ value }: { value: unknown }): React.JSX.Element {
+function Scalar({ value }: { value: string | number | boolean | null }): React.JSX.Element {
   if (value === null) return <span className="j-null">null</span>
   if (typeof value === 'string') return <span className="j-str">{JSON.stringify(value)}</span>
   if (typeof value === 'number') return <span className="j-num">{String(value)}</span>
@@ -42,33 +33,59 @@ function Key({ name, index }: { name: string | null; index: boolean }): React.JS
   )
 }
 
+/** The first `upto` children of an open node: computed in place for a small document, fetched for a big one. */
+function useChildren(path: string[], open: boolean, upto: number): { entries: JsonEntry[] | null; error: string | null } {
+  const source = useContext(Source)
+  const [fetched, setFetched] = useState<JsonEntry[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const have = fetched.length
+  useEffect(() => {
+    if (!open || !source.fetch || have >= upto) return
+    let live = true
+    source.fetch(path, have, upto).then(
+      (more) => live && setFetched((prev) => (prev.length === have ? prev.concat(more) : prev)),
+      (e: Error) => live && setError(e.message)
+    )
+    return () => {
+      live = false
+    }
+  }, [open, upto, have, source]) // eslint-disable-line react-hooks/exhaustive-deps -- a node's path never changes
+  if (!open) return { entries: null, error: null }
+  if (source.sync) return { entries: source.sync(path, 0, upto), error: null }
+  return { entries: have > 0 || upto === 0 ? fetched : null, error }
+}
+
 interface NodeProps {
   name: string | null
-  value: unknown
+  info: JsonNodeInfo
+  path: string[]
   depth: number
   inArray: boolean
   last: boolean
+  /** The parent has many children: each starts as one line, like rows of a table. */
+  crowded: boolean
 }
 
-const JsonNode = memo(function JsonNode({ name, value, depth, inArray, last }: NodeProps): React.JSX.Element {
+const JsonNode = memo(function JsonNode({ name, info, path, depth, inArray, last, crowded }: NodeProps): React.JSX.Element {
   const mode = useContext(Mode)
-  const container = value !== null && typeof value === 'object' ? (value as Container) : null
-  const count = container ? childCount(container) : 0
+  const count = info.t === 'scalar' ? 0 : info.n
   const [open, setOpen] = useState(
-    mode === 'expand' ? depth < EXPAND_DEPTH_CAP : mode === 'collapse' ? depth === 0 : depth < OPEN_DEPTH && count <= OPEN_MAX_CHILDREN
+    mode === 'expand' ? depth < EXPAND_DEPTH_CAP : mode === 'collapse' ? depth === 0 : depth < OPEN_DEPTH && count <= OPEN_MAX_CHILDREN && !crowded
   )
   const [shown, setShown] = useState(PAGE)
+  const visible = Math.min(shown, count)
+  const { entries, error } = useChildren(path, open && count > 0, visible)
   const comma = last ? '' : ','
-  if (!container) {
+  if (info.t === 'scalar') {
     return (
       <div className="j-line" style={{ paddingLeft: depth * 14 + 14 }}>
         <Key name={name} index={inArray} />
-        <Scalar value={value} />
+        <Scalar value={info.v} />
         {comma}
       </div>
     )
   }
-  const isArray = Array.isArray(container)
+  const isArray = info.t === 'array'
   const [openBr, closeBr] = isArray ? ['[', ']'] : ['{', '}']
   const summary = `${count} ${isArray ? (count === 1 ? 'item' : 'items') : count === 1 ? 'key' : 'keys'}`
   const toggle = (
@@ -93,7 +110,7 @@ const JsonNode = memo(function JsonNode({ name, value, depth, inArray, last }: N
       </div>
     )
   }
-  const visible = Math.min(shown, count)
+  const inner = (depth + 1) * 14 + 14
   return (
     <>
       <div className="j-line" style={{ paddingLeft: depth * 14 }}>
@@ -102,13 +119,32 @@ const JsonNode = memo(function JsonNode({ name, value, depth, inArray, last }: N
         <span className="j-punct">{openBr}</span>
         <span className="j-count"> {summary}</span>
       </div>
-      {entries(container, 0, visible).map(([k, v], i) => (
-        <JsonNode key={k} name={k} value={v} depth={depth + 1} inArray={isArray} last={i === count - 1} />
+      {entries?.map(([k, child], i) => (
+        <JsonNode
+          key={k}
+          name={k}
+          info={child}
+          path={[...path, k]}
+          depth={depth + 1}
+          inArray={isArray}
+          last={i === count - 1}
+          crowded={count > OPEN_MAX_CHILDREN}
+        />
       ))}
-      {visible < count && (
-        <div className="j-line" style={{ paddingLeft: (depth + 1) * 14 + 14 }}>
-          <button className="link" data-testid="json-more" onClick={() => setShown(shown + PAGE * 10)}>
-            show {Math.min(PAGE * 10, count - visible).toLocaleString()} more of {(count - visible).toLocaleString()}
+      {error && (
+        <div className="j-line inline-error" style={{ paddingLeft: inner }}>
+          {error}
+        </div>
+      )}
+      {(!entries || entries.length < visible) && !error && (
+        <div className="j-line muted" style={{ paddingLeft: inner }}>
+          loading…
+        </div>
+      )}
+      {entries && entries.length >= visible && visible < count && (
+        <div className="j-line" style={{ paddingLeft: inner }}>
+          <button className="link" data-testid="json-more" onClick={() => setShown(shown + MORE)}>
+            show {Math.min(MORE, count - visible).toLocaleString()} more of {(count - visible).toLocaleString()}
           </button>
         </div>
       )}
@@ -121,12 +157,14 @@ const JsonNode = memo(function JsonNode({ name, value, depth, inArray, last }: N
 })
 
 /** `generation` remounts the tree so a new mode (expand all / collapse all) applies to every node. */
-export function JsonTree({ value, generation, mode }: { value: unknown; generation: number; mode: TreeMode }): React.JSX.Element {
+export function JsonTree({ source, generation, mode }: { source: JsonSource; generation: number; mode: TreeMode }): React.JSX.Element {
   return (
     <div className="json-tree" data-testid="json-tree">
-      <Mode.Provider value={mode}>
-        <JsonNode key={generation} name={null} value={value} depth={0} inArray={false} last />
-      </Mode.Provider>
+      <Source.Provider value={source}>
+        <Mode.Provider value={mode}>
+          <JsonNode key={generation} name={null} info={source.root} path={[]} depth={0} inArray={false} last crowded={false} />
+        </Mode.Provider>
+      </Source.Provider>
     </div>
   )
 }
