@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeBody, decodeText, hexDump, hexLine, parseQuery, parseUrlEncoded } from '../../src/renderer/src/lib/body-analysis'
 import { duplicateNames, headersText, rawRequest } from '../../src/renderer/src/lib/http-text'
+import { childrenAt, describeJson, memorySource } from '../../src/renderer/src/lib/json-source'
 import { fromForm, toForm } from '../../src/renderer/src/lib/settings-form'
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -96,5 +97,29 @@ describe('settings form', () => {
     expect(fromForm({ ...form, headers: 'no colon here' })).toMatchObject({ ok: false, error: expect.stringContaining('line 1') })
     expect(fromForm({ ...form, delayMs: '-5' })).toMatchObject({ ok: false })
     expect(fromForm({ ...form, bodyLimitMiB: 'lots' })).toMatchObject({ ok: false })
+  })
+})
+
+describe('json source', () => {
+  const doc = { a: 1, list: [{ x: null }, 'two', true], nested: { deep: { k: 'v' } } }
+
+  it('describes nodes by kind and size without their contents', () => {
+    expect(describeJson(doc)).toEqual({ t: 'object', n: 3 })
+    expect(describeJson([1, 2])).toEqual({ t: 'array', n: 2 })
+    expect(describeJson('s')).toEqual({ t: 'scalar', v: 's' })
+  })
+
+  it('pages the children of the node at a path', () => {
+    expect(childrenAt(doc, [], 1, 3)).toEqual([
+      ['list', { t: 'array', n: 3 }],
+      ['nested', { t: 'object', n: 1 }]
+    ])
+    expect(childrenAt(doc, ['list'], 0, 10)).toEqual([
+      ['0', { t: 'object', n: 1 }],
+      ['1', { t: 'scalar', v: 'two' }],
+      ['2', { t: 'scalar', v: true }]
+    ])
+    expect(childrenAt(doc, ['nested', 'deep'], 0, 1)).toEqual([['k', { t: 'scalar', v: 'v' }]])
+    expect(memorySource(doc).sync!(['list', '0'], 0, 5)).toEqual([['x', { t: 'scalar', v: null }]])
   })
 })
