@@ -38,6 +38,8 @@ test.describe('with serve --secret', () => {
     await good.click()
     await page.getByTestId('tab-signature').click()
     await expect(page.getByTestId('signature-matched')).toHaveText('--secret')
+    await page.getByTestId('theme-toggle').click()
+    await page.screenshot({ path: 'test-results/signatures-tab-light.png' })
   })
 })
 

@@ -104,9 +104,12 @@ function digestBytes(algorithm: 'sha1' | 'sha256' | 'sha512'): number {
   return algorithm === 'sha1' ? 20 : algorithm === 'sha256' ? 32 : 64
 }
 
+/** Re-serializing costs a parse and a stringify; hostile bodies with bad signatures must not make that a flood cost. */
+const RESERIALIZE_LIMIT = 256 * 1024
+
 /** The bytes `JSON.stringify(req.body)` would produce, when they differ from what arrived. */
 export function reserialize(body: Buffer): Buffer | null {
-  if (body.length === 0 || body.length > 2 * 1024 * 1024) return null
+  if (body.length === 0 || body.length > RESERIALIZE_LIMIT) return null
   const first = body[0] === 0xef ? body[3] : body[0]
   if (first !== 0x7b && first !== 0x5b) return null
   try {

@@ -5,7 +5,7 @@ import type { IncomingDelivery } from '../inspect'
 import { headerValue } from '../receiver'
 import { diagnose } from './diagnose'
 import { hmac, safeEqual } from './hmac'
-import type { NamedSecret, Provider, SchemeSummary, SignOptions, VerifyResult } from './types'
+import type { NamedSecret, Provider, SchemeSummary, SignOptions, VerifyOptions, VerifyResult } from './types'
 
 export const DEFAULT_TOLERANCE_SEC = 300
 const PREVIEW_LIMIT = 4096
@@ -129,7 +129,7 @@ export function defineHmacProvider(spec: HmacProviderSpec): Provider {
       out.push(...(spec.extraHeaders?.(o) ?? []))
       return out
     },
-    verify: (d, secrets, nowMs) => verifyHmac(spec, tolerance, d, secrets, nowMs)
+    verify: (d, secrets, nowMs, options) => verifyHmac(spec, tolerance, d, secrets, nowMs, options)
   }
 }
 
@@ -138,7 +138,8 @@ function verifyHmac(
   tolerance: number | undefined,
   d: IncomingDelivery,
   secrets: NamedSecret[],
-  nowMs: number
+  nowMs: number,
+  options: VerifyOptions = {}
 ): VerifyResult {
   const s = spec.summary
   const raw = headerValue(d.headers, s.signatureHeader)
@@ -210,7 +211,7 @@ function verifyHmac(
       report: report({ ...base, diagnostics: rotated ? [`Matched secret "${secret.label}"${rotated}.`] : [] })
     }
   }
-  const diagnostics = diagnose({ spec, parsed, input, secrets, tolerance, age })
+  const diagnostics = options.diagnose === false ? [] : diagnose({ spec, parsed, input, secrets, tolerance, age })
   return {
     verdict: { status: 'invalid', detail: diagnostics[0] ?? `The signature does not match the raw body with any configured secret.` },
     report: report({ signedPayloadPreview: preview, expected: formatHeader(s, expected[0], timestamp), diagnostics })

@@ -52,6 +52,11 @@ export interface SchemeSummary {
   framing?: 'stripe' | 'standard-webhooks'
 }
 
+export interface VerifyOptions {
+  /** False: skip the (costlier) diagnostics of an invalid signature; only the verdict is wanted. */
+  diagnose?: boolean
+}
+
 export interface VerifyResult {
   verdict: Verdict
   report: SignatureReport | null
@@ -86,7 +91,7 @@ export interface Provider {
   timestampToleranceSec?: number
   /** How confident this provider is that the delivery is its own: 0 (no) .. 1 (its signature header is there). */
   detect(delivery: IncomingDelivery): number
-  verify(delivery: IncomingDelivery, secrets: NamedSecret[], nowMs: number): VerifyResult
+  verify(delivery: IncomingDelivery, secrets: NamedSecret[], nowMs: number, options?: VerifyOptions): VerifyResult
   /** Headers to add so that `body` verifies with `secret` (plus the provider's usual Content-Type). */
   sign(options: SignOptions): Header[]
   /** Event type and id from a parsed body, in this provider's shape. */

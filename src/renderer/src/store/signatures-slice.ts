@@ -21,7 +21,7 @@ export interface SignaturesSlice {
   deleteEndpoint: (id: number) => Promise<void>
   addSecret: (input: ApiInput<'addSecret'>) => Promise<boolean>
   removeSecret: (id: string) => Promise<void>
-  loadSnippet: (provider: string) => Promise<void>
+  loadSnippet: (provider: string, generic?: EndpointInfo['generic']) => Promise<void>
   /** The full signature report of one capture (the list only carries the verdict). */
   fetchSignature: (id: number) => Promise<SignatureReport | null>
 }
@@ -38,6 +38,7 @@ export const createSignaturesSlice: StateCreator<AppState, [], [], SignaturesSli
       return false
     }
   }
+  let snippetKey = ''
   const reverified = (r: unknown): string | null => {
     const n = (r as { reverified?: number }).reverified ?? 0
     return n ? `${n} stored capture${n === 1 ? '' : 's'} re-verified.` : null
@@ -71,9 +72,11 @@ export const createSignaturesSlice: StateCreator<AppState, [], [], SignaturesSli
     removeSecret: async (id) => {
       await attempt(() => api().removeSecret({ id }), reverified)
     },
-    loadSnippet: async (provider) => {
-      if (get().snippet?.provider === provider) return
-      await attempt(async () => set({ snippet: await api().getVerificationSnippet({ provider: provider as never }) }))
+    loadSnippet: async (provider, generic) => {
+      const key = JSON.stringify([provider, generic ?? null])
+      if (snippetKey === key && get().snippet) return
+      snippetKey = key
+      await attempt(async () => set({ snippet: await api().getVerificationSnippet({ provider: provider as never, generic: generic ?? undefined }) }))
     },
     fetchSignature: async (id) => {
       try {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { EndpointInfo, ProviderInfo } from '../../../../shared/api/signatures'
 import { useStore } from '../../store'
+import { GenericSchemeForm } from './GenericSchemeForm'
 import { SecretForm } from './SecretForm'
 import { SnippetPanel } from './SnippetPanel'
 
@@ -48,7 +49,8 @@ export function EndpointCard({ endpoint, providers }: { endpoint: EndpointInfo; 
           Delete
         </button>
       </div>
-      {provider && <div className="ep-meta">{provider.scheme}</div>}
+      {provider && provider.id !== 'generic' && <div className="ep-meta">{provider.scheme}</div>}
+      {endpoint.provider === 'generic' && <GenericSchemeForm endpoint={endpoint} />}
       <div className="ep-secrets" data-testid="endpoint-secrets">
         {endpoint.secrets.length === 0 && provider?.signs !== false && (
           <span className="muted">No secret yet: signed deliveries get the verdict “no-secret”.</span>
@@ -65,7 +67,7 @@ export function EndpointCard({ endpoint, providers }: { endpoint: EndpointInfo; 
         ))}
       </div>
       <SecretForm testId="endpoint-secret-form" onAdd={(label, value) => addSecret({ endpointId: endpoint.id, label: label || undefined, value })} />
-      {snippet && provider && <SnippetPanel provider={provider.id} />}
+      {snippet && provider && <SnippetPanel provider={provider.id} generic={endpoint.generic} />}
     </div>
   )
 }

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react'
+import type { EndpointInfo } from '../../../../shared/api/signatures'
 import { useStore } from '../../store'
 import { CopyButton } from '../tunnel/CopyButton'
 
 /** A short, correct receiving handler for one provider (Node/Express and Python/Flask), copyable. */
-export function SnippetPanel({ provider }: { provider: string }): React.JSX.Element {
+export function SnippetPanel({ provider, generic }: { provider: string; generic?: EndpointInfo['generic'] }): React.JSX.Element {
   const snippet = useStore((s) => s.snippet)
   const loadSnippet = useStore((s) => s.loadSnippet)
   const [lang, setLang] = useState<'node' | 'python'>('node')
   useEffect(() => {
-    void loadSnippet(provider)
-  }, [provider, loadSnippet])
+    void loadSnippet(provider, generic)
+  }, [provider, generic, loadSnippet])
   if (!snippet || snippet.provider !== provider) return <div className="muted">Loading snippet…</div>
   const code = snippet[lang]
   return (
