@@ -72,7 +72,10 @@ export function judgeBurst(results: OutboundResult[], c: AdviceContext): Judged 
   if (repeats === results.length - 1) {
     return { outcome: 'pass', observed: `${base.observed}; answers 2–${results.length} said the event was a duplicate`, advice: null }
   }
-  return { outcome: 'warn', observed: `${base.observed}; no answer said "duplicate"`, advice: adviceFor('retry-burst', 'unobserved', c) }
+  // Every answer different (a new record id each time, say) is the visible trace of five separate events.
+  const distinct = new Set(results.map((r) => r.body.toString('utf8'))).size === results.length
+  const seen = distinct ? 'every answer was different, as if each attempt created a new event' : 'no answer said "duplicate"'
+  return { outcome: 'warn', observed: `${base.observed}; ${seen}`, advice: adviceFor('retry-burst', 'unobserved', c) }
 }
 
 /** "5 × 200 in 3–9 ms" rather than five identical entries. */
