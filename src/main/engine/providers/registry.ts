@@ -1,7 +1,6 @@
 // Which provider sent a delivery, decided cheaply: one pass over the header names against a map of
 // signature headers; the body is parsed only when no header gives the provider away.
 import type { Header } from '../../../shared/types'
-import type { IncomingDelivery } from '../inspect'
 import { callcall } from './callcall'
 import { callpaymin } from './callpaymin'
 import { erzycall } from './erzycall'
@@ -68,6 +67,3 @@ export function detectByBody(json: unknown): Provider | null {
   return best
 }
 
-export function detectProvider(delivery: IncomingDelivery, json: () => unknown): Provider | null {
-  return detectByHeaders(delivery.headers) ?? detectByBody(json())
-}

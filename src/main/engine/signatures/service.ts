@@ -166,11 +166,6 @@ export class SignatureService {
     }
   }
 
-  /** Every secret value, so callers can redact them from anything leaving the engine. */
-  allSecretValues(): string[] {
-    return [...this.vault.list(), ...this.session].map((s) => s.value)
-  }
-
   private secretInfos(scope: string): SecretInfo[] {
     return [...this.vault.list(scope).map((s) => toInfo(s, false)), ...this.session.filter((s) => s.scope === scope).map((s) => toInfo(s, true))]
   }
