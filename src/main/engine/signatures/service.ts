@@ -11,7 +11,7 @@ import { pairedHeaders } from './rows'
 import { EndpointStore, type Endpoint, type EndpointFields } from './endpoints'
 import { inspectDelivery, type ForeignSecret, type InspectSources, type ResolvedEndpoint } from './inspector'
 import { secretHint } from './mask'
-import { fileCodec, SecretVault, type SecretCodec, type StoredSecret } from './vault'
+import { SecretVault, type SecretCodec, type StoredSecret } from './vault'
 
 /** Captures re-verified per secret change, newest first; older ones keep their verdict (it says when it was judged). */
 const REVERIFY_LIMIT = 20_000
@@ -22,18 +22,20 @@ export class SignatureService {
   /** `serve --secret` secrets: this run only, never written anywhere. */
   private readonly session: StoredSecret[] = []
   private resolved: ResolvedEndpoint[] = []
+  /** Secrets per provider for deliveries outside endpoints, rebuilt on change so the hot path only looks up. */
+  private byProvider = new Map<string, NamedSecret[]>()
   private readonly sources: InspectSources
 
   constructor(
     private readonly engine: Engine,
-    codec?: SecretCodec
+    codec: SecretCodec
   ) {
     this.endpoints = new EndpointStore(engine.db)
-    this.vault = new SecretVault(codec ?? fileCodec(engine.info().dbPath))
+    this.vault = new SecretVault(codec)
     this.refresh()
     this.sources = {
       endpointFor: (pathname) => this.endpointFor(pathname),
-      providerSecrets: (id) => this.scopeSecrets(`provider:${id}`),
+      providerSecrets: (id) => this.byProvider.get(id) ?? [],
       foreignSecrets: (id, exclude) => this.foreignSecrets(id, exclude)
     }
   }
@@ -50,6 +52,8 @@ export class SignatureService {
         provider: endpoint.provider === 'generic' ? createGenericProvider(endpoint.generic ?? undefined) : endpoint.provider ? (getProvider(endpoint.provider) ?? null) : null,
         secrets: this.scopeSecrets(`endpoint:${endpoint.id}`)
       }))
+    const providerScopes = new Set([...this.vault.list(), ...this.session].map((s) => s.scope).filter((s) => s.startsWith('provider:')))
+    this.byProvider = new Map([...providerScopes].map((scope) => [scope.slice(9), this.scopeSecrets(scope)]))
   }
 
   private endpointFor(pathname: string): ResolvedEndpoint | null {
@@ -148,6 +152,7 @@ export class SignatureService {
   addSessionSecret(provider: string, value: string): void {
     const n = this.session.filter((s) => s.scope === `provider:${provider}`).length + 1
     this.session.push({ id: `session-${provider}-${n}`, scope: `provider:${provider}`, label: n === 1 ? '--secret' : `--secret ${n}`, value, createdAt: Date.now() - n })
+    this.refresh()
   }
 
   storage(): SecretStorageInfo {
