@@ -22,20 +22,20 @@ export function SummaryStrip({ request }: { request: CapturedRequest }): React.J
   return (
     <div className="summary-strip" data-testid="summary-strip">
       <Item label="Provider · event" testId="summary-provider">
-        {request.provider ?? '-'} · {request.eventType ?? '-'}
+        {request.provider || request.eventType ? `${request.provider ?? '-'} · ${request.eventType ?? '-'}` : '-'}
       </Item>
       <Item label="Signature" testId="summary-verdict">
         <VerdictBadge verdict={request.verdict} />
+      </Item>
+      <Item label="Answered" testId="summary-status">
+        <span className={`status ${statusClass(request.responseStatus)}`}>{request.responseStatus ?? '-'}</span>
+        <span className="muted"> in {formatDuration(request.durationMs)}</span>
       </Item>
       <Item label="From">
         {from}
         {request.viaTunnel && <span className="pill">via tunnel</span>}
       </Item>
       <Item label="Received">{formatDateTime(request.receivedAt)}</Item>
-      <Item label="Answered" testId="summary-status">
-        <span className={`status ${statusClass(request.responseStatus)}`}>{request.responseStatus ?? '-'}</span>
-        <span className="muted"> in {formatDuration(request.durationMs)}</span>
-      </Item>
       <Item label="Size">
         {formatBytes(request.bodySize)}
         {request.contentEncoding && <span className="muted"> {request.contentEncoding}</span>}
