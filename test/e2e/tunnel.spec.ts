@@ -29,6 +29,10 @@ withTunnel('serve --tunnel prints the URL; the panel shows it, follows a server 
   const page = await hookscope.open()
   await expect(page.getByTestId('tunnel-status')).toHaveText('Online')
   await expect(page.getByTestId('tunnel-url')).toHaveText(url)
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByTestId('tunnel-copy').click()
+  await expect(page.getByTestId('tunnel-copy')).toHaveText('Copied')
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url)
 
   await sendThroughTunnel(tunnelServer, url, '/e2e/through', { headers: { 'content-type': 'application/json' }, body: '{"a":1}' })
   await send(`${hookscope.receiver}/e2e/local`, { body: 'x' })

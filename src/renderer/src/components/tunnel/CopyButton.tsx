@@ -1,22 +1,19 @@
-import { useEffect, useState } from 'react'
+import { useCopy } from '../../hooks/useCopy'
 
-/** Copies a text to the clipboard and says so for a moment. */
+/** Copies a text to the clipboard and says so for a moment (the failure reason goes in the tooltip). */
 export function CopyButton({ text, testId, label = 'Copy' }: { text: string; testId: string; label?: string }): React.JSX.Element {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
-  useEffect(() => {
-    if (state === 'idle') return
-    const timer = setTimeout(() => setState('idle'), 1500)
-    return () => clearTimeout(timer)
-  }, [state])
-  const copy = (): void => {
-    navigator.clipboard.writeText(text).then(
-      () => setState('copied'),
-      () => setState('failed')
-    )
-  }
+  const { status, copy } = useCopy()
+  const copied = status?.startsWith('Copied') ?? false
   return (
-    <button type="button" className="copy" data-testid={testId} data-copied={state === 'copied' ? 'true' : undefined} onClick={copy}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+    <button
+      type="button"
+      className="copy"
+      data-testid={testId}
+      data-copied={copied ? 'true' : undefined}
+      title={status ?? undefined}
+      onClick={() => void copy('the URL', () => text)}
+    >
+      {status === null ? label : copied ? 'Copied' : 'Copy failed'}
     </button>
   )
 }
