@@ -3,7 +3,7 @@
 import type { EndpointInfo, SecretInfo, SecretStorageInfo } from '../../../shared/api/signatures'
 import type { RequestSummary } from '../../../shared/types'
 import type { Engine } from '../engine'
-import type { IncomingDelivery, Inspection } from '../inspect'
+import { basicInspector, type IncomingDelivery, type Inspection } from '../inspect'
 import { createGenericProvider } from '../providers/generic'
 import { getProvider } from '../providers/registry'
 import type { NamedSecret } from '../providers/types'
@@ -40,7 +40,17 @@ export class SignatureService {
     }
   }
 
-  inspect = (d: IncomingDelivery): Inspection => inspectDelivery(d, this.sources)
+  /** Never throws: a delivery that cannot be judged is still stored (and acknowledged), with the reason. */
+  inspect = (d: IncomingDelivery): Inspection => {
+    try {
+      return inspectDelivery(d, this.sources)
+    } catch (error) {
+      return {
+        ...basicInspector(d),
+        verdict: { status: 'unknown', detail: `Hookscope could not check this delivery's signature (${(error as Error).message}).` }
+      }
+    }
+  }
 
   /** Rebuilds the in-memory endpoint table (longest path first, so /a/b wins over /a). */
   refresh(): void {
