@@ -50,13 +50,14 @@ export async function captureBench(args: string[]): Promise<boolean> {
     for (let r = 0; r < rounds; r++) {
       const b = await startChild('./serve-target.ts', ['bare'])
       const bareRound = await load(b.port, seconds)
-      bareRound.cpuPerReq = (await b.stop()) / bareRound.ok
+      // 0 = the child's CPU line was lost at exit; NaN keeps it out of the medians.
+      bareRound.cpuPerReq = (await b.stop()) / bareRound.ok || Number.NaN
       bare.push(bareRound)
 
       const dbPath = join(dir, `round-${r}.db`)
       const e = await startChild('./serve-target.ts', ['engine', dbPath])
       const round = await load(e.port, seconds)
-      round.cpuPerReq = (await e.stop()) / round.ok
+      round.cpuPerReq = (await e.stop()) / round.ok || Number.NaN
       engine.push(round)
 
       const db = new Database(dbPath, { readonly: true })
@@ -85,8 +86,8 @@ export async function captureBench(args: string[]): Promise<boolean> {
   )
   console.log(
     `capture: throughput ratio ${fmt(ratio * 100)} % of bare (spread ${fmt(Math.min(...ratios) * 100)}–${fmt(Math.max(...ratios) * 100)} %), ` +
-      `target >= 80 %: ${ratio >= 0.8 ? 'met' : 'MISSED'}; server CPU per request ${fmt(median(bare.map((b) => b.cpuPerReq)), 0)} µs bare vs ` +
-      `${fmt(median(engine.map((e) => e.cpuPerReq)), 0)} µs hookscope; every acknowledged request stored: ${allStored ? 'yes' : 'NO'}`
+      `target >= 80 %: ${ratio >= 0.8 ? 'met' : 'MISSED'}; server CPU per request ${fmt(median(bare.map((b) => b.cpuPerReq).filter((x) => !Number.isNaN(x))), 0)} µs bare vs ` +
+      `${fmt(median(engine.map((e) => e.cpuPerReq).filter((x) => !Number.isNaN(x))), 0)} µs hookscope; every acknowledged request stored: ${allStored ? 'yes' : 'NO'}`
   )
   return allStored
 }

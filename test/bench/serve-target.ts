@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     ready((server.address() as AddressInfo).port)
     process.once('SIGTERM', () => {
       report()
-      server.close(() => process.exit(0))
+      server.close(() => process.stdout.write('', () => process.exit(0)))
     })
     return
   }
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => {
     // Measured before stop(): the shutdown flush of the index is not per-request work under load.
     report()
-    void engine.stop().then(() => process.exit(0))
+    void engine.stop().then(() => process.stdout.write('', () => process.exit(0)))
   })
 }
 
