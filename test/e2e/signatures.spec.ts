@@ -72,4 +72,13 @@ test('an endpoint created in the UI judges deliveries; adding its secret re-veri
 
   await page.getByTestId('view-inspector').click()
   await expect(row.getByTestId('verdict-badge')).toHaveAttribute('data-status', 'valid')
+
+  // The endpoint's own answer.
+  await page.getByTestId('view-endpoints').click()
+  await card.getByTestId('endpoint-answer-toggle').click()
+  await card.getByLabel('Answer status').fill('202')
+  await card.getByTestId('endpoint-answer-save').click()
+  await expect(card).toContainText('answers 202')
+  const answered = await send(`${hookscope.receiver}/erzycall/x`, { headers: { 'Content-Type': 'application/json' }, body })
+  expect(answered.status).toBe(202)
 })

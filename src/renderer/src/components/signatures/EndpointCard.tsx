@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { EndpointInfo, ProviderInfo } from '../../../../shared/api/signatures'
 import { useStore } from '../../store'
+import { AnswerForm } from './AnswerForm'
 import { GenericSchemeForm } from './GenericSchemeForm'
 import { SecretForm } from './SecretForm'
 import { SnippetPanel } from './SnippetPanel'
@@ -24,6 +25,7 @@ export function EndpointCard({ endpoint, providers }: { endpoint: EndpointInfo; 
   const addSecret = useStore((s) => s.addSecret)
   const removeSecret = useStore((s) => s.removeSecret)
   const [snippet, setSnippet] = useState(false)
+  const [editAnswer, setEditAnswer] = useState(false)
   const provider = providers.find((p) => p.id === endpoint.provider)
   const answer = endpoint.response ? `answers ${endpoint.response.status}` : 'answers with the global response'
 
@@ -42,6 +44,9 @@ export function EndpointCard({ endpoint, providers }: { endpoint: EndpointInfo; 
           testId="endpoint-provider"
           onChange={(v) => void updateEndpoint({ id: endpoint.id, provider: (v || null) as never })}
         />
+        <button type="button" onClick={() => setEditAnswer((v) => !v)} data-testid="endpoint-answer-toggle">
+          Answer…
+        </button>
         <button type="button" onClick={() => setSnippet((s) => !s)} disabled={!provider} title={provider ? '' : 'Choose a provider first'}>
           {snippet ? 'Hide snippet' : 'Snippet'}
         </button>
@@ -51,6 +56,7 @@ export function EndpointCard({ endpoint, providers }: { endpoint: EndpointInfo; 
       </div>
       {provider && provider.id !== 'generic' && <div className="ep-meta">{provider.scheme}</div>}
       {endpoint.provider === 'generic' && <GenericSchemeForm endpoint={endpoint} />}
+      {editAnswer && <AnswerForm endpoint={endpoint} />}
       <div className="ep-secrets" data-testid="endpoint-secrets">
         {endpoint.secrets.length === 0 && provider?.signs !== false && (
           <span className="muted">No secret yet: signed deliveries get the verdict “no-secret”.</span>
