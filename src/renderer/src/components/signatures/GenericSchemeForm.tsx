@@ -16,6 +16,7 @@ export function GenericSchemeForm({ endpoint }: { endpoint: EndpointInfo }): Rea
   }
   return (
     <form className="ep-form" onSubmit={save} data-testid="generic-scheme-form">
+      <span className="ep-meta">Scheme</span>
       <input value={scheme.header} onChange={(e) => set('header', e.target.value)} aria-label="Signature header" placeholder="X-Signature" />
       <select value={scheme.algorithm} onChange={(e) => set('algorithm', e.target.value as Scheme['algorithm'])} aria-label="Algorithm">
         <option value="sha1">HMAC-SHA1</option>
