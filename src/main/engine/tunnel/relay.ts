@@ -11,6 +11,7 @@ const PORT_GRACE_MS = 5000
 
 export class TunnelRelay {
   private server: Server | null = null
+  private listening: Promise<void> = Promise.resolve()
   private readonly ports = new Set<number>()
   private readonly open = new Set<Socket>()
 
@@ -30,15 +31,23 @@ export class TunnelRelay {
     return this.ports.has(remotePort)
   }
 
+  /** Idempotent, also when called again before the first call has finished. */
   async listen(): Promise<number> {
-    if (this.server) return this.port
-    const server = createServer((entry) => this.relay(entry))
-    server.on('error', () => {})
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(0, '127.0.0.1', () => resolve())
-    })
-    this.server = server
+    if (!this.server) {
+      const server = createServer((entry) => this.relay(entry))
+      this.server = server
+      this.listening = new Promise<void>((resolve, reject) => {
+        server.once('error', (error) => {
+          if (this.server === server) this.server = null
+          reject(error)
+        })
+        server.listen(0, '127.0.0.1', () => {
+          server.on('error', () => {})
+          resolve()
+        })
+      })
+    }
+    await this.listening
     return this.port
   }
 
