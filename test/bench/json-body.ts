@@ -1,6 +1,8 @@
 // Opening a 10 MB JSON body in the inspector (Chromium against `hookscope serve --ui`): the longest
 // main-thread block while it opens, against the naive way (JSON.parse + pretty-print on the main
 // thread) timed in the same page with the same text. A benchmark prints figures; it is not a test.
+// A second reference isolates the transport: the same page fetching the same capture over its own
+// WebSocket (getRequest, no UI code), which shows how much of the block the formatting does not cause.
 // `npx tsx test/bench/json-body.ts` (after `npm run build`).
 import { chromium, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -13,6 +15,13 @@ import { fmt, median } from './util'
 
 /** The few browser globals the in-page functions use (this file compiles without the DOM library). */
 interface Browser {
+  sessionStorage: { getItem(key: string): string | null }
+  location: { host: string }
+  WebSocket: new (url: string) => {
+    addEventListener(type: string, cb: (m: { data: unknown }) => void, o?: { once: boolean }): void
+    send(data: string): void
+    close(): void
+  }
   PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => { observe(o: { type: string }): void }
   __longest: number
   __keep: number
@@ -32,6 +41,23 @@ async function longestTask(page: Page, action: () => Promise<void>): Promise<num
   return page.evaluate(() => (globalThis as unknown as Browser).__longest)
 }
 
+/** The longest block while the page only fetches capture `id` over the web-mode socket and parses it. */
+async function transportOnly(page: Page, id: number): Promise<number> {
+  return longestTask(page, () =>
+    page.evaluate(async (captureId) => {
+      const w = globalThis as unknown as Browser
+      const ws = new w.WebSocket(`ws://${w.location.host}/ws?token=${w.sessionStorage.getItem('hookscope-token')}`)
+      await new Promise<void>((resolve) => ws.addEventListener('open', () => resolve(), { once: true }))
+      const text = await new Promise<string>((resolve) => {
+        ws.addEventListener('message', (m) => resolve(String(m.data)), { once: true })
+        ws.send(JSON.stringify({ id: 1, method: 'getRequest', input: { id: captureId } }))
+      })
+      w.__keep = (JSON.parse(text) as { ok: boolean }).ok ? text.length : 0
+      ws.close()
+    }, id)
+  )
+}
+
 async function main(): Promise<void> {
   const rounds = 3
   const dir = mkdtempSync(join(tmpdir(), 'hookscope-jsonbench-'))
@@ -44,6 +70,7 @@ async function main(): Promise<void> {
   const ours: number[] = []
   const naive: number[] = []
   const shown: number[] = []
+  const transport: number[] = []
   try {
     for (let r = 0; r < rounds; r++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
@@ -69,6 +96,7 @@ async function main(): Promise<void> {
           return performance.now() - t
         }, big)
       )
+      transport.push(await transportOnly(page, r + 1))
       await page.close()
     }
   } finally {
@@ -78,7 +106,8 @@ async function main(): Promise<void> {
   }
   console.log(`inspector: tree shown after ${fmt(median(shown), 0)} ms (fetch over the socket + worker parse), longest main-thread block ${fmt(median(ours), 0)} ms (median of ${rounds})`)
   console.log(`baseline, JSON.parse + pretty-print on the main thread: blocks ${fmt(median(naive), 0)} ms`)
-  console.log(`longest block, inspector / baseline: ${fmt(median(ours) / median(naive), 2)}`)
+  console.log(`transport only (getRequest over the socket + JSON.parse, no UI): longest block ${fmt(median(transport), 0)} ms`)
+  console.log(`longest block, inspector / baseline: ${fmt(median(ours) / median(naive), 2)}; inspector / transport only: ${fmt(median(ours) / median(transport), 2)}`)
   // Wall-clock blocks stretch when the machine is busy; the load says how much to trust them.
   console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')}`)
 }
