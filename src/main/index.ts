@@ -56,6 +56,8 @@ async function boot(): Promise<void> {
   }
   const window = createMainWindow()
   registerIpc(engine, window)
+  // Reopen the tunnel if it was running at quit, so the URL a provider knows keeps working.
+  void engine.tunnel.resume()
   const recovery = engine.databaseRecovery
   if (recovery) {
     window.once('ready-to-show', () => {
