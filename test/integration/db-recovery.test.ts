@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
 import { DatabaseOpenError } from '../../src/main/engine/store/db'
+import type { NewRequest } from '../../src/main/engine/store/rows'
 import { startServe } from '../helpers/cli'
 import { send } from '../helpers/http'
 import { tempDir } from '../helpers/temp'
@@ -19,6 +20,17 @@ async function seededDatabase(dir: string): Promise<string> {
   await send(engine.receiverUrl + '/seed', { body: '{"seed":true}' })
   await engine.stop()
   return dbPath
+}
+
+/** A stored request as the receiver would hand it to the store. */
+function pendingRow(path: string): NewRequest {
+  const body = Buffer.from(JSON.stringify({ note: 'pendingword', pad: randomBytes(3000).toString('hex') }))
+  return {
+    receivedAt: Date.now(), endpoint: null, method: 'POST', path, httpVersion: '1.1', headers: [['Content-Type', 'application/json']],
+    body, bodySize: body.length, bodySha256: '0'.repeat(64), bodyTruncated: false, contentType: 'application/json', contentEncoding: null,
+    remoteAddress: '127.0.0.1', viaTunnel: false, forwardedFor: null, provider: null, eventType: null, eventId: null,
+    verdict: { status: 'unknown', detail: '' }, signature: null, response: null, durationMs: null, note: null
+  }
 }
 
 const asideFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.includes('.broken-'))
@@ -115,5 +127,49 @@ describe('database recovery at start', () => {
     const engine = new Engine({ dbPath, port: 0, log: () => {} })
     expect(engine.requests.count()).toBe(1)
     await engine.stop()
+  })
+
+  it('when the disk fills up while running, deliveries get 503 + Retry-After (never a false 2xx) and capture resumes after', async () => {
+    const temp = tempDir()
+    cleanup = temp.cleanup
+    const logged: string[] = []
+    const engine = new Engine({ dbPath: join(temp.dir, 'hookscope.db'), port: 0, log: (m) => logged.push(m) })
+    await engine.start()
+    try {
+      // SQLite's page cap stands in for a full disk: writes past it fail with SQLITE_FULL.
+      const pages = engine.db.pragma('page_count', { simple: true }) as number
+      engine.db.pragma(`max_page_count = ${pages + 8}`)
+      const acked: string[] = []
+      let refused = 0
+      for (let i = 0; i < 40 && refused === 0; i++) {
+        const res = await send(`${engine.receiverUrl}/fill/${i}`, { body: randomBytes(16 * 1024) })
+        if (res.status === 200) acked.push(`/fill/${i}`)
+        else {
+          expect(res.status).toBe(503)
+          expect(res.headers['retry-after']).toBe('5')
+          expect(res.body.toString()).toMatch(/could not store this delivery; please retry/)
+          refused++
+        }
+      }
+      expect(refused).toBe(1)
+      expect(logged.join('\n')).toMatch(/Could not store a delivery: .*full/)
+      const stored = engine.requests.list({ path: '/fill/', limit: 100 }).items.map((r) => r.path)
+      expect(stored.sort()).toEqual(acked.sort())
+      // Rows committed but not yet indexed when the disk is full: indexing must wait, not throw.
+      engine.db.pragma('max_page_count = 1073741823')
+      engine.flushIndex()
+      engine.requests.insertMany(Array.from({ length: 200 }, (_, i) => pendingRow(`/pending/${i}`)))
+      engine.db.pragma(`max_page_count = ${engine.db.pragma('page_count', { simple: true }) as number}`)
+      expect(() => engine.flushIndex()).not.toThrow()
+      expect(engine.requests.list({ search: 'pendingword' }).items).toEqual([])
+      // Space comes back: the provider's retry is captured.
+      engine.db.pragma('max_page_count = 1073741823')
+      expect((await send(`${engine.receiverUrl}/fill/retry`, { body: 'again' })).status).toBe(200)
+      engine.flushIndex()
+      expect(engine.requests.list({ search: 'again' }).items.map((r) => r.path)).toEqual(['/fill/retry'])
+      expect(engine.requests.list({ search: 'pendingword', limit: 500 }).items.length).toBe(200)
+    } finally {
+      await engine.stop()
+    }
   })
 })

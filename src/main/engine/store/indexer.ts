@@ -7,6 +7,8 @@ const MAX_INDEXED_BODY = 256 * 1024
 /** While deliveries keep arriving, index at most this often (in bigger, cheaper transactions). */
 const BUSY_INTERVAL_MS = 1000
 const BUSY_BATCH = 2000
+/** After a failed pass (disk full, database busy), try again this much later. */
+const RETRY_MS = 5000
 
 /**
  * Fills the full-text index after commits, in batches, so that indexing never sits between a
@@ -55,15 +57,27 @@ export class FtsIndexer {
     const busy = now - this.lastWrite < this.delayMs
     if (busy && now - this.lastRun < BUSY_INTERVAL_MS) return this.arm(BUSY_INTERVAL_MS - (now - this.lastRun))
     const size = busy ? BUSY_BATCH : BATCH
-    const done = this.runBatch(size)
+    let done: number
+    try {
+      done = this.runBatch(size)
+    } catch {
+      // Disk full, or the file locked by another writer for longer than busy_timeout: the rows are
+      // committed and progress is kept in meta, so indexing simply resumes later (or at next start).
+      this.lastRun = Date.now()
+      return this.arm(RETRY_MS)
+    }
     this.lastRun = Date.now()
     if (done === size) this.arm(0)
   }
 
-  /** Indexes everything still pending, synchronously (used at shutdown and by tests). */
+  /** Indexes everything still pending, synchronously (used at shutdown and by tests); stops at the first failure. */
   drain(): void {
-    while (this.runBatch(BUSY_BATCH) === BUSY_BATCH) {
-      /* keep going */
+    try {
+      while (this.runBatch(BUSY_BATCH) === BUSY_BATCH) {
+        /* keep going */
+      }
+    } catch {
+      /* the rest is indexed on the next start (progress is kept in meta) */
     }
   }
 
