@@ -2,6 +2,7 @@ import type { CapturedRequest, RequestPage, RequestQuery, RequestSummary, Verdic
 import type { Db } from './db'
 import { SUMMARY_COLUMNS, toCaptured, toInsertParams, toSummary, type FullRow, type NewRequest, type SummaryRow } from './rows'
 import { toFtsQuery } from './fts-query'
+import { PrefixExpander } from './fts-prefix'
 
 const DEFAULT_PAGE = 200
 
@@ -13,6 +14,7 @@ export class RequestStore {
   private readonly deleteFtsStmt
   private readonly countStmt
   private readonly updateVerdictStmt
+  private readonly prefixes: PrefixExpander
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO requests (received_at, endpoint, method, path, http_version, headers, body,
@@ -27,6 +29,7 @@ export class RequestStore {
     this.deleteStmt = db.prepare(`DELETE FROM requests WHERE id = ?`)
     this.deleteFtsStmt = db.prepare(`DELETE FROM requests_fts WHERE rowid = ?`)
     this.countStmt = db.prepare(`SELECT count(*) AS n FROM requests`)
+    this.prefixes = new PrefixExpander(db)
     this.updateVerdictStmt = db.prepare(`UPDATE requests SET provider = @provider, event_type = @event_type,
       event_id = @event_id, verdict_status = @verdict_status, verdict_detail = @verdict_detail,
       signature_json = @signature_json WHERE id = @id`)
@@ -89,7 +92,8 @@ export class RequestStore {
       params.eventType = query.eventType
     }
     const columns = SUMMARY_COLUMNS.split(',').map((c) => 'r.' + c.trim()).join(', ')
-    const fts = query.search ? toFtsQuery(query.search) : null
+    const typed = query.search ? toFtsQuery(query.search) : null
+    const fts = typed ? this.prefixes.expand(typed) : null
     let sql: string
     if (fts) {
       params.fts = fts
