@@ -70,11 +70,7 @@ async function openRow(page: Page, path: string): Promise<void> {
  * runs and asserts; `test.fail` keeps the suite green until the fix lands, and then the test "passes
  * unexpectedly", which is the signal to delete the entry here.
  */
-const KNOWN_DEFECTS: Record<string, string> = {
-  'JSON objects nested 10k levels':
-    "the body worker's postMessage of the parsed tree overflows the stack ('Maximum call stack size exceeded'); the view stays 'loading'",
-  'huge and awkward numbers': 'the pretty JSON view prints parsed doubles (1.2345678901234568e+29, Infinity, 0) instead of the digits that arrived'
-}
+const KNOWN_DEFECTS: Record<string, string> = {}
 
 for (const p of CORPUS) {
   test(`hostile payload renders as inert text, page stays responsive: ${p.name}`, async ({ hookscope }) => {

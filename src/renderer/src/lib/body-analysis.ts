@@ -2,6 +2,7 @@
 // in unit tests; nothing here touches the DOM.
 import type { Header } from '../../../shared/types'
 import type { JsonNodeInfo } from './json-source'
+import { parseJsonFaithfully } from './json-numbers'
 
 export type BodyKind = 'empty' | 'json' | 'form' | 'text' | 'binary'
 
@@ -86,7 +87,7 @@ export function analyzeBody(bytes: Uint8Array, contentType: string | null): Body
   const start = text.trimStart()[0]
   if (saysJson || start === '{' || start === '[') {
     try {
-      return { kind: 'json', bytes, text, json: JSON.parse(text) }
+      return { kind: 'json', bytes, text, json: parseJsonFaithfully(text) }
     } catch (error) {
       if (saysJson) return { kind: 'text', bytes, text, jsonError: `Not valid JSON: ${(error as Error).message}` }
     }

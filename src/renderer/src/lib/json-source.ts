@@ -2,11 +2,18 @@
 // (copying a 10 MB object graph back to the page would block it as long as parsing it there); the
 // tree asks for the children it shows. Small documents answer the same questions synchronously.
 
-export type JsonNodeInfo = { t: 'scalar'; v: string | number | boolean | null } | { t: 'array' | 'object'; n: number }
+/** `raw`: the number's text as it arrived, when its double value would print differently. */
+export type JsonNodeInfo =
+  | { t: 'scalar'; v: string | number | boolean | null; raw?: string }
+  | { t: 'array' | 'object'; n: number }
+import { rawNumberText } from './json-numbers'
+
 export type JsonEntry = [key: string, info: JsonNodeInfo]
 
 export function describeJson(value: unknown): JsonNodeInfo {
   if (Array.isArray(value)) return { t: 'array', n: value.length }
+  const raw = rawNumberText(value)
+  if (raw !== null) return { t: 'scalar', v: Number(raw), raw }
   if (value !== null && typeof value === 'object') return { t: 'object', n: Object.keys(value).length }
   return { t: 'scalar', v: value as string | number | boolean | null }
 }

@@ -16,10 +16,16 @@ export type TreeMode = 'auto' | 'expand' | 'collapse'
 const Mode = createContext<TreeMode>('auto')
 const Source = createContext<JsonSource>({ root: { t: 'scalar', v: null } })
 
-function Scalar({ value }: { value: string | number | boolean | null }): React.JSX.Element {
+function Scalar({ value, raw }: { value: string | number | boolean | null; raw?: string }): React.JSX.Element {
   if (value === null) return <span className="j-null">null</span>
   if (typeof value === 'string') return <span className="j-str">{JSON.stringify(value)}</span>
-  if (typeof value === 'number') return <span className="j-num">{String(value)}</span>
+  if (typeof value === 'number') {
+    return (
+      <span className="j-num" title={raw !== undefined ? `JavaScript reads this as ${String(value)}` : undefined}>
+        {raw ?? String(value)}
+      </span>
+    )
+  }
   return <span className="j-bool">{String(value)}</span>
 }
 
@@ -80,7 +86,7 @@ const JsonNode = memo(function JsonNode({ name, info, path, depth, inArray, last
     return (
       <div className="j-line" style={{ paddingLeft: depth * 14 + 14 }}>
         <Key name={name} index={inArray} />
-        <Scalar value={info.v} />
+        <Scalar value={info.v} raw={info.raw} />
         {comma}
       </div>
     )
