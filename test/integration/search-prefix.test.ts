@@ -40,6 +40,7 @@ describe('search as you type (prefix expansion)', () => {
     expect(t.engine.requests.list({ search: 'refun' }).items.length).toBe(3 * 6)
     // The rewrite is really used: the prefix became the index's own tokens.
     expect(new PrefixExpander(t.engine.db).expand('"caf"*')).toBe('"cafe"')
-    expect(new PrefixExpander(t.engine.db).expand('"invoice" "4"*')).toBe('"invoice" AND ("4" OR "42")')
+    // (Other tokens starting with 4 come from the Host header's port, so only the shape is fixed.)
+    expect(new PrefixExpander(t.engine.db).expand('"invoice" "4"*')).toMatch(/^"invoice" AND \((?:"4\w*" OR )*"42"(?: OR "4\w*")*\)$/)
   })
 })
