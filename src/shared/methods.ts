@@ -19,6 +19,7 @@ export const API_METHODS = [
   'getSettings',
   'updateSettings',
   'getDecodedBody',
+  'readBody',
   'getTunnel',
   'startTunnel',
   'stopTunnel',

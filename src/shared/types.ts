@@ -50,6 +50,11 @@ export interface CapturedRequest extends RequestSummary {
   headers: Header[]
   /** Exact bytes as received (still compressed when Content-Encoding says so). */
   bodyBase64: string
+  /**
+   * Set by the Api when the body is too big to travel inline (bodyBase64 is then empty): the UI reads
+   * it in pieces with readBody, so one huge message never blocks the window.
+   */
+  bodyOmitted?: boolean
   response: CapturedResponse | null
   /** Provider-specific signature details (issue: signatures); free-form but JSON. */
   signature: SignatureReport | null

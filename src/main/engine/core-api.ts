@@ -1,4 +1,5 @@
 import { decodeBody } from './body'
+import { INLINE_BODY_BYTES } from '../../shared/api/core'
 import type { ApiHandlers, Engine } from './engine'
 
 type CoreMethods =
@@ -10,13 +11,29 @@ type CoreMethods =
   | 'getSettings'
   | 'updateSettings'
   | 'getDecodedBody'
+  | 'readBody'
 
 /** Capture core: info, captured requests, global settings. */
 export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
+  // The UI reads a big decoded body in several chunks: decode it once, not once per chunk.
+  let lastDecoded: { id: number; bytes: Buffer } | null = null
+  const decodedBytes = (id: number): Buffer | null => {
+    if (lastDecoded?.id === id) return lastDecoded.bytes
+    const row = engine.requests.getRaw(id)
+    if (!row) return null
+    const decoded = decodeBody(row.body, row.content_encoding)
+    if (!decoded.ok) throw Object.assign(new Error(decoded.error), { code: 'undecodable' })
+    lastDecoded = { id, bytes: decoded.bytes }
+    return decoded.bytes
+  }
   return {
     getInfo: () => engine.info(),
     listRequests: (query) => engine.requests.list(query),
-    getRequest: ({ id }) => engine.requests.get(id),
+    getRequest: ({ id }) => {
+      const request = engine.requests.get(id)
+      if (!request || request.bodyBase64.length <= (INLINE_BODY_BYTES * 4) / 3) return request
+      return { ...request, bodyBase64: '', bodyOmitted: true }
+    },
     deleteRequest: ({ id }) => {
       const deleted = engine.requests.delete(id)
       if (deleted) engine.events.emit('requestsDeleted', { ids: [id] })
@@ -38,7 +55,17 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
       if (!row) return null
       const decoded = decodeBody(row.body, row.content_encoding)
       if (!decoded.ok) return { ok: false, encoding: decoded.encoding, error: decoded.error }
-      return { ok: true, encoding: decoded.encoding, bodyBase64: decoded.bytes.toString('base64'), size: decoded.bytes.length }
+      const size = decoded.bytes.length
+      if (size > INLINE_BODY_BYTES) {
+        lastDecoded = { id, bytes: decoded.bytes }
+        return { ok: true, encoding: decoded.encoding, bodyBase64: '', size, bodyOmitted: true }
+      }
+      return { ok: true, encoding: decoded.encoding, bodyBase64: decoded.bytes.toString('base64'), size }
+    },
+    readBody: ({ id, decoded, offset, length }) => {
+      const bytes = decoded ? decodedBytes(id) : engine.requests.getRaw(id)?.body
+      if (!bytes) return null
+      return { base64: bytes.subarray(offset, offset + length).toString('base64'), total: bytes.length }
     }
   }
 }

@@ -3,6 +3,11 @@ import { z } from 'zod'
 import { VERDICT_STATUSES } from '../types'
 import type { CapturedRequest, EngineInfo, RequestPage, Settings } from '../types'
 
+/** Bodies up to this size travel inside getRequest / getDecodedBody; bigger ones are read in chunks. */
+export const INLINE_BODY_BYTES = 1024 * 1024
+/** A multiple of 3, so base64 chunks concatenate into the base64 of the whole body. */
+export const BODY_CHUNK_BYTES = 768 * 1024
+
 const headerSchema = z.tuple([z.string().max(8192), z.string().max(65536)])
 const id = z.number().int().positive()
 
@@ -40,12 +45,26 @@ export const coreInputs = {
       bodyLimitBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).optional()
     })
     .strict(),
-  getDecodedBody: z.object({ id }).strict()
+  getDecodedBody: z.object({ id }).strict(),
+  readBody: z
+    .object({
+      id,
+      decoded: z.boolean().optional(),
+      offset: z.number().int().min(0),
+      length: z.number().int().min(1).max(BODY_CHUNK_BYTES)
+    })
+    .strict()
+}
+
+/** A piece of a body: base64 of bytes [offset, offset + length), and the body's total size. */
+export interface BodyChunk {
+  base64: string
+  total: number
 }
 
 /** A body undone from its Content-Encoding (capped against zip bombs), or why it could not be. */
 export type DecodedBody =
-  | { ok: true; encoding: string | null; bodyBase64: string; size: number }
+  | { ok: true; encoding: string | null; bodyBase64: string; size: number; bodyOmitted?: boolean }
   | { ok: false; encoding: string | null; error: string }
 
 export interface CoreResults {
@@ -57,5 +76,6 @@ export interface CoreResults {
   getSettings: Settings
   updateSettings: Settings
   getDecodedBody: DecodedBody | null
+  readBody: BodyChunk | null
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { CapturedRequest } from '../../../shared/types'
 import type { BodyAnalysis } from '../lib/body-analysis'
 import { analyze } from '../lib/body-client'
-import { fetchDecodedBody } from '../services/bodies'
+import { fetchDecodedBody, fetchWireBody } from '../services/bodies'
 
 /** 'wire': the bytes as received; 'decoded': undone from Content-Encoding (gzip, deflate, br). */
 export type BodySource = 'wire' | 'decoded'
@@ -22,7 +22,7 @@ function load(request: CapturedRequest, source: BodySource): Promise<BodyAnalysi
   if (hit) return hit
   const job =
     source === 'wire'
-      ? analyze(request.bodyBase64, request.contentType)
+      ? fetchWireBody(request).then((base64) => analyze(base64, request.contentType))
       : fetchDecodedBody(request.id).then((d) => {
           if (!d.ok) throw new Error(d.error)
           return analyze(d.bodyBase64, request.contentType)

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CapturedRequest } from '../../../../shared/types'
 import { base64Text, headersText, prettyIfJson, textToHeaders } from '../../lib/outbound-form'
+import { fetchWireBody } from '../../services/bodies'
 import { useStore } from '../../store'
 import { CodeEditor } from '../outbound/CodeEditor'
 import { DeliveryPanel } from '../outbound/DeliveryPanel'
@@ -19,7 +20,7 @@ interface EditForm {
   body: string
 }
 
-function editFormOf(r: CapturedRequest, url: string): EditForm {
+function editFormOf(r: CapturedRequest, url: string, bodyBase64 = r.bodyBase64): EditForm {
   let path = '/'
   try {
     const u = new URL(url)
@@ -31,7 +32,7 @@ function editFormOf(r: CapturedRequest, url: string): EditForm {
   // uncompressed, so their Content-Encoding goes too.
   const drop = new Set([...RECOMPUTED, ...(r.contentEncoding ? ['content-encoding'] : [])])
   const headers = r.headers.filter(([n]) => !drop.has(n.toLowerCase()))
-  return { method: r.method, path, headers: headersText(headers), body: prettyIfJson(base64Text(r.bodyBase64)) }
+  return { method: r.method, path, headers: headersText(headers), body: prettyIfJson(base64Text(bodyBase64)) }
 }
 
 /** Replay a capture to the user's handler (exact bytes), or edit and resend it, re-signed or not. */
@@ -62,9 +63,13 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
     setEditing(false)
   }, [request.id, loadHistory])
 
-  const startEdit = (): void => {
-    setForm(editFormOf(request, url))
-    setEditing(true)
+  const startEdit = async (): Promise<void> => {
+    try {
+      setForm(editFormOf(request, url, await fetchWireBody(request)))
+      setEditing(true)
+    } catch (e) {
+      setError((e as Error).message)
+    }
   }
 
   const run = async (): Promise<void> => {
