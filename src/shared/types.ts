@@ -101,6 +101,11 @@ export interface RequestPage {
   items: RequestSummary[]
   /** True when older items exist beyond this page. */
   hasMore: boolean
+  /**
+   * Where the next page starts (its beforeId) when hasMore. A filtered query looks at a bounded window
+   * of ids per call, so a page may hold fewer items than asked for, even none, while older ones remain.
+   */
+  nextBeforeId?: number
 }
 
 export type TunnelStatus = 'stopped' | 'connecting' | 'online' | 'reconnecting' | 'offline'

@@ -23,7 +23,7 @@ export const exportVerb: Verb = {
     const ids = typeof ctx.values.ids === 'string' ? ctx.values.ids.split(',').map(Number) : null
     if (ids?.some((id) => !Number.isInteger(id) || id < 1)) throw new CliError('--ids takes request ids separated by commas')
     const requests = withEngine(ctx, (engine) => {
-      const list = ids ?? engine.requests.list({ limit: Math.min(limit, 1000) }).items.map((s) => s.id)
+      const list = ids ?? engine.requests.listAll({ limit: Math.min(limit, 1000) }).items.map((s) => s.id)
       return list.map((id) => engine.requests.get(id)).filter((r): r is CapturedRequest => r !== null)
     })
     const base = ((ctx.values.to as string | undefined) ?? 'http://127.0.0.1:4747').replace(/\/$/, '')

@@ -37,7 +37,7 @@ export const list: Verb = {
     }
     const items = withEngine(ctx, (engine) => {
       if (ctx.values.search) engine.flushIndex()
-      const page = engine.requests.list({
+      const page = engine.requests.listAll({
         limit,
         provider: ctx.values.provider as string | undefined,
         verdict: verdict as VerdictStatus | undefined,

@@ -6,8 +6,16 @@ export function EmptyList(): React.JSX.Element {
   const receiverUrl = useStore((s) => s.info?.receiverUrl)
   const filtered = useStore((s) => Object.values(s.filters).some((v) => v !== undefined && v !== ''))
   const loading = useStore((s) => s.loading)
+  const scanning = useStore((s) => s.scanning)
   const resetFilters = useStore((s) => s.resetFilters)
   const { status, copy } = useCopy()
+  if (scanning) {
+    return (
+      <div className="empty" data-testid="list-scanning">
+        Looking through older requests for matches…
+      </div>
+    )
+  }
   if (loading) return <div className="empty">Loading…</div>
   if (filtered) {
     return (

@@ -8,6 +8,10 @@ export type RequestFilters = Omit<RequestQuery, 'limit' | 'beforeId'>
 export interface RequestsSlice {
   requests: RequestSummary[]
   hasMore: boolean
+  /** Where the next older page starts (engine cursor; see RequestPage.nextBeforeId). */
+  nextBeforeId: number | undefined
+  /** A filtered list is still looking through older requests for matches. */
+  scanning: boolean
   loading: boolean
   filters: RequestFilters
   selectedId: number | null
@@ -42,9 +46,39 @@ function matchesLocally(r: RequestSummary, f: RequestFilters): boolean {
 
 export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> = (set, get) => {
   let generation = 0
+
+  /**
+   * Fetches until a page's worth of matches is shown or history ends. The engine answers a filtered
+   * query one bounded window of ids at a time (so capture never waits on a long scan); the rows
+   * found so far show at once, and `scanning` says older requests are still being looked through.
+   */
+  const fillPage = async (gen: number, beforeId: number | undefined, replace: boolean): Promise<void> => {
+    const filters = cleanFilters(get().filters)
+    let found = 0
+    let cursor = beforeId
+    let first = replace
+    for (;;) {
+      const page = await api().listRequests({ ...filters, limit: PAGE - found, ...(cursor ? { beforeId: cursor } : {}) })
+      if (gen !== generation) return
+      found += page.items.length
+      cursor = page.nextBeforeId
+      const more = page.hasMore && found < PAGE
+      set((s) => ({
+        requests: first ? page.items : s.requests.concat(page.items),
+        hasMore: page.hasMore,
+        nextBeforeId: page.nextBeforeId,
+        scanning: more,
+        loading: more
+      }))
+      first = false
+      if (!more) return
+    }
+  }
   return {
     requests: [],
     hasMore: false,
+    nextBeforeId: undefined,
+    scanning: false,
     loading: false,
     filters: {},
     selectedId: null,
@@ -55,27 +89,19 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       const gen = ++generation
       set({ loading: true })
       try {
-        const page = await api().listRequests({ ...cleanFilters(get().filters), limit: PAGE })
-        if (gen !== generation) return
-        set({ requests: page.items, hasMore: page.hasMore, loading: false })
+        await fillPage(gen, undefined, true)
       } catch (error) {
         if (gen === generation) set({ loading: false, notice: (error as Error).message })
       }
     },
 
     loadMore: async () => {
-      const { requests, hasMore, loading, filters } = get()
+      const { requests, hasMore, loading } = get()
       if (!hasMore || loading || requests.length === 0) return
       const gen = generation
       set({ loading: true })
       try {
-        const page = await api().listRequests({
-          ...cleanFilters(filters),
-          limit: PAGE,
-          beforeId: requests[requests.length - 1].id
-        })
-        if (gen !== generation) return
-        set((s) => ({ requests: s.requests.concat(page.items), hasMore: page.hasMore, loading: false }))
+        await fillPage(gen, get().nextBeforeId ?? requests[requests.length - 1].id, false)
       } catch (error) {
         set({ loading: false, notice: (error as Error).message })
       }
