@@ -11,7 +11,7 @@ import { openDatabaseWithRecovery, type Db, type DatabaseRecovery } from './stor
 import { startCheckpointer, type Checkpointer } from './store/checkpointer'
 import { FtsIndexer } from './store/indexer'
 import { RequestStore } from './store/request-store'
-import { toSummary, type NewRequest, type SummaryRow } from './store/rows'
+import { summaryOfNew, type NewRequest } from './store/rows'
 import { coreApi } from './core-api'
 import { signaturesApi } from './signatures/api'
 import { SignatureService } from './signatures/service'
@@ -85,34 +85,7 @@ export class Engine {
     this.signatures = new SignatureService(this, options.secretCodec ?? fileCodec(options.dbPath))
     this.inspector = options.inspector ?? this.signatures.inspect
     this.writer = new BatchedWriter(this.requests, (ids, rows) => {
-      ids.forEach((id, i) => {
-        const { body: _body, headers: _headers, ...rest } = rows[i]
-        this.events.requestAdded(
-          toSummary({
-            id,
-            received_at: rest.receivedAt,
-            endpoint: rest.endpoint,
-            method: rest.method,
-            path: rest.path,
-            body_size: rest.bodySize,
-            body_sha256: rest.bodySha256,
-            body_truncated: rest.bodyTruncated ? 1 : 0,
-            content_type: rest.contentType,
-            content_encoding: rest.contentEncoding,
-            remote_address: rest.remoteAddress,
-            via_tunnel: rest.viaTunnel ? 1 : 0,
-            forwarded_for: rest.forwardedFor,
-            provider: rest.provider,
-            event_type: rest.eventType,
-            event_id: rest.eventId,
-            verdict_status: rest.verdict.status,
-            verdict_detail: rest.verdict.detail,
-            response_status: rest.response?.status ?? null,
-            duration_ms: rest.durationMs,
-            note: rest.note
-          } satisfies SummaryRow)
-        )
-      })
+      ids.forEach((id, i) => this.events.requestAdded(summaryOfNew(id, rows[i])))
       this.indexer.schedule()
       for (const listener of this.captureListeners) {
         ids.forEach((id, i) => {

@@ -88,6 +88,12 @@ export function toSummary(row: SummaryRow): RequestSummary {
   }
 }
 
+/** The list's view of a row just committed, without reading it back (never the body or headers). */
+export function summaryOfNew(id: number, r: NewRequest): RequestSummary {
+  const { httpVersion: _v, headers: _h, body: _b, signature: _s, response, ...summary } = r
+  return { id, ...summary, responseStatus: response?.status ?? null }
+}
+
 export function toCaptured(row: FullRow): CapturedRequest {
   return {
     ...toSummary(row),
