@@ -12,7 +12,8 @@ test('the desktop window opens, is locked down and shows the receiver', async ()
   const app = await electron.launch({
     executablePath: binary!,
     args: [join(ROOT, 'out/main/index.js'), '--no-sandbox', `--user-data-dir=${dir}`],
-    env: { ...process.env, HOOKSCOPE_PORT: '0' }
+    // The app stores under HOOKSCOPE_DATA_DIR (the CLI's folder), not under --user-data-dir.
+    env: { ...process.env, HOOKSCOPE_PORT: '0', HOOKSCOPE_DATA_DIR: dir }
   })
   try {
     const window = await app.firstWindow()
