@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { RequestSummary } from '../../../shared/types'
 import { useStore } from '../store'
 import { formatBytes, formatTime } from '../lib/format'
@@ -8,15 +7,18 @@ import { EmptyList } from './EmptyList'
 import { VerdictBadge } from './VerdictBadge'
 
 const ROW_HEIGHT = 26
-const rowHeight = (): number => ROW_HEIGHT
+const OVERSCAN = 12
 
 function statusTone(status: number | null): string {
   if (status === null) return 'muted'
   return status >= 500 ? 'bad' : status >= 400 ? 'warn' : 'good'
 }
 
-/** One row; memoized so a live arrival re-renders only rows whose data or selection changed. */
-const Row = memo(function Row({ r, selected, start }: { r: RequestSummary; selected: boolean; start: number }): React.JSX.Element {
+/**
+ * One row; memoized on its data and selection only. Rows sit in normal flow inside a window that is
+ * moved as a whole, so a live arrival (which shifts every row's index) re-renders none of them.
+ */
+const Row = memo(function Row({ r, selected }: { r: RequestSummary; selected: boolean }): React.JSX.Element {
   return (
     <div
       role="option"
@@ -24,7 +26,6 @@ const Row = memo(function Row({ r, selected, start }: { r: RequestSummary; selec
       data-testid="request-row"
       data-id={r.id}
       className={'request-row' + (selected ? ' selected' : '')}
-      style={{ transform: `translateY(${start}px)` }}
       onClick={() => void useStore.getState().select(r.id)}
     >
       <span className={`col-method method method-${r.method.toLowerCase()}`}>{r.method}</span>
@@ -54,40 +55,62 @@ export function RequestList(): React.JSX.Element {
   const hasMore = useStore((s) => s.hasMore)
   const loadMore = useStore((s) => s.loadMore)
   const parentRef = useRef<HTMLDivElement>(null)
-  // Stable callbacks: the virtualizer recomputes every row's offset when they change (O(rows) per render).
-  const getItemKey = useCallback((index: number) => requests[index].id, [requests])
-  const virtualizer = useVirtualizer({
-    count: requests.length,
-    getScrollElement: () => parentRef.current,
-    estimateSize: rowHeight,
-    getItemKey,
-    overscan: 12
-  })
-  const items = virtualizer.getVirtualItems()
-  const last = items[items.length - 1]
+  // Rows have one fixed height, so the visible window is arithmetic on the scroll offset: no per-row
+  // measurement, which with 100k rows cost O(rows) on every live batch.
+  const [view, setView] = useState({ top: 0, height: 0 })
+  const readView = (): void => {
+    const el = parentRef.current
+    if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }))
+  }
+  useLayoutEffect(() => {
+    const el = parentRef.current!
+    readView()
+    el.addEventListener('scroll', readView, { passive: true })
+    const resize = new ResizeObserver(readView)
+    resize.observe(el)
+    return () => {
+      el.removeEventListener('scroll', readView)
+      resize.disconnect()
+    }
+  }, [])
+
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN)
+  const end = Math.min(requests.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN)
 
   useEffect(() => {
-    if (last && hasMore && last.index >= requests.length - 50) void loadMore()
-  }, [last?.index, hasMore, requests.length, loadMore])
+    if (end > 0 && hasMore && end > requests.length - 50) void loadMore()
+  }, [end, hasMore, requests.length, loadMore])
 
   // Live arrivals go on top; when the user has scrolled down, keep what they are reading in place.
+  // The window follows at once (before paint), so the rows never blink while the scroll event is due.
   const firstId = useRef<number | null>(null)
   useLayoutEffect(() => {
     const el = parentRef.current
     const previous = firstId.current
     firstId.current = requests[0]?.id ?? null
-    if (!el || previous === null || el.scrollTop === 0 || requests[0]?.id === previous) return
+    if (!el || previous === null || requests[0]?.id === previous || el.scrollTop === 0) return
     const added = requests.findIndex((r) => r.id === previous)
-    if (added > 0) el.scrollTop += added * ROW_HEIGHT
+    if (added <= 0) return
+    el.scrollTop += added * ROW_HEIGHT
+    readView()
   }, [requests])
 
   // Keyboard navigation moves the selection; keep it on screen.
   useEffect(() => {
-    if (selectedId === null) return
+    const el = parentRef.current
+    if (selectedId === null || !el) return
     const index = requests.findIndex((r) => r.id === selectedId)
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' })
+    if (index < 0) return
+    const top = index * ROW_HEIGHT
+    if (top < el.scrollTop) el.scrollTop = top
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight
   }, [selectedId]) // eslint-disable-line react-hooks/exhaustive-deps -- only when the selection moves
 
+  const rows: React.JSX.Element[] = []
+  for (let i = first; i < end; i++) {
+    const r = requests[i]
+    rows.push(<Row key={r.id} r={r} selected={r.id === selectedId} />)
+  }
   return (
     <div className="request-list" data-testid="request-list" role="listbox" aria-label="Captured requests">
       <div className="request-list-header">
@@ -102,11 +125,10 @@ export function RequestList(): React.JSX.Element {
       </div>
       <div className="request-list-scroll" ref={parentRef}>
         {requests.length === 0 && <EmptyList />}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const r = requests[item.index]
-            return <Row key={r.id} r={r} selected={r.id === selectedId} start={item.start} />
-          })}
+        <div style={{ height: requests.length * ROW_HEIGHT, position: 'relative' }}>
+          <div className="request-rows" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
+            {rows}
+          </div>
         </div>
       </div>
     </div>

@@ -1,15 +1,25 @@
 import { useEffect } from 'react'
+import type { RequestSummary } from '../../../shared/types'
 import { api } from '../services/api'
 import { useStore } from '../store'
+import { frameCoalescer } from './frame-coalescer'
 
 /** The one place pushed engine events enter the store. */
 export function useEngineEvents(): void {
   useEffect(() => {
     const s = useStore.getState()
+    // Live arrivals reach the store once per frame; changes to listed rows first deliver what is pending.
+    const arrivals = frameCoalescer<RequestSummary>((batch) => useStore.getState().onRequestsAdded(batch))
     const offs = [
-      api().on('requestsAdded', (batch) => useStore.getState().onRequestsAdded(batch)),
-      api().on('requestsDeleted', (change) => useStore.getState().onRequestsDeleted(change)),
-      api().on('requestsUpdated', (batch) => useStore.getState().onRequestsUpdated(batch)),
+      api().on('requestsAdded', (batch) => arrivals.push(batch)),
+      api().on('requestsDeleted', (change) => {
+        arrivals.flush()
+        useStore.getState().onRequestsDeleted(change)
+      }),
+      api().on('requestsUpdated', (batch) => {
+        arrivals.flush()
+        useStore.getState().onRequestsUpdated(batch)
+      }),
       api().on('deliveryRecorded', (d) => useStore.getState().onDeliveryRecorded(d)),
       api().on('forwardRulesChanged', (rules) => useStore.getState().onForwardRulesChanged(rules)),
       api().on('settingsChanged', (settings) => useStore.getState().onSettingsChanged(settings)),
@@ -19,6 +29,9 @@ export function useEngineEvents(): void {
     ]
     void s.init()
     void s.loadTunnel()
-    return () => offs.forEach((off) => off())
+    return () => {
+      arrivals.cancel()
+      offs.forEach((off) => off())
+    }
   }, [])
 }
