@@ -12,6 +12,8 @@ export interface FrameCoalescer<T> {
 }
 
 const FALLBACK_MS = 100
+// Looked up at call time through globalThis: this file is also type-checked (and unit-tested) without the DOM library.
+const frames = globalThis as unknown as { requestAnimationFrame: (cb: () => void) => number; cancelAnimationFrame: (id: number) => void }
 
 export function frameCoalescer<T>(deliver: (items: T[]) => void): FrameCoalescer<T> {
   let pending: T[][] = []
@@ -19,7 +21,7 @@ export function frameCoalescer<T>(deliver: (items: T[]) => void): FrameCoalescer
   let timer: ReturnType<typeof setTimeout> | null = null
 
   const cancel = (): void => {
-    if (frame !== null) cancelAnimationFrame(frame)
+    if (frame !== null) frames.cancelAnimationFrame(frame)
     if (timer !== null) clearTimeout(timer)
     frame = timer = null
   }
@@ -35,7 +37,7 @@ export function frameCoalescer<T>(deliver: (items: T[]) => void): FrameCoalescer
       if (items.length === 0) return
       pending.push(items)
       if (frame !== null || timer !== null) return
-      frame = requestAnimationFrame(flush)
+      frame = frames.requestAnimationFrame(flush)
       timer = setTimeout(flush, FALLBACK_MS)
     },
     flush,
