@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { RequestSummary } from '../../../shared/types'
 import { useStore } from '../store'
 import { formatBytes, formatTime } from '../lib/format'
@@ -65,11 +66,13 @@ export function RequestList(): React.JSX.Element {
   useLayoutEffect(() => {
     const el = parentRef.current!
     readView()
-    el.addEventListener('scroll', readView, { passive: true })
+    // Scrolling renders the new window before the frame paints, so a fast scroll never shows blank rows.
+    const onScroll = (): void => flushSync(readView)
+    el.addEventListener('scroll', onScroll, { passive: true })
     const resize = new ResizeObserver(readView)
     resize.observe(el)
     return () => {
-      el.removeEventListener('scroll', readView)
+      el.removeEventListener('scroll', onScroll)
       resize.disconnect()
     }
   }, [])
