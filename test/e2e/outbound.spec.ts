@@ -32,7 +32,7 @@ test('replays a capture to a local handler and shows its answer next to the requ
   expect(seen.body.toString()).toBe(body)
 
   // A dead target: a clear message on that attempt, and the history keeps both.
-  await page.getByTestId('target-url').fill(`http://127.0.0.1:${await deadPort()}/`)
+  await page.getByTestId('target-url').fill(`http://127.0.0.2:${await deadPort()}/`)
   await page.getByTestId('replay-send').click()
   await expect(page.getByTestId('delivery-error')).toContainText('Connection refused')
   await expect(page.getByTestId('delivery-row')).toHaveCount(2)

@@ -52,11 +52,16 @@ export async function startTarget(handler: Handler = (_r, res) => res.end('ok'))
   }
 }
 
-/** A loopback port with nothing listening on it (bound, read, closed). */
+/**
+ * A port with nothing listening on it at DEAD_HOST (bound, read, closed). DEAD_HOST is a loopback
+ * address no test server binds, so a parallel test cannot take the freed port in the meantime.
+ */
+export const DEAD_HOST = '127.0.0.2'
+
 export async function deadPort(): Promise<number> {
   const { createServer: createNet } = await import('node:net')
   const probe = createNet()
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r))
+  await new Promise<void>((r) => probe.listen(0, DEAD_HOST, r))
   const port = (probe.address() as AddressInfo).port
   await new Promise<void>((r) => probe.close(() => r()))
   return port

@@ -76,11 +76,17 @@ export async function waitReleased(server: { port: number }, id: string, timeout
 }
 
 /** A loopback port with nothing listening on it (it was free a moment ago). */
-export function closedPort(): Promise<number> {
+/**
+ * A loopback address no test server binds (they all use 127.0.0.1): a port found closed there stays
+ * closed, whereas a freed 127.0.0.1 port can be taken by a parallel test a moment later.
+ */
+export const UNUSED_LOOPBACK = '127.0.0.2'
+
+export function closedPort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createNetServer()
     probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
+    probe.listen(0, host, () => {
       const port = (probe.address() as { port: number }).port
       probe.close(() => resolve(port))
     })

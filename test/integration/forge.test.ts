@@ -167,7 +167,7 @@ describe('forge-test suite', () => {
   it('a target that is down: every check says so and the run finishes', async () => {
     t = await startTestEngine()
     const port = await freePort()
-    const report = await runForgeTest(t.engine, { targetUrl: `http://127.0.0.1:${port}/webhooks`, provider: 'callpaymin', secret: SECRET, ...FAST })
+    const report = await runForgeTest(t.engine, { targetUrl: `http://127.0.0.2:${port}/webhooks`, provider: 'callpaymin', secret: SECRET, ...FAST })
     expect(report.status).toBe('finished')
     const judged = report.checks.filter((c) => c.outcome !== 'skip')
     expect(judged.length).toBeGreaterThan(10)
@@ -236,7 +236,8 @@ describe('forge-test suite', () => {
 
 async function freePort(): Promise<number> {
   const server = createTcpServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  // 127.0.0.2: no test server binds it, so the freed port stays free for the test (see DEAD_HOST).
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve))
   const { port } = server.address() as AddressInfo
   await new Promise((resolve) => server.close(resolve))
   return port

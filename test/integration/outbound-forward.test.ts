@@ -92,7 +92,7 @@ describe('live forwarding', () => {
 
   it('a dead target fails only its forward attempt, in plain words', async () => {
     t = await startTestEngine()
-    await saveRule(t, { targetUrl: `http://127.0.0.1:${await deadPort()}/` })
+    await saveRule(t, { targetUrl: `http://127.0.0.2:${await deadPort()}/` })
     const recorded = nextDelivery(t, (s) => s.kind === 'forward')
     const ack = await send(t.url + '/x', { body: 'x' })
     expect(ack.status).toBe(200)

@@ -99,7 +99,7 @@ describe('HAR export and import', () => {
     expect(sentOut.request.headers.map((h: string[]) => h[0])).toContain('X-CallPayMin-Signature')
     expect(JSON.stringify(sentOut)).not.toContain('"sek"')
 
-    const refused = await runCli(['replay', String(firstId), '--to', `http://127.0.0.1:${await deadPort()}/`, '--db', db, '--json'])
+    const refused = await runCli(['replay', String(firstId), '--to', `http://127.0.0.2:${await deadPort()}/`, '--db', db, '--json'])
     expect(refused.code).not.toBe(0)
     expect(JSON.parse(refused.stderr).error).toMatch(/Connection refused/)
     const noSecret = await runCli(['send', '--provider', 'callpaymin', '--event', 'call.ended', '--to', target.url, '--db', db, '--json'])

@@ -154,7 +154,7 @@ describe('replay and edit-and-resend', () => {
     for (const s of [resetter, hanger, plainForTls]) await new Promise<void>((r) => s.listen(0, '127.0.0.1', r))
     const port = (s: typeof resetter) => (s.address() as AddressInfo).port
     try {
-      const refused = await t.engine.api.replayRequest({ id, url: `http://127.0.0.1:${dead}/` })
+      const refused = await t.engine.api.replayRequest({ id, url: `http://127.0.0.2:${dead}/` })
       const reset = await t.engine.api.replayRequest({ id, url: `http://127.0.0.1:${port(resetter)}/` })
       const timeout = await t.engine.api.replayRequest({ id, url: `http://127.0.0.1:${port(hanger)}/`, timeoutMs: 300 })
       const tls = await t.engine.api.replayRequest({ id, url: `https://127.0.0.1:${port(plainForTls)}/` })

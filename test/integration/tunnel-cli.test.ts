@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
 import { runCli, startServe } from '../helpers/cli'
 import { tempDir } from '../helpers/temp'
-import { closedPort, sendThroughTunnel, startTunnelServer } from '../helpers/tunnel-server'
+import { closedPort, sendThroughTunnel, startTunnelServer, UNUSED_LOOPBACK } from '../helpers/tunnel-server'
 
 const cleanups: (() => Promise<unknown> | void)[] = []
 afterEach(async () => {
@@ -34,11 +34,11 @@ describe('serve --tunnel', () => {
   })
 
   it('prints "tunnel": null with the reason on stderr when the server is unreachable, and keeps running', async () => {
-    const nowhere = await closedPort()
-    const serve = await startServe(['--port', '0', '--db', db(), '--tunnel', '--tunnel-host', `http://127.0.0.1:${nowhere}`, '--tunnel-wait', '1'])
+    const nowhere = await closedPort(UNUSED_LOOPBACK)
+    const serve = await startServe(['--port', '0', '--db', db(), '--tunnel', '--tunnel-host', `http://${UNUSED_LOOPBACK}:${nowhere}`, '--tunnel-wait', '1'])
     cleanups.push(() => serve.stop())
     expect(serve.info.tunnel).toBeNull()
-    expect(serve.stderr()).toContain(`Tunnel not online after 1 s: Cannot reach the tunnel server at 127.0.0.1:${nowhere} (connection refused).`)
+    expect(serve.stderr()).toContain(`Tunnel not online after 1 s: Cannot reach the tunnel server at ${UNUSED_LOOPBACK}:${nowhere} (connection refused).`)
     expect(serve.child.exitCode).toBeNull()
     expect(await serve.stop()).toBe(0)
   })

@@ -13,7 +13,7 @@ import type { TunnelState } from '../../src/shared/types'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
 import { send } from '../helpers/http'
 import { tempDir } from '../helpers/temp'
-import { closedPort, sendThroughTunnel, startTunnelServer, waitReleased, type TunnelServer } from '../helpers/tunnel-server'
+import { closedPort, sendThroughTunnel, startTunnelServer, UNUSED_LOOPBACK, waitReleased, type TunnelServer } from '../helpers/tunnel-server'
 import { waitForTunnel } from '../helpers/tunnel-state'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -96,11 +96,11 @@ describe('tunnel through a real localtunnel server', () => {
   it('reports an unreachable server as offline in plain words, keeps running and retries on its own', async () => {
     const t = await startTestEngine()
     cleanups.push(() => t.dispose())
-    const nowhere = await closedPort()
-    await t.engine.tunnel.start({ host: `http://127.0.0.1:${nowhere}`, subdomain: 'nobodyhome' })
+    const nowhere = await closedPort(UNUSED_LOOPBACK)
+    await t.engine.tunnel.start({ host: `http://${UNUSED_LOOPBACK}:${nowhere}`, subdomain: 'nobodyhome' })
     const offline = await waitForTunnel(t.engine, (s) => s.status === 'offline')
     expect(offline.reason).toBe('server-unreachable')
-    expect(offline.message).toMatch(/Cannot reach the tunnel server at 127\.0\.0\.1:\d+ \(connection refused\)/)
+    expect(offline.message).toMatch(/Cannot reach the tunnel server at 127\.0\.0\.2:\d+ \(connection refused\)/)
     expect(offline.nextRetryAt).toBeGreaterThan(0)
     const retried = await waitForTunnel(t.engine, (s) => s.status === 'offline' && s.attempt > offline.attempt)
     expect(retried.attempt).toBeGreaterThan(offline.attempt)
