@@ -138,7 +138,7 @@ describe('database recovery at start', () => {
     try {
       // SQLite's page cap stands in for a full disk: writes past it fail with SQLITE_FULL.
       const pages = engine.db.pragma('page_count', { simple: true }) as number
-      engine.db.pragma(`max_page_count = ${pages + 8}`)
+      await engine.pragmaOnWriters(`max_page_count = ${pages + 8}`)
       const acked: string[] = []
       let refused = 0
       for (let i = 0; i < 40 && refused === 0; i++) {
@@ -156,14 +156,14 @@ describe('database recovery at start', () => {
       const stored = engine.requests.list({ path: '/fill/', limit: 100 }).items.map((r) => r.path)
       expect(stored.sort()).toEqual(acked.sort())
       // Rows committed but not yet indexed when the disk is full: indexing must wait, not throw.
-      engine.db.pragma('max_page_count = 1073741823')
+      await engine.pragmaOnWriters('max_page_count = 1073741823')
       engine.flushIndex()
       engine.requests.insertMany(Array.from({ length: 200 }, (_, i) => pendingRow(`/pending/${i}`)))
       engine.db.pragma(`max_page_count = ${engine.db.pragma('page_count', { simple: true }) as number}`)
       expect(() => engine.flushIndex()).not.toThrow()
       expect(engine.requests.list({ search: 'pendingword' }).items).toEqual([])
       // Space comes back: the provider's retry is captured.
-      engine.db.pragma('max_page_count = 1073741823')
+      await engine.pragmaOnWriters('max_page_count = 1073741823')
       expect((await send(`${engine.receiverUrl}/fill/retry`, { body: 'again' })).status).toBe(200)
       engine.flushIndex()
       expect(engine.requests.list({ search: 'again' }).items.map((r) => r.path)).toEqual(['/fill/retry'])

@@ -6,10 +6,11 @@ import { EngineEvents } from './events'
 import type { Inspector } from './inspect'
 import { Receiver, type DeliveryOrigin, type ReceiverTimeouts } from './receiver'
 import type { IncomingMessage } from 'node:http'
-import { BatchedWriter } from './store/batched-writer'
+import { BatchedWriter, type CaptureWriter, type CommitListener } from './store/batched-writer'
 import { openDatabaseWithRecovery, type Db, type DatabaseRecovery } from './store/db'
-import { startCheckpointer, type Checkpointer } from './store/checkpointer'
+import { fallbackAutocheckpointPages, startCheckpointer, type Checkpointer } from './store/checkpointer'
 import { FtsIndexer } from './store/indexer'
+import { WorkerWriter } from './store/worker-writer'
 import { RequestStore } from './store/request-store'
 import { summaryOfNew, type NewRequest } from './store/rows'
 import { coreApi } from './core-api'
@@ -59,7 +60,7 @@ export class Engine {
   readonly signatures: SignatureService
   readonly outbound: Outbound
   readonly tunnel: TunnelManager
-  private readonly writer: BatchedWriter
+  private readonly writer: CaptureWriter
   private readonly indexer: FtsIndexer
   private readonly checkpointer: Checkpointer | null
   /** Set when a broken database was moved aside at start; shown by the UI and printed by the CLI. */
@@ -84,7 +85,7 @@ export class Engine {
     this.outbound = new Outbound(this, this.log)
     this.signatures = new SignatureService(this, options.secretCodec ?? fileCodec(options.dbPath))
     this.inspector = options.inspector ?? this.signatures.inspect
-    this.writer = new BatchedWriter(this.requests, (ids, rows) => {
+    const onCommitted: CommitListener = (ids, rows) => {
       ids.forEach((id, i) => this.events.requestAdded(summaryOfNew(id, rows[i])))
       this.indexer.schedule()
       for (const listener of this.captureListeners) {
@@ -96,7 +97,19 @@ export class Engine {
           }
         })
       }
-    })
+    }
+    const inThread = (): CaptureWriter => new BatchedWriter(this.requests, onCommitted)
+    const fileBacked = options.dbPath !== ':memory:' && !this.db.memory
+    this.writer =
+      (fileBacked &&
+        WorkerWriter.start({
+          file: options.dbPath,
+          onCommitted,
+          fallback: inThread,
+          log: this.log,
+          autocheckpointPages: this.checkpointer ? fallbackAutocheckpointPages(this.db) : 1000
+        })) ||
+      inThread()
     this.receiver = new Receiver({
       timeouts: options.receiverTimeouts,
       settings: () => this.settings.get(),
@@ -120,7 +133,7 @@ export class Engine {
     await this.tunnel.shutdown()
     await this.receiver.close()
     this.outbound.stop()
-    this.writer.flush()
+    await this.writer.close()
     this.events.flush()
     this.indexer.stop()
     await this.checkpointer?.stop()
@@ -146,6 +159,15 @@ export class Engine {
 
   setOriginClassifier(fn: (req: IncomingMessage) => DeliveryOrigin): void {
     this.originOf = fn
+  }
+
+  /**
+   * Runs a PRAGMA on every connection that writes captures: this one and the writer thread's. Some
+   * settings are per connection; tests use max_page_count to stand in for a full disk.
+   */
+  async pragmaOnWriters(statement: string): Promise<void> {
+    this.db.pragma(statement)
+    if (this.writer instanceof WorkerWriter) await this.writer.pragma(statement)
   }
 
   /** Makes just-committed rows searchable now (tests, CLI one-shots). */

@@ -217,12 +217,7 @@ export class Receiver {
           delayMs: 0
         }
       : (inspection.response ?? this.deps.settings().response)
-    const response: CapturedResponse = {
-      status: answer.status,
-      headers: answer.headers,
-      bodyBase64: Buffer.from(answer.body).toString('base64'),
-      delayMs: answer.delayMs
-    }
+    const prepared = prepareAnswer(answer)
     const origin = this.deps.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null }
     await this.deps.record({
       receivedAt: body.receivedAt,
@@ -245,13 +240,13 @@ export class Receiver {
       eventId: inspection.eventId,
       verdict: inspection.verdict,
       signature: inspection.signature,
-      response,
+      response: prepared.captured,
       durationMs: Math.round((performance.now() - body.started) * 1000) / 1000,
       note: body.note
     })
     if (answer.delayMs > 0) await delay(answer.delayMs)
     if (res.destroyed || res.headersSent) return
-    const payload = Buffer.from(answer.body)
+    const payload = prepared.payload
     res.statusCode = answer.status
     for (const [name, value] of answer.headers) {
       try {
@@ -272,6 +267,27 @@ export class Receiver {
     res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' })
     res.end(JSON.stringify({ error: 'Hookscope could not store this delivery; please retry.' }))
   }
+}
+
+interface PreparedAnswer {
+  payload: Buffer
+  captured: CapturedResponse
+}
+
+// Settings and endpoint answers are long-lived objects: encode each once, not once per delivery.
+const preparedAnswers = new WeakMap<ResponseConfig, PreparedAnswer>()
+
+function prepareAnswer(answer: ResponseConfig): PreparedAnswer {
+  let prepared = preparedAnswers.get(answer)
+  if (!prepared) {
+    const payload = Buffer.from(answer.body)
+    prepared = {
+      payload,
+      captured: { status: answer.status, headers: answer.headers, bodyBase64: payload.toString('base64'), delayMs: answer.delayMs }
+    }
+    preparedAnswers.set(answer, prepared)
+  }
+  return prepared
 }
 
 function clientErrorReply(code: string): string {

@@ -1,6 +1,16 @@
 import type { NewRequest } from './rows'
 import type { RequestStore } from './request-store'
 
+/** Learns of rows once they are committed, with their ids, in commit order. */
+export type CommitListener = (ids: number[], rows: NewRequest[]) => void
+
+/** Where the receiver hands a capture; the promise resolves with its id once it is committed. */
+export interface CaptureWriter {
+  write(row: NewRequest): Promise<number>
+  /** Commits whatever is pending and releases the writer; later writes fail. */
+  close(): Promise<void>
+}
+
 interface Pending {
   row: NewRequest
   resolve: (id: number) => void
@@ -8,17 +18,17 @@ interface Pending {
 }
 
 /**
- * Group commit: every request that finishes in one event-loop turn is written in a single
- * transaction, and each caller learns its id only once that transaction has committed.
- * This is what lets the receiver acknowledge after commit without paying a commit per request.
+ * Group commit on the caller's thread: every request that finishes in one event-loop turn is written
+ * in a single transaction, and each caller learns its id only once that transaction has committed.
+ * This is the fallback (in-memory databases, or when the writer thread cannot run); see WorkerWriter.
  */
-export class BatchedWriter {
+export class BatchedWriter implements CaptureWriter {
   private pending: Pending[] = []
   private scheduled = false
 
   constructor(
     private readonly store: RequestStore,
-    private readonly onCommitted: (ids: number[], rows: NewRequest[]) => void
+    private readonly onCommitted: CommitListener
   ) {}
 
   write(row: NewRequest): Promise<number> {
@@ -29,6 +39,10 @@ export class BatchedWriter {
         setImmediate(() => this.flush())
       }
     })
+  }
+
+  async close(): Promise<void> {
+    this.flush()
   }
 
   flush(): void {

@@ -6,8 +6,13 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type { Db } from './db'
 
-/** The main connection still checkpoints by itself past this many WAL pages (~64 MiB), should the worker stall. */
-const FALLBACK_AUTOCHECKPOINT_PAGES = 16_384
+/** Connections still checkpoint by themselves past ~64 MiB of WAL, should the worker stall. */
+const FALLBACK_AUTOCHECKPOINT_BYTES = 64 * 1024 * 1024
+
+/** The fallback threshold in pages of this database (new files use 16 KiB pages, older ones 4 KiB). */
+export function fallbackAutocheckpointPages(db: Db): number {
+  return Math.ceil(FALLBACK_AUTOCHECKPOINT_BYTES / (db.pragma('page_size', { simple: true }) as number))
+}
 
 // Plain CommonJS evaluated in the worker, so no separate bundle entry is needed for Electron.
 const WORKER_SOURCE = `
@@ -39,7 +44,7 @@ export function startCheckpointer(db: Db, file: string, onError: (message: strin
     onError(`Background checkpoints unavailable (${(error as Error).message}); SQLite will checkpoint inline.`)
     return null
   }
-  db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`)
+  db.pragma(`wal_autocheckpoint = ${fallbackAutocheckpointPages(db)}`)
   worker.on('message', (m: string) => onError(`Background checkpoint failed: ${m}`))
   worker.on('error', (e) => {
     onError(`Background checkpoint worker stopped: ${e.message}`)

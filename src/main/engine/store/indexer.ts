@@ -2,11 +2,17 @@ import { isUtf8 } from 'node:buffer'
 import type { Db } from './db'
 import { decodeBody, looksLikeText } from '../body'
 
-const BATCH = 500
+/** Rows per pass once deliveries pause: small enough (~15 ms) that a new arrival barely waits. */
+const BATCH = 250
 const MAX_INDEXED_BODY = 256 * 1024
-/** While deliveries keep arriving, index at most this often (in bigger, cheaper transactions). */
-const BUSY_INTERVAL_MS = 1000
-const BUSY_BATCH = 2000
+/**
+ * While deliveries keep arriving, indexing waits for a pause, but never longer than this: under a
+ * flood every millisecond of the receiver's thread goes to acknowledgements, and search catches up
+ * as soon as the flood ends (or a batch at a time, this often, if it never does).
+ */
+const BUSY_INTERVAL_MS = 10_000
+const BUSY_BATCH = 1000
+const DRAIN_BATCH = 2000
 /** After a failed pass (disk full, database busy), try again this much later. */
 const RETRY_MS = 5000
 
@@ -18,7 +24,8 @@ const RETRY_MS = 5000
 export class FtsIndexer {
   private timer: NodeJS.Timeout | null = null
   private lastWrite = 0
-  private lastRun = 0
+  /** Since when committed rows have been waiting for the index (null: it is caught up). */
+  private waitingSince: number | null = null
   private readonly selectStmt
   private readonly insertStmt
   private readonly setProgressStmt
@@ -35,13 +42,10 @@ export class FtsIndexer {
     this.upto = this.readProgress()
   }
 
-  /**
-   * Called after commits; coalesces into one pass a little later. Under a sustained burst the index
-   * is filled once a second in large batches (FTS5 is far cheaper per row in big transactions), so
-   * indexing takes little from the acknowledgements; when the burst ends it catches up at once.
-   */
+  /** Called after commits; coalesces into one pass a little later (see BUSY_INTERVAL_MS for floods). */
   schedule(): void {
     this.lastWrite = Date.now()
+    this.waitingSince ??= this.lastWrite
     this.arm(this.delayMs)
   }
 
@@ -55,7 +59,7 @@ export class FtsIndexer {
     this.timer = null
     const now = Date.now()
     const busy = now - this.lastWrite < this.delayMs
-    if (busy && now - this.lastRun < BUSY_INTERVAL_MS) return this.arm(BUSY_INTERVAL_MS - (now - this.lastRun))
+    if (busy && now - (this.waitingSince ?? now) < BUSY_INTERVAL_MS) return this.arm(this.delayMs)
     const size = busy ? BUSY_BATCH : BATCH
     let done: number
     try {
@@ -63,17 +67,20 @@ export class FtsIndexer {
     } catch {
       // Disk full, or the file locked by another writer for longer than busy_timeout: the rows are
       // committed and progress is kept in meta, so indexing simply resumes later (or at next start).
-      this.lastRun = Date.now()
       return this.arm(RETRY_MS)
     }
-    this.lastRun = Date.now()
-    if (done === size) this.arm(0)
+    if (done < size) {
+      this.waitingSince = null
+      return
+    }
+    if (busy) this.waitingSince = Date.now()
+    this.arm(0)
   }
 
   /** Indexes everything still pending, synchronously (used at shutdown and by tests); stops at the first failure. */
   drain(): void {
     try {
-      while (this.runBatch(BUSY_BATCH) === BUSY_BATCH) {
+      while (this.runBatch(DRAIN_BATCH) === DRAIN_BATCH) {
         /* keep going */
       }
     } catch {

@@ -1,6 +1,6 @@
 import type { CapturedRequest, RequestPage, RequestQuery, RequestSummary, Verdict, SignatureReport } from '../../../shared/types'
 import type { Db } from './db'
-import { SUMMARY_COLUMNS, toCaptured, toInsertParams, toSummary, type FullRow, type NewRequest, type SummaryRow } from './rows'
+import { SUMMARY_COLUMNS, toCaptured, INSERT_SQL, toInsertRow, toSummary, type FullRow, type NewRequest, type SummaryRow } from './rows'
 import { toFtsQuery } from './fts-query'
 import { PrefixExpander } from './fts-prefix'
 
@@ -19,14 +19,7 @@ export class RequestStore {
   private readonly prefixes: PrefixExpander
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`INSERT INTO requests (received_at, endpoint, method, path, http_version, headers, body,
-      body_size, body_sha256, body_truncated, content_type, content_encoding, remote_address, via_tunnel, forwarded_for,
-      provider, event_type, event_id, verdict_status, verdict_detail, signature_json, response_status, response_json,
-      duration_ms, note)
-      VALUES (@received_at, @endpoint, @method, @path, @http_version, @headers, @body, @body_size, @body_sha256,
-      @body_truncated, @content_type, @content_encoding, @remote_address, @via_tunnel, @forwarded_for, @provider,
-      @event_type, @event_id, @verdict_status, @verdict_detail, @signature_json, @response_status, @response_json,
-      @duration_ms, @note)`)
+    this.insertStmt = db.prepare(INSERT_SQL)
     this.getStmt = db.prepare(`SELECT * FROM requests WHERE id = ?`)
     this.deleteStmt = db.prepare(`DELETE FROM requests WHERE id = ?`)
     this.deleteFtsStmt = db.prepare(`DELETE FROM requests_fts WHERE rowid = ?`)
@@ -37,11 +30,11 @@ export class RequestStore {
       signature_json = @signature_json WHERE id = @id`)
   }
 
-  /** Inserts many rows in one transaction; returns their ids in order. Callers batch (see BatchedWriter). */
+  /** Inserts many rows in one transaction; returns their ids in order. Captures are batched by a CaptureWriter. */
   insertMany(rows: NewRequest[]): number[] {
     const ids: number[] = []
     this.db.transaction(() => {
-      for (const row of rows) ids.push(Number(this.insertStmt.run(toInsertParams(row)).lastInsertRowid))
+      for (const row of rows) ids.push(Number(this.insertStmt.run(toInsertRow(row)).lastInsertRowid))
     })()
     return ids
   }

@@ -105,32 +105,48 @@ export function toCaptured(row: FullRow): CapturedRequest {
   }
 }
 
-export function toInsertParams(r: NewRequest): Record<string, unknown> {
-  return {
-    received_at: r.receivedAt,
-    endpoint: r.endpoint,
-    method: r.method,
-    path: r.path,
-    http_version: r.httpVersion,
-    headers: JSON.stringify(r.headers),
-    body: r.body,
-    body_size: r.bodySize,
-    body_sha256: r.bodySha256,
-    body_truncated: r.bodyTruncated ? 1 : 0,
-    content_type: r.contentType,
-    content_encoding: r.contentEncoding,
-    remote_address: r.remoteAddress,
-    via_tunnel: r.viaTunnel ? 1 : 0,
-    forwarded_for: r.forwardedFor,
-    provider: r.provider,
-    event_type: r.eventType,
-    event_id: r.eventId,
-    verdict_status: r.verdict.status,
-    verdict_detail: r.verdict.detail,
-    signature_json: r.signature ? JSON.stringify(r.signature) : null,
-    response_status: r.response?.status ?? null,
-    response_json: r.response ? JSON.stringify(r.response) : null,
-    duration_ms: r.durationMs,
-    note: r.note
-  }
+/** Columns of a new row, in the order of `toInsertRow`; one list for both writers (in-thread and worker). */
+export const INSERT_COLUMNS = [
+  'received_at', 'endpoint', 'method', 'path', 'http_version', 'headers', 'body', 'body_size', 'body_sha256',
+  'body_truncated', 'content_type', 'content_encoding', 'remote_address', 'via_tunnel', 'forwarded_for', 'provider',
+  'event_type', 'event_id', 'verdict_status', 'verdict_detail', 'signature_json', 'response_status', 'response_json',
+  'duration_ms', 'note'
+] as const
+
+export const INSERT_SQL = `INSERT INTO requests (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`
+
+/** Where the body sits in a row of `toInsertRow` (the worker writer ships bodies separately). */
+export const BODY_COLUMN = INSERT_COLUMNS.indexOf('body')
+
+export type InsertValue = string | number | null | Buffer
+
+/** Positional bind values (cheaper to bind than named ones, which matters at thousands of rows a second). */
+export function toInsertRow(r: NewRequest): InsertValue[] {
+  return [
+    r.receivedAt,
+    r.endpoint,
+    r.method,
+    r.path,
+    r.httpVersion,
+    JSON.stringify(r.headers),
+    r.body,
+    r.bodySize,
+    r.bodySha256,
+    r.bodyTruncated ? 1 : 0,
+    r.contentType,
+    r.contentEncoding,
+    r.remoteAddress,
+    r.viaTunnel ? 1 : 0,
+    r.forwardedFor,
+    r.provider,
+    r.eventType,
+    r.eventId,
+    r.verdict.status,
+    r.verdict.detail,
+    r.signature ? JSON.stringify(r.signature) : null,
+    r.response?.status ?? null,
+    r.response ? JSON.stringify(r.response) : null,
+    r.durationMs,
+    r.note
+  ]
 }
