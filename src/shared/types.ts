@@ -106,6 +106,11 @@ export interface RequestPage {
    * of ids per call, so a page may hold fewer items than asked for, even none, while older ones remain.
    */
   nextBeforeId?: number
+  /**
+   * With a text search: how many of the newest captures are not yet in the full-text index, so the
+   * search cannot see them yet (only during a flood of deliveries; absent when the index is current).
+   */
+  unindexed?: number
 }
 
 export type TunnelStatus = 'stopped' | 'connecting' | 'online' | 'reconnecting' | 'offline'

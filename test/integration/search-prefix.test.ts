@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { toFtsQuery } from '../../src/main/engine/store/fts-query'
 import { PrefixExpander } from '../../src/main/engine/store/fts-prefix'
+import type { NewRequest } from '../../src/main/engine/store/rows'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
 import { send } from '../helpers/http'
 
@@ -44,3 +45,40 @@ describe('search as you type (prefix expansion)', () => {
     expect(new PrefixExpander(t.engine.db).expand('"invoice" "4"*')).toMatch(/^"invoice" AND \((?:"4\w*" OR )*"42"(?: OR "4\w*")*\)$/)
   })
 })
+
+describe('search sees what was just acknowledged', () => {
+  let t: TestEngine
+  afterEach(async () => t?.dispose())
+
+  const row = (path: string, word: string): NewRequest => {
+    const body = Buffer.from(`{"note":"${word}"}`)
+    return {
+      receivedAt: Date.now(), endpoint: null, method: 'POST', path, httpVersion: '1.1', headers: [['Content-Type', 'application/json']],
+      body, bodySize: body.length, bodySha256: '0'.repeat(64), bodyTruncated: false, contentType: 'application/json', contentEncoding: null,
+      remoteAddress: '127.0.0.1', viaTunnel: false, forwardedFor: null, provider: null, eventType: null, eventId: null,
+      verdict: { status: 'unknown', detail: '' }, signature: null, response: null, durationMs: null, note: null
+    }
+  }
+
+  it('indexes a small backlog before searching, and reports a flood-sized one instead of stalling on it', async () => {
+    t = await startTestEngine()
+    // Just acknowledged, the background indexer has not run yet (it waits for a pause).
+    expect((await send(`${t.url}/fresh`, { body: 'zebrafish arrived' })).status).toBe(200)
+    const fresh = await t.engine.api.listRequests({ search: 'zebrafish' })
+    expect(fresh.items.map((r) => r.path)).toEqual(['/fresh'])
+    expect(fresh.unindexed).toBeUndefined()
+
+    // A flood's backlog (more than a search may index on the spot): the page says how much it cannot see.
+    t.engine.requests.insertMany(Array.from({ length: 2500 }, (_, i) => row(`/flood/${i}`, 'okapi')))
+    const flooded = await t.engine.api.listRequests({ search: 'okapi' })
+    expect(flooded.unindexed).toBe(2500)
+    expect(flooded.items).toEqual([])
+    // Older pages of the same search do not repeat the notice.
+    expect((await t.engine.api.listRequests({ search: 'okapi', beforeId: 10 })).unindexed).toBeUndefined()
+    t.engine.flushIndex()
+    const caught = await t.engine.api.listRequests({ search: 'okapi', limit: 10 })
+    expect(caught.unindexed).toBeUndefined()
+    expect(caught.items[0].path).toBe('/flood/2499')
+  })
+})
+

@@ -35,3 +35,15 @@ test('inspector screenshots, dark and light', async ({ hookscope }) => {
   await page.getByTestId('view-settings').click()
   await page.screenshot({ path: `${OUT}/settings-dark.png` })
 })
+
+test('a search with deliveries that arrived after it', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  const r = hookscope.receiver
+  for (const n of [1, 2, 3]) await send(`${r}/callpaymin/webhook`, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'call.ended', note: `refund ${n}` }) })
+  await send(`${r}/other`, { body: 'nothing' })
+  await page.getByTestId('search').fill('refund')
+  await expect(page.getByTestId('request-row')).toHaveCount(3)
+  for (const n of [4, 5]) await send(`${r}/callpaymin/webhook`, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'call.ended', note: `refund ${n}` }) })
+  await expect(page.getByTestId('search-notice')).toBeVisible()
+  await page.screenshot({ path: `${OUT}/search-notice-dark.png` })
+})

@@ -28,7 +28,11 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
   }
   return {
     getInfo: () => engine.info(),
-    listRequests: (query) => engine.requests.list(query),
+    listRequests: (query) => {
+      const unindexed = query.search ? engine.prepareSearch() : 0
+      const page = engine.requests.list(query)
+      return unindexed > 0 && query.beforeId === undefined ? { ...page, unindexed } : page
+    },
     getRequest: ({ id }) => {
       const request = engine.requests.get(id)
       if (!request || request.bodyBase64.length <= (INLINE_BODY_BYTES * 4) / 3) return request

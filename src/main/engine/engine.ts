@@ -49,6 +49,9 @@ export type CaptureListener = (id: number, row: NewRequest) => void
 
 export const DEFAULT_RECEIVER_PORT = 4747
 
+/** A search first indexes up to this many pending rows (~30 ms at most); a bigger backlog is a flood's. */
+const SEARCH_CATCH_UP_ROWS = 2000
+
 /** The whole product without a window: receiver, store and every feature, behind one Api. */
 export class Engine {
   readonly db: Db
@@ -168,6 +171,11 @@ export class Engine {
   async pragmaOnWriters(statement: string): Promise<void> {
     this.db.pragma(statement)
     if (this.writer instanceof WorkerWriter) await this.writer.pragma(statement)
+  }
+
+  /** Makes a small backlog searchable before a search; returns the rows a search cannot see yet. */
+  prepareSearch(): number {
+    return this.indexer.catchUp(SEARCH_CATCH_UP_ROWS)
   }
 
   /** Makes just-committed rows searchable now (tests, CLI one-shots). */

@@ -30,6 +30,7 @@ export class FtsIndexer {
   private readonly insertStmt
   private readonly setProgressStmt
   private readonly getProgressStmt
+  private readonly countAfterStmt
   private upto: number
 
   constructor(private readonly db: Db, private readonly delayMs = 100) {
@@ -39,6 +40,7 @@ export class FtsIndexer {
     this.insertStmt = db.prepare(`INSERT INTO requests_fts(rowid, path, headers, body) VALUES (?, ?, ?, ?)`)
     this.setProgressStmt = db.prepare(`INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_upto', ?)`)
     this.getProgressStmt = db.prepare(`SELECT value FROM meta WHERE key = 'fts_upto'`)
+    this.countAfterStmt = db.prepare(`SELECT count(*) AS n FROM requests WHERE id > ?`)
     this.upto = this.readProgress()
   }
 
@@ -75,6 +77,24 @@ export class FtsIndexer {
     }
     if (busy) this.waitingSince = Date.now()
     this.arm(0)
+  }
+
+  /**
+   * Before a search: indexes what is pending now when that is at most `maxRows` (a few milliseconds),
+   * so a search sees every delivery already acknowledged. Returns how many rows stay unindexed (a
+   * flood's backlog is left to the background passes rather than stall the receiver).
+   */
+  catchUp(maxRows: number): number {
+    const pending = this.backlog()
+    if (pending === 0 || pending > maxRows) return pending
+    this.drain()
+    return this.backlog()
+  }
+
+  private backlog(): number {
+    if (!this.db.open) return 0
+    const row = this.countAfterStmt.get(this.readProgress()) as { n: number }
+    return row.n
   }
 
   /** Indexes everything still pending, synchronously (used at shutdown and by tests); stops at the first failure. */

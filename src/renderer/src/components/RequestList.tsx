@@ -5,6 +5,7 @@ import { useStore } from '../store'
 import { formatBytes, formatTime } from '../lib/format'
 import { TunnelTag } from './tunnel/TunnelTag'
 import { EmptyList } from './EmptyList'
+import { SearchNotice } from './SearchNotice'
 import { VerdictBadge } from './VerdictBadge'
 
 const ROW_HEIGHT = 26
@@ -126,6 +127,7 @@ export function RequestList(): React.JSX.Element {
         <span className="col-size">Size</span>
         <span className="col-time">Time</span>
       </div>
+      <SearchNotice />
       <div className="request-list-scroll" ref={parentRef}>
         {requests.length === 0 && <EmptyList />}
         <div style={{ height: requests.length * ROW_HEIGHT, position: 'relative' }}>

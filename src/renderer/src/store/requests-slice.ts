@@ -12,6 +12,10 @@ export interface RequestsSlice {
   nextBeforeId: number | undefined
   /** A filtered list is still looking through older requests for matches. */
   scanning: boolean
+  /** With a text search: newest captures the search could not see yet (still being indexed). */
+  unindexed: number
+  /** With a text search: deliveries that arrived since it ran (the engine decides whether they match). */
+  newDuringSearch: number
   loading: boolean
   filters: RequestFilters
   selectedId: number | null
@@ -33,8 +37,8 @@ export interface RequestsSlice {
 
 const PAGE = 200
 
+/** Every filter but the text search, which only the engine's index can answer. */
 function matchesLocally(r: RequestSummary, f: RequestFilters): boolean {
-  if (f.search) return false // text search is the engine's job; new arrivals wait for a refresh
   if (f.method && r.method !== f.method.toUpperCase()) return false
   if (f.path && !r.path.includes(f.path)) return false
   if (f.responseStatus && r.responseStatus !== f.responseStatus) return false
@@ -64,6 +68,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       cursor = page.nextBeforeId
       const more = page.hasMore && found < PAGE
       set((s) => ({
+        ...(first ? { unindexed: page.unindexed ?? 0, newDuringSearch: 0 } : {}),
         requests: first ? page.items : s.requests.concat(page.items),
         hasMore: page.hasMore,
         nextBeforeId: page.nextBeforeId,
@@ -79,6 +84,8 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
     hasMore: false,
     nextBeforeId: undefined,
     scanning: false,
+    unindexed: 0,
+    newDuringSearch: 0,
     loading: false,
     filters: {},
     selectedId: null,
@@ -168,7 +175,8 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       const filters = get().filters
       const fresh = batch.filter((r) => matchesLocally(r, filters)).reverse()
       if (fresh.length === 0) return
-      set((s) => ({ requests: fresh.concat(s.requests) }))
+      if (filters.search) set((s) => ({ newDuringSearch: s.newDuringSearch + fresh.length }))
+      else set((s) => ({ requests: fresh.concat(s.requests) }))
     },
 
     onRequestsUpdated: (summaries) => {
