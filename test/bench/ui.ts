@@ -183,8 +183,12 @@ export async function uiBench(args: string[]): Promise<boolean> {
       console.log(`  select (click → detail shown, 20 rows): ${describeClicks(lat)}`)
       console.log(describeWindow('select + 100 arrow keys', await read()))
 
-      // 2. Back to the top, then a live burst while the user keeps clicking.
-      await page.evaluate(`document.querySelector('.request-list-scroll').scrollTop = 0`)
+      // 2. Back to the top, then a live burst while the user keeps clicking. Two frames let the list
+      // render the top window before a row is picked (picking at once could catch the old window).
+      await page.evaluate(`(async () => {
+        document.querySelector('.request-list-scroll').scrollTop = 0
+        for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r))
+      })()`)
       await read()
       const clicks: number[] = []
       let bursting = true
