@@ -10,6 +10,7 @@ import { DatabaseOpenError } from '../../src/main/engine/store/db'
 import type { NewRequest } from '../../src/main/engine/store/rows'
 import { startServe } from '../helpers/cli'
 import { send } from '../helpers/http'
+import { newRequest } from '../helpers/rows'
 import { tempDir } from '../helpers/temp'
 
 /** A real capture database with one request in it, closed cleanly. */
@@ -24,13 +25,8 @@ async function seededDatabase(dir: string): Promise<string> {
 
 /** A stored request as the receiver would hand it to the store. */
 function pendingRow(path: string): NewRequest {
-  const body = Buffer.from(JSON.stringify({ note: 'pendingword', pad: randomBytes(3000).toString('hex') }))
-  return {
-    receivedAt: Date.now(), endpoint: null, method: 'POST', path, httpVersion: '1.1', headers: [['Content-Type', 'application/json']],
-    body, bodySize: body.length, bodySha256: '0'.repeat(64), bodyTruncated: false, contentType: 'application/json', contentEncoding: null,
-    remoteAddress: '127.0.0.1', viaTunnel: false, forwardedFor: null, provider: null, eventType: null, eventId: null,
-    verdict: { status: 'unknown', detail: '' }, signature: null, response: null, durationMs: null, note: null
-  }
+  const body = JSON.stringify({ note: 'pendingword', pad: randomBytes(3000).toString('hex') })
+  return newRequest(path, body, { headers: [['Content-Type', 'application/json']], contentType: 'application/json' })
 }
 
 const asideFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.includes('.broken-'))

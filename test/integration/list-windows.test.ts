@@ -2,16 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SCAN_WINDOW_IDS } from '../../src/main/engine/store/request-store'
 import type { NewRequest } from '../../src/main/engine/store/rows'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
+import { newRequest } from '../helpers/rows'
 
 function row(i: number, status: number): NewRequest {
-  const body = Buffer.from(`{"n":${i}}`)
-  return {
-    receivedAt: Date.now(), endpoint: null, method: 'POST', path: `/p/${i}`, httpVersion: '1.1', headers: [],
-    body, bodySize: body.length, bodySha256: '', bodyTruncated: false, contentType: null, contentEncoding: null,
-    remoteAddress: null, viaTunnel: false, forwardedFor: null, provider: null, eventType: null, eventId: null,
-    verdict: { status: 'unknown', detail: '' }, signature: null,
-    response: { status, headers: [], bodyBase64: '', delayMs: 0 }, durationMs: null, note: null
-  }
+  return newRequest(`/p/${i}`, `{"n":${i}}`, { response: { status, headers: [], bodyBase64: '', delayMs: 0 } })
 }
 
 describe('filtered lists look at bounded windows of history', () => {

@@ -5,6 +5,7 @@ import { toFtsQuery } from '../../src/main/engine/store/fts-query'
 import { PrefixExpander } from '../../src/main/engine/store/fts-prefix'
 import type { NewRequest } from '../../src/main/engine/store/rows'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
+import { newRequest } from '../helpers/rows'
 import { send } from '../helpers/http'
 
 const BODIES = [
@@ -50,15 +51,8 @@ describe('search sees what was just acknowledged', () => {
   let t: TestEngine
   afterEach(async () => t?.dispose())
 
-  const row = (path: string, word: string): NewRequest => {
-    const body = Buffer.from(`{"note":"${word}"}`)
-    return {
-      receivedAt: Date.now(), endpoint: null, method: 'POST', path, httpVersion: '1.1', headers: [['Content-Type', 'application/json']],
-      body, bodySize: body.length, bodySha256: '0'.repeat(64), bodyTruncated: false, contentType: 'application/json', contentEncoding: null,
-      remoteAddress: '127.0.0.1', viaTunnel: false, forwardedFor: null, provider: null, eventType: null, eventId: null,
-      verdict: { status: 'unknown', detail: '' }, signature: null, response: null, durationMs: null, note: null
-    }
-  }
+  const row = (path: string, word: string): NewRequest =>
+    newRequest(path, `{"note":"${word}"}`, { headers: [['Content-Type', 'application/json']], contentType: 'application/json' })
 
   it('indexes a small backlog before searching, and reports a flood-sized one instead of stalling on it', async () => {
     t = await startTestEngine()

@@ -10,16 +10,15 @@ import { openDatabase } from '../../src/main/engine/store/db'
 import { RequestStore } from '../../src/main/engine/store/request-store'
 import type { NewRequest } from '../../src/main/engine/store/rows'
 import { WorkerWriter } from '../../src/main/engine/store/worker-writer'
+import { newRequest } from '../helpers/rows'
 import { tempDir } from '../helpers/temp'
 
 function row(path: string, body: Buffer): NewRequest {
-  return {
-    receivedAt: Date.now(), endpoint: null, method: 'POST', path, httpVersion: '1.1', headers: [['X-Dup', 'a'], ['x-dup', 'b']],
-    body, bodySize: body.length, bodySha256: 'f'.repeat(64), bodyTruncated: false, contentType: null, contentEncoding: null,
-    remoteAddress: '127.0.0.1', viaTunnel: false, forwardedFor: null, provider: null, eventType: null, eventId: null,
-    verdict: { status: 'unknown', detail: '' }, signature: null,
-    response: { status: 200, headers: [], bodyBase64: '', delayMs: 0 }, durationMs: 1.5, note: null
-  }
+  return newRequest(path, body, {
+    headers: [['X-Dup', 'a'], ['x-dup', 'b']],
+    response: { status: 200, headers: [], bodyBase64: '', delayMs: 0 },
+    durationMs: 1.5
+  })
 }
 
 describe('WorkerWriter', () => {
