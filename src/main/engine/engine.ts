@@ -165,12 +165,13 @@ export class Engine {
   }
 
   /**
-   * Runs a PRAGMA on every connection that writes captures: this one and the writer thread's. Some
-   * settings are per connection; tests use max_page_count to stand in for a full disk.
+   * Runs a PRAGMA on every connection that writes: this one and the capture writer's (the same one
+   * when it writes in-thread). Some settings are per connection; tests use max_page_count to stand
+   * in for a full disk.
    */
   async pragmaOnWriters(statement: string): Promise<void> {
     this.db.pragma(statement)
-    if (this.writer instanceof WorkerWriter) await this.writer.pragma(statement)
+    await this.writer.pragma(statement)
   }
 
   /** Makes a small backlog searchable before a search; returns the rows a search cannot see yet. */

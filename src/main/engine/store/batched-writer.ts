@@ -7,6 +7,8 @@ export type CommitListener = (ids: number[], rows: NewRequest[]) => void
 /** Where the receiver hands a capture; the promise resolves with its id once it is committed. */
 export interface CaptureWriter {
   write(row: NewRequest): Promise<number>
+  /** Runs a PRAGMA on the writer's own connection, if it has one (settings like max_page_count are per connection). */
+  pragma(statement: string): Promise<unknown>
   /** Commits whatever is pending and releases the writer; later writes fail. */
   close(): Promise<void>
 }
@@ -39,6 +41,11 @@ export class BatchedWriter implements CaptureWriter {
         setImmediate(() => this.flush())
       }
     })
+  }
+
+  /** Nothing to do: this writer uses the engine's own connection, which its owner configures. */
+  async pragma(_statement: string): Promise<unknown> {
+    return undefined
   }
 
   async close(): Promise<void> {

@@ -2,9 +2,9 @@
 // receiver's thread. Left to SQLite's auto-checkpoint they run inside whichever commit crosses the
 // threshold, stalling every acknowledgement behind a disk flush; measured, that cost about a quarter
 // of the capture throughput. A PASSIVE checkpoint from another connection never blocks the writer.
-import { createRequire } from 'node:module'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { Db } from './db'
+import { startSqliteThread, stopSqliteThread } from './sqlite-thread'
 
 /** Connections still checkpoint by themselves past ~64 MiB of WAL, should the worker stall. */
 const FALLBACK_AUTOCHECKPOINT_BYTES = 64 * 1024 * 1024
@@ -14,7 +14,6 @@ export function fallbackAutocheckpointPages(db: Db): number {
   return Math.ceil(FALLBACK_AUTOCHECKPOINT_BYTES / (db.pragma('page_size', { simple: true }) as number))
 }
 
-// Plain CommonJS evaluated in the worker, so no separate bundle entry is needed for Electron.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.module)
@@ -38,8 +37,7 @@ export function startCheckpointer(db: Db, file: string, onError: (message: strin
   if (file === ':memory:' || db.memory) return null
   let worker: Worker
   try {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3')
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file, intervalMs } })
+    worker = startSqliteThread(WORKER_SOURCE, { file, intervalMs })
   } catch (error) {
     onError(`Background checkpoints unavailable (${(error as Error).message}); SQLite will checkpoint inline.`)
     return null
@@ -52,15 +50,5 @@ export function startCheckpointer(db: Db, file: string, onError: (message: strin
   })
   // After the listeners: adding a 'message' listener refs the worker again, which kept one-shot CLI verbs alive.
   worker.unref()
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (worker.threadId < 0) return resolve()
-        worker.once('exit', () => resolve())
-        // Referenced again so the process waits for the worker's clean close instead of ending mid-await.
-        worker.ref()
-        worker.postMessage('stop')
-        setTimeout(() => void worker.terminate(), 2000).unref()
-      })
-  }
+  return { stop: () => stopSqliteThread(worker) }
 }

@@ -1,12 +1,11 @@
 // Moves the capture INSERTs and their commits off the receiver's thread. On the receiver's thread a
 // commit of ~30 rows cost as much as answering those 30 requests, so throughput was capped by SQLite;
 // here the receiver only packs each row and waits for the writer thread to say "committed".
-import { createRequire } from 'node:module'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { CaptureWriter, CommitListener } from './batched-writer'
 import { BODY_COLUMN, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
+import { startSqliteThread, stopSqliteThread } from './sqlite-thread'
 
-// Plain CommonJS evaluated in the worker, so no separate bundle entry is needed for Electron.
 // Each message is one transaction; bodies arrive packed in one transferred buffer (no copy).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -93,17 +92,12 @@ export class WorkerWriter implements CaptureWriter {
   private readonly worker: Worker
 
   private constructor(private readonly options: WorkerWriterOptions) {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3')
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        module,
-        file: options.file,
-        sql: INSERT_SQL,
-        bodyColumn: BODY_COLUMN,
-        busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-        autocheckpointPages: options.autocheckpointPages
-      }
+    this.worker = startSqliteThread(WORKER_SOURCE, {
+      file: options.file,
+      sql: INSERT_SQL,
+      bodyColumn: BODY_COLUMN,
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      autocheckpointPages: options.autocheckpointPages
     })
     this.worker.on('message', (reply: Reply) => this.onReply(reply))
     this.worker.on('error', (error) => this.failOver(`the writer thread stopped: ${error.message}`))
@@ -141,7 +135,8 @@ export class WorkerWriter implements CaptureWriter {
 
   /** Runs a PRAGMA on the writer thread's connection (settings like max_page_count are per connection). */
   pragma(statement: string): Promise<unknown> {
-    if (this.replacement || this.closed) return Promise.reject(new Error('The writer thread is not running.'))
+    if (this.replacement) return this.replacement.pragma(statement)
+    if (this.closed) return Promise.reject(new Error('The capture store is closed.'))
     return new Promise((resolve, reject) => {
       this.pragmas.push({ resolve, reject })
       this.worker.postMessage({ pragma: statement })
@@ -159,13 +154,7 @@ export class WorkerWriter implements CaptureWriter {
       })
     }
     if (this.replacement) return (this.replacement as CaptureWriter).close()
-    await new Promise<void>((resolve) => {
-      if (this.worker.threadId < 0) return resolve()
-      this.worker.once('exit', () => resolve())
-      this.worker.ref()
-      this.worker.postMessage('stop')
-      setTimeout(() => void this.worker.terminate(), 2000).unref()
-    })
+    await stopSqliteThread(this.worker)
   }
 
   private send(): void {
