@@ -49,6 +49,12 @@ export const serve: Verb = {
       engine.settings.update({ response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })
     }
     if (forwardTo) engine.outbound.forwarder.addTransientRule(forwardTo)
+    // Listen for the stop signal before anything is printed: a script may send SIGTERM the moment it
+    // reads the first line, and a signal with no handler yet kills the process without closing the database.
+    const stopRequested = new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve())
+      process.once('SIGTERM', () => resolve())
+    })
     await engine.start()
     let web: WebHost | null = null
     if (ctx.values.ui) web = await startWebHost(engine, { rendererDir: rendererDir(), port: uiPort })
@@ -61,11 +67,7 @@ export const serve: Verb = {
       process.stdout.write(`Captures stored in ${ctx.dbPath}. Ctrl+C to stop.\n`)
     }
 
-    await new Promise<void>((resolve) => {
-      const stop = (): void => resolve()
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-    })
+    await stopRequested
     await web?.close()
     await engine.stop()
   }
