@@ -26,19 +26,17 @@ export function FilterBar(): React.JSX.Element {
   })
 
   const active = Object.values(filters).some((v) => v !== undefined && v !== '')
-  // Filters reset elsewhere (the empty list's button) empty the inputs too.
+  // An explicit reset (here or the empty list's button) empties the inputs. Deriving this from "no
+  // filter is active" raced with typing: clearing the search made the filters empty 200 ms later, which
+  // wiped whatever had been typed meanwhile into another input ("call.ended" became "all.ended").
+  const resets = useStore((s) => s.filtersResetCount)
   useEffect(() => {
-    if (active) return
+    if (resets === 0) return
     setSearch('')
     setEventType('')
     setStatus('')
-  }, [active])
-  const reset = (): void => {
-    setSearch('')
-    setEventType('')
-    setStatus('')
-    useStore.getState().resetFilters()
-  }
+  }, [resets])
+  const reset = (): void => useStore.getState().resetFilters()
 
   return (
     <div className="filter-bar" data-testid="filter-bar">
@@ -96,11 +94,12 @@ export function FilterBar(): React.JSX.Element {
         </select>
         <input
           className="event-input"
-          placeholder="Event type"
+          placeholder="Event type starts with…"
+          title="Shows captures whose event type starts with this text (call. finds call.started and call.ended)"
           value={eventType}
           onChange={(e) => setEventType(e.target.value)}
           data-testid="filter-event"
-          aria-label="Event type"
+          aria-label="Event type prefix"
           spellCheck={false}
         />
         {active && (

@@ -18,6 +18,8 @@ export interface RequestsSlice {
   newDuringSearch: number
   loading: boolean
   filters: RequestFilters
+  /** Bumped by resetFilters, so inputs that hold typed-but-not-yet-applied text empty themselves too. */
+  filtersResetCount: number
   selectedId: number | null
   selected: CapturedRequest | null
   selectedError: string | null
@@ -44,7 +46,7 @@ function matchesLocally(r: RequestSummary, f: RequestFilters): boolean {
   if (f.responseStatus && r.responseStatus !== f.responseStatus) return false
   if (f.provider && r.provider !== f.provider) return false
   if (f.verdict && r.verdict.status !== f.verdict) return false
-  if (f.eventType && r.eventType !== f.eventType) return false
+  if (f.eventType && !r.eventType?.startsWith(f.eventType)) return false
   return true
 }
 
@@ -88,6 +90,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
     newDuringSearch: 0,
     loading: false,
     filters: {},
+    filtersResetCount: 0,
     selectedId: null,
     selected: null,
     selectedError: null,
@@ -123,7 +126,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
     },
 
     resetFilters: () => {
-      set({ filters: {} })
+      set((s) => ({ filters: {}, filtersResetCount: s.filtersResetCount + 1 }))
       void get().loadRequests()
     },
 
