@@ -1,7 +1,7 @@
 // Every text in the code panes (replay Sent/Answer, edit-and-resend, Send) meets WCAG AA (4.5:1) in
 // both themes: measured from computed colours against the background each text really sits on.
 import type { Page } from '@playwright/test'
-import { measureContrast } from '../helpers/contrast'
+import { measureContrast } from './contrast-measure'
 import { send } from '../helpers/http'
 import { startTarget, type TargetServer } from '../helpers/target-server'
 import { expect, test } from './fixtures'

@@ -118,6 +118,19 @@ export interface DeliveryRecord {
 export type DeliverySummary = Omit<DeliveryRecord, 'bodyBase64' | 'responseBodyBase64' | 'headers' | 'responseHeaders'> & {
   /** When the next simulated retry of this group is due (ms since epoch), if one is scheduled. */
   nextAttemptAt: number | null
+  /** Where the simulated retry schedule stands after this attempt; null without retry simulation. */
+  retry: RetryProgress | null
+}
+
+/**
+ * `will-retry`: failed, another attempt is due at nextAttemptAt; `delivered`: answered 2xx; `gave-up`:
+ * failed and the provider's schedule has no attempt left; `stopped`: failed and redelivery was called off
+ * (a forwarding rule switched itself off, ErzyCall-style).
+ */
+export interface RetryProgress {
+  outcome: 'will-retry' | 'delivered' | 'gave-up' | 'stopped'
+  /** The schedule's total: the first attempt plus one per delay. */
+  maxAttempts: number
 }
 
 export interface Target {

@@ -21,6 +21,8 @@ export interface OutboundSlice {
   forwards: DeliveryRecord[]
   /** Attempt timelines by group id (retry simulation). */
   timelines: Record<string, DeliveryRecord[]>
+  /** The newest pushed attempt of each retry group: what comes next (another attempt and when, or the end). */
+  retryProgress: Record<string, DeliverySummary>
   /** Bumped when a pushed delivery arrives, so views showing one can refresh. */
   deliveryTick: number
   loadOutbound: () => Promise<void>
@@ -78,6 +80,7 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     sent: [],
     forwards: [],
     timelines: {},
+    retryProgress: {},
     deliveryTick: 0,
 
     loadOutbound: () =>
@@ -152,6 +155,11 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
 
     onDeliveryRecorded: (summary) => {
       set({ deliveryTick: get().deliveryTick + 1 })
+      if (summary.groupId && summary.retry) {
+        const known = get().retryProgress[summary.groupId]
+        // Pushed events can overtake each other across transports; keep the latest attempt.
+        if (!known || known.attempt <= summary.attempt) set({ retryProgress: { ...get().retryProgress, [summary.groupId]: summary } })
+      }
       const { history, timelines } = get()
       if (summary.requestId !== null && history[summary.requestId]) later(`h${summary.requestId}`, () => get().loadHistory(summary.requestId!))
       if (summary.groupId && timelines[summary.groupId]) later(`g${summary.groupId}`, () => get().loadTimeline(summary.groupId!))
