@@ -159,6 +159,27 @@ export class RequestStore {
     return changed
   }
 
+  /** Deletes every row the query matches (all windows, not one page); returns their ids. */
+  deleteMatching(query: Omit<RequestQuery, 'limit' | 'beforeId'>): number[] {
+    const ids = this.matchingIds(query, Number.MAX_SAFE_INTEGER)
+    this.db.transaction(() => {
+      for (const id of ids) if (this.deleteStmt.run(id).changes > 0) this.deleteFtsStmt.run(id)
+    })()
+    return ids
+  }
+
+  /** Ids of up to `max` rows the query matches, newest first, paging through every window. */
+  matchingIds(query: Omit<RequestQuery, 'limit' | 'beforeId'>, max: number): number[] {
+    const ids: number[] = []
+    let beforeId: number | undefined
+    for (;;) {
+      const page = this.list({ ...query, limit: Math.min(1000, max - ids.length), ...(beforeId ? { beforeId } : {}) })
+      for (const item of page.items) ids.push(item.id)
+      if (!page.hasMore || ids.length >= max) return ids
+      beforeId = page.nextBeforeId
+    }
+  }
+
   clear(): number {
     let deleted = 0
     this.db.transaction(() => {

@@ -3,6 +3,7 @@ import { VERDICT_STATUSES, type VerdictStatus } from '../../../shared/types'
 import { useDebouncedEffect } from '../hooks/useDebounced'
 import { useStore } from '../store'
 import { ClearAllButton } from './ClearAllButton'
+import { countText } from './ListActions'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
 const PROVIDERS = ['callpaymin', 'callcall', 'topcalls', 'voipbin', 'erzycall', 'standard-webhooks', 'stripe', 'github', 'slack', 'shopify', 'twilio', 'generic']
@@ -14,6 +15,7 @@ export function FilterBar(): React.JSX.Element {
   const setFilters = useStore((s) => s.setFilters)
   const count = useStore((s) => s.requests.length)
   const hasMore = useStore((s) => s.hasMore)
+  const total = useStore((s) => s.totalCount)
   const [search, setSearch] = useState(filters.search ?? '')
   const [eventType, setEventType] = useState(filters.eventType ?? '')
   const [status, setStatus] = useState(filters.responseStatus ? String(filters.responseStatus) : '')
@@ -53,9 +55,8 @@ export function FilterBar(): React.JSX.Element {
           aria-label="Search"
           spellCheck={false}
         />
-        <span className="muted small" data-testid="request-count">
-          {count.toLocaleString()}
-          {hasMore ? '+' : ''} {count === 1 ? 'request' : 'requests'}
+        <span className="muted small nowrap" data-testid="request-count">
+          {active ? `${countText(count, hasMore)} ${count === 1 && !hasMore ? 'matches' : 'match'}` : countText(total, false)}
         </span>
         <ClearAllButton />
       </div>

@@ -1,6 +1,7 @@
 import { useInspectorKeys } from '../hooks/useInspectorKeys'
 import { RequestDetail } from './detail/RequestDetail'
 import { FilterBar } from './FilterBar'
+import { ListActions } from './ListActions'
 import { RequestList } from './RequestList'
 
 export function InspectorView(): React.JSX.Element {
@@ -9,6 +10,7 @@ export function InspectorView(): React.JSX.Element {
     <main className="panes">
       <section className="list-pane">
         <FilterBar />
+        <ListActions />
         <RequestList />
       </section>
       <RequestDetail />

@@ -3,10 +3,13 @@ import type { ApiInput } from '../../../shared/api'
 import type { CatalogProvider, DeliveryRecord, DeliverySummary, ForwardRule, Target } from '../../../shared/api/outbound'
 import { api } from '../services/api'
 import type { AppState } from './index'
+import type { RequestFilters } from './requests-slice'
 
 export type ReplayInput = ApiInput<'replayRequest'>
 export type SendInput = ApiInput<'sendEvent'>
 export type RuleInput = ApiInput<'saveForwardRule'>
+/** Captures by id, or every capture the filters match ({} is all). */
+export type ExportSelection = { ids: number[] } | { filters: RequestFilters }
 
 /** Outcome of a user action: the delivery it produced, or a plain-words reason it could not start. */
 export type Outcome = { ok: true; delivery: DeliveryRecord } | { ok: false; error: string }
@@ -37,7 +40,10 @@ export interface OutboundSlice {
   sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
   saveRule: (input: RuleInput) => Promise<string | null>
   deleteRule: (id: number) => Promise<void>
-  exportRequests: (ids: number[], format: 'har' | 'json' | 'curl') => Promise<{ text: string; filename: string; mimeType: string } | { error: string }>
+  exportRequests: (
+    selection: ExportSelection,
+    format: 'har' | 'json' | 'curl'
+  ) => Promise<{ text: string; filename: string; mimeType: string; count: number; truncated: boolean } | { error: string }>
   importHar: (text: string) => Promise<{ imported: number } | { error: string }>
   onDeliveryRecorded: (summary: DeliverySummary) => void
   onForwardRulesChanged: (rules: ForwardRule[]) => void
@@ -138,9 +144,9 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     },
     deleteRule: (id) => quietly(async () => void (await api().deleteForwardRule({ id }))),
 
-    exportRequests: async (ids, format) => {
+    exportRequests: async (selection, format) => {
       try {
-        return await api().exportRequests({ ids, format })
+        return await api().exportRequests({ ...selection, format })
       } catch (error) {
         return { error: message(error) }
       }

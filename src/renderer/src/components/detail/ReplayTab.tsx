@@ -142,7 +142,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
       )}
       <RetryOptions value={retry} onChange={setRetry} />
       <DeliveryPanel error={error} errorTestId="replay-error" deliveries={history ?? []} shownId={shownId} newestByDefault onOpen={setShownId} title="History">
-        <ExportImport ids={[request.id]} label="Export this capture:" />
+        <ExportImport selection={{ ids: [request.id] }} label="Export this capture:" />
       </DeliveryPanel>
     </div>
   )
