@@ -42,16 +42,16 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(page.getByTestId('delivery-answer-body')).toContainText('"failed": false')
     await expect(page.getByTestId('delivery-sent-body')).toContainText('true')
     await expectReadable(page, ['delivery-sent-body', 'delivery-answer-body'], 'replay')
-    await page.screenshot({ path: `test-results/contrast-replay-${theme}.png` })
+    await page.screenshot({ path: test.info().outputPath(`contrast-replay-${theme}.png`) })
 
     await page.getByTestId('replay-edit').click()
     await page.getByTestId('edit-body').locator('.cm-content').click()
     await expectReadable(page, ['edit-body'], 'edit and resend')
-    await page.screenshot({ path: `test-results/contrast-edit-${theme}.png` })
+    await page.screenshot({ path: test.info().outputPath(`contrast-edit-${theme}.png`) })
 
     await page.getByTestId('view-send').click()
     await expect(page.getByTestId('send-body')).toContainText('"type"')
     await expectReadable(page, ['send-body'], 'send')
-    await page.screenshot({ path: `test-results/contrast-send-${theme}.png` })
+    await page.screenshot({ path: test.info().outputPath(`contrast-send-${theme}.png`) })
   })
 }

@@ -33,7 +33,7 @@ test('first launch says cloud providers need the tunnel, opens it, and the recei
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hookscope.receiver)
   for (const theme of ['dark', 'light']) {
     if ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click()
-    await page.screenshot({ path: `test-results/first-launch-${theme}.png` })
+    await page.screenshot({ path: test.info().outputPath(`first-launch-${theme}.png`) })
   }
 })
 
@@ -71,7 +71,7 @@ test('an endpoint card shows its full local URL with copy, its capture count liv
   await expect(card.getByTestId('endpoint-meta')).toContainText('0 captures')
   for (const theme of ['dark', 'light']) {
     if ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click()
-    await page.screenshot({ path: `test-results/endpoint-card-${theme}.png`, fullPage: true })
+    await page.screenshot({ path: test.info().outputPath(`endpoint-card-${theme}.png`), fullPage: true })
   }
 })
 
@@ -82,7 +82,7 @@ test('deleting an endpoint can be undone with its secrets; without undo it is re
   await expect(card).toHaveCount(0)
   const toast = page.getByTestId('undo-toast')
   await expect(toast).toContainText('/keepme and its secret will be deleted in')
-  await page.screenshot({ path: 'test-results/endpoint-undo-toast.png' })
+  await page.screenshot({ path: test.info().outputPath('endpoint-undo-toast.png') })
   await toast.getByTestId('undo-delete').click()
   await expect(toast).toHaveCount(0)
   await expect(card.getByTestId('secret-hint')).toHaveText('whsec_…9f2c')

@@ -30,7 +30,7 @@ test('with a filter on, export and delete act on the filtered captures only, and
     if ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click()
     await page.getByTestId('clear-all').click()
     await expect(page.getByTestId('clear-confirm')).toContainText('Delete the 1 filtered request? Captures the filters hide stay.')
-    await page.screenshot({ path: `test-results/list-actions-filtered-${theme}.png` })
+    await page.screenshot({ path: test.info().outputPath(`list-actions-filtered-${theme}.png`) })
     await page.getByRole('button', { name: 'Cancel' }).click()
   }
   await expect(page.getByTestId('clear-all')).toHaveText('Delete filtered')

@@ -30,7 +30,7 @@ test('a send that fails says the next attempt is coming with a countdown, then t
   await expect(status).not.toHaveText(first!)
   for (const theme of ['dark', 'light']) {
     if ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click()
-    await page.screenshot({ path: `test-results/retry-countdown-${theme}.png` })
+    await page.screenshot({ path: test.info().outputPath(`retry-countdown-${theme}.png`) })
   }
   await expect(status).toHaveAttribute('data-outcome', 'delivered', { timeout: 15_000 })
   await expect(status).toHaveText('Delivered on attempt 2 of 6.')
@@ -53,5 +53,5 @@ test('a handler that always fails: the schedule says when it gave up', async ({ 
   await expect(status).toHaveAttribute('data-outcome', 'gave-up')
   await expect(status).toHaveText("Gave up after 4 attempts: the provider's schedule has no retry left.")
   await expect(page.getByTestId('retry-attempt')).toHaveCount(4)
-  await page.screenshot({ path: 'test-results/retry-gave-up.png' })
+  await page.screenshot({ path: test.info().outputPath('retry-gave-up.png') })
 })

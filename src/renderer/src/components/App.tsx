@@ -36,7 +36,11 @@ export function App(): React.JSX.Element {
         <span className="receiver">
           {info ? (
             <>
-              Listening on <span data-testid="receiver-url">{info.receiverUrl}</span> <CopyButton text={info.receiverUrl} testId="receiver-copy" />
+              <span className="receiver-label">Listening on</span>
+              <span className="receiver-url" data-testid="receiver-url" title={info.receiverUrl}>
+                {info.receiverUrl}
+              </span>
+              <CopyButton text={info.receiverUrl} testId="receiver-copy" />
             </>
           ) : (
             'Starting…'

@@ -6,7 +6,8 @@ import { DeliveryPanel } from './DeliveryPanel'
 import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
 import './outbound.css'
 
-const LAST_TARGET = 'hookscope-last-target'
+/** Send remembers its own target: a replay's target (often another handler) must not pre-fill it. */
+const LAST_TARGET = 'hookscope-target-send'
 
 /** Compose: a provider's catalog event as a fresh sample, edited, signed and sent (like `stripe trigger`). */
 export function SendView(): React.JSX.Element {
