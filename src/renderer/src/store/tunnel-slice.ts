@@ -53,4 +53,3 @@ export function webhookUrl(publicUrl: string, path: string): string {
   const clean = path.trim()
   return publicUrl.replace(/\/+$/, '') + (clean.startsWith('/') ? clean : `/${clean}`)
 }
-
