@@ -99,6 +99,15 @@ test('deleting an endpoint can be undone with its secrets; without undo it is re
   await page.getByTestId('view-endpoints').click()
   await expect(page.getByTestId('endpoints-view')).toContainText('No endpoints yet.')
 
+  // Re-creating the path while its delete waits: the old one goes at once, the new one has no secret.
+  await createEndpoint(page, '/again', SECRET)
+  await page.getByTestId('endpoint-card').filter({ hasText: '/again' }).getByTestId('endpoint-delete').click()
+  const again = await createEndpoint(page, '/again')
+  await expect(again.getByTestId('secret-hint')).toHaveCount(0)
+  await expect(toast).toHaveCount(0)
+  await page.getByTestId('endpoint-card').filter({ hasText: '/again' }).getByTestId('endpoint-delete').click()
+  await toast.getByTestId('delete-now').click()
+
   // Left alone, the toast counts down and the endpoint is deleted when it ends.
   const other = await createEndpoint(page, '/goes', SECRET)
   await other.getByTestId('endpoint-delete').click()

@@ -90,7 +90,12 @@ export const createSignaturesSlice: StateCreator<AppState, [], [], SignaturesSli
         .then((secretStorage) => set({ secretStorage }))
         .catch(() => {})
     },
-    createEndpoint: (input) => attempt(() => api().createEndpoint(input)),
+    createEndpoint: async (input) => {
+      // Re-creating a path whose delete is waiting out its Undo window: that delete happens now.
+      const pending = get().pendingEndpointDeletes.find((p) => p.path === input.path)
+      if (pending) await get().commitDeleteEndpoint(pending.id)
+      return attempt(() => api().createEndpoint(input))
+    },
     updateEndpoint: (input) => attempt(() => api().updateEndpoint(input)),
     pendingEndpointDeletes: [],
     deleteEndpoint: (id) => {
