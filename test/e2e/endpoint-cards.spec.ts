@@ -62,6 +62,7 @@ test('an endpoint card shows its full local URL with copy, its capture count liv
   await form.getByLabel('Delay (ms)').fill('1500')
   await card.getByTestId('endpoint-answer-save').click()
   await expect(card.getByTestId('endpoint-meta')).toContainText('answers 503 after a 1,500 ms delay')
+  await page.screenshot({ path: test.info().outputPath('endpoint-answer-form.png') })
 
   // Deleting captures lowers the count too.
   await page.getByTestId('view-inspector').click()
