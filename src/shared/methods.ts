@@ -16,6 +16,7 @@ export const API_METHODS = [
   'getRequest',
   'deleteRequest',
   'clearRequests',
+  'deleteMatching',
   'getSettings',
   'updateSettings',
   'getDecodedBody',

@@ -61,11 +61,11 @@ test('composes a CallPayMin call.ended, signs and sends it, and shows the handle
   await page.screenshot({ path: 'test-results/outbound-send.png' })
 })
 
-test('exports the listed captures as a HAR file and imports it back', async ({ hookscope }) => {
+test('exports the captures as a HAR file from beside the list and imports it back', async ({ hookscope }) => {
   const page = await hookscope.open()
   await send(hookscope.receiver + '/har/one', { headers: ['Content-Type', 'application/json'], body: '{"type":"call.ended","id":"evt_har"}' })
   await expect(page.getByTestId('request-row').filter({ hasText: '/har/one' })).toHaveCount(1)
-  await page.getByTestId('view-send').click()
+  await expect(page.getByTestId('export-label')).toHaveText('Export all 1 request:')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-har').click()])
   const file = test.info().outputPath('export.har')
   await download.saveAs(file)
@@ -75,7 +75,6 @@ test('exports the listed captures as a HAR file and imports it back', async ({ h
 
   await page.getByTestId('import-har-file').setInputFiles(file)
   await expect(page.getByTestId('export-import-message')).toContainText('Imported 1 request(s)')
-  await page.getByTestId('view-inspector').click()
   await expect(page.getByTestId('request-row').filter({ hasText: '/har/one' })).toHaveCount(2)
 })
 

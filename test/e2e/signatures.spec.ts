@@ -76,7 +76,7 @@ test('an endpoint created in the UI judges deliveries; adding its secret re-veri
   // The endpoint's own answer.
   await page.getByTestId('view-endpoints').click()
   await card.getByTestId('endpoint-answer-toggle').click()
-  await card.getByLabel('Answer status').fill('202')
+  await card.getByTestId('endpoint-answer-status').fill('202')
   await card.getByTestId('endpoint-answer-save').click()
   await expect(card).toContainText('answers 202')
   const answered = await send(`${hookscope.receiver}/erzycall/x`, { headers: { 'Content-Type': 'application/json' }, body })

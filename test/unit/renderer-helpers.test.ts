@@ -123,3 +123,14 @@ describe('json source', () => {
     expect(memorySource(doc).sync!(['list', '0'], 0, 5)).toEqual([['x', { t: 'scalar', v: null }]])
   })
 })
+
+describe('tunnel panel options', () => {
+  it('an empty server field starts the default server explicitly, so it can replace a custom one', async () => {
+    const { hostFieldValue, tunnelStartOptions } = await import('../../src/renderer/src/lib/tunnel-options')
+    expect(tunnelStartOptions('', '')).toEqual({ subdomain: undefined, host: 'https://localtunnel.me' })
+    expect(tunnelStartOptions(' mine ', ' https://tunnel.example.com ')).toEqual({ subdomain: 'mine', host: 'https://tunnel.example.com' })
+    expect(hostFieldValue('https://localtunnel.me')).toBe('')
+    expect(hostFieldValue(undefined)).toBe('')
+    expect(hostFieldValue('https://tunnel.example.com')).toBe('https://tunnel.example.com')
+  })
+})

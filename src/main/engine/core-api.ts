@@ -8,6 +8,7 @@ type CoreMethods =
   | 'getRequest'
   | 'deleteRequest'
   | 'clearRequests'
+  | 'deleteMatching'
   | 'getSettings'
   | 'updateSettings'
   | 'getDecodedBody'
@@ -47,6 +48,12 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
       const deleted = engine.requests.clear()
       engine.events.emit('requestsDeleted', { all: true })
       return { deleted }
+    },
+    deleteMatching: ({ filters }) => {
+      if (filters.search) engine.prepareSearch()
+      const ids = engine.requests.deleteMatching(filters)
+      if (ids.length) engine.events.emit('requestsDeleted', { ids })
+      return { deleted: ids.length }
     },
     getSettings: () => engine.settings.get(),
     updateSettings: (patch) => {

@@ -32,12 +32,17 @@ export const requestQuerySchema = z
   })
   .strict()
 
+/** The list's filters without paging: what "the filtered captures" means to export and delete. */
+export const requestFiltersSchema = requestQuerySchema.omit({ limit: true, beforeId: true })
+
 export const coreInputs = {
   getInfo: z.void(),
   listRequests: requestQuerySchema,
   getRequest: z.object({ id }).strict(),
   deleteRequest: z.object({ id }).strict(),
   clearRequests: z.void(),
+  /** Deletes every capture that matches the filters (all of them, not only the page shown). */
+  deleteMatching: z.object({ filters: requestFiltersSchema }).strict(),
   getSettings: z.void(),
   updateSettings: z
     .object({
@@ -73,6 +78,7 @@ export interface CoreResults {
   getRequest: CapturedRequest | null
   deleteRequest: { deleted: boolean }
   clearRequests: { deleted: number }
+  deleteMatching: { deleted: number }
   getSettings: Settings
   updateSettings: Settings
   getDecodedBody: DecodedBody | null

@@ -1,6 +1,10 @@
 // Send, replay and forward: targets, replays and edits, composed sends, forwarding rules, retries, HAR.
 import { z } from 'zod'
 import type { Header } from '../types'
+import { requestFiltersSchema } from './core'
+
+/** One export holds at most this many captures (the CLI's `hookscope export` streams any number). */
+export const EXPORT_MAX = 10_000
 
 const headerSchema = z.tuple([z.string().min(1).max(8192), z.string().max(65536)])
 const id = z.number().int().positive()
@@ -87,7 +91,15 @@ export const outboundInputs = {
   listForwardRules: z.void(),
   saveForwardRule: ruleSchema,
   deleteForwardRule: z.object({ id }).strict(),
-  exportRequests: z.object({ ids: z.array(id).min(1).max(10_000), format: z.enum(['har', 'json', 'curl']) }).strict(),
+  exportRequests: z
+    .object({
+      ids: z.array(id).min(1).max(EXPORT_MAX).optional(),
+      /** Instead of ids: every capture that matches these filters ({} is all), newest first, up to EXPORT_MAX. */
+      filters: requestFiltersSchema.optional(),
+      format: z.enum(['har', 'json', 'curl'])
+    })
+    .strict()
+    .refine((v) => (v.ids === undefined) !== (v.filters === undefined), 'Give either ids or filters.'),
   importHar: z.object({ text: z.string().min(1).max(256 * 1024 * 1024) }).strict()
 }
 
@@ -118,6 +130,19 @@ export interface DeliveryRecord {
 export type DeliverySummary = Omit<DeliveryRecord, 'bodyBase64' | 'responseBodyBase64' | 'headers' | 'responseHeaders'> & {
   /** When the next simulated retry of this group is due (ms since epoch), if one is scheduled. */
   nextAttemptAt: number | null
+  /** Where the simulated retry schedule stands after this attempt; null without retry simulation. */
+  retry: RetryProgress | null
+}
+
+/**
+ * `will-retry`: failed, another attempt is due at nextAttemptAt; `delivered`: answered 2xx; `gave-up`:
+ * failed and the provider's schedule has no attempt left; `stopped`: failed and redelivery was called off
+ * (a forwarding rule switched itself off, ErzyCall-style).
+ */
+export interface RetryProgress {
+  outcome: 'will-retry' | 'delivered' | 'gave-up' | 'stopped'
+  /** The schedule's total: the first attempt plus one per delay. */
+  maxAttempts: number
 }
 
 export interface Target {
@@ -171,7 +196,8 @@ export interface OutboundResults {
   listForwardRules: ForwardRule[]
   saveForwardRule: ForwardRule
   deleteForwardRule: { deleted: boolean }
-  exportRequests: { text: string; filename: string; mimeType: string }
+  /** `count` captures exported; `truncated` when more matched than EXPORT_MAX. */
+  exportRequests: { text: string; filename: string; mimeType: string; count: number; truncated: boolean }
   importHar: { imported: number; ids: number[] }
 }
 

@@ -2,6 +2,9 @@
 import { z } from 'zod'
 import type { TunnelState } from '../types'
 
+/** The public localtunnel server, used when no other is given (an empty server field means this one). */
+export const DEFAULT_TUNNEL_HOST = 'https://localtunnel.me'
+
 /** The rule localtunnel servers apply to a requested subdomain, checked here so the user hears it first. */
 export const SUBDOMAIN_PATTERN = /^(?:[a-z0-9][a-z0-9-]{4,63}[a-z0-9]|[a-z0-9]{4,63})$/
 

@@ -1,3 +1,4 @@
+import { EXPORT_MAX } from '../../../shared/api/outbound'
 import type { CapturedRequest } from '../../../shared/types'
 import type { ApiHandlers, Engine } from '../engine'
 import { EXPORT_MIME, renderExport } from './export'
@@ -67,10 +68,16 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
       engine.events.emit('forwardRulesChanged', engine.outbound.forwarder.rules())
       return { deleted }
     },
-    exportRequests: ({ ids, format }) => {
+    exportRequests: ({ ids: given, filters, format }) => {
+      if (filters?.search) engine.prepareSearch()
+      // One more than the cap tells whether the filters matched more than an export holds.
+      const found = given ?? engine.requests.matchingIds(filters ?? {}, EXPORT_MAX + 1)
+      const ids = found.slice(0, EXPORT_MAX)
+      if (ids.length === 0) throw new OutboundError('No captures match: nothing to export.')
       const text = renderExport(format, capturesById(engine, ids), engine.receiverUrl)
       const { ext, mime } = EXPORT_MIME[format]
-      return { text, filename: `hookscope-${ids.length === 1 ? ids[0] : `${ids.length}-captures`}.${ext}`, mimeType: mime }
+      const filename = `hookscope-${ids.length === 1 ? ids[0] : `${ids.length}-captures`}.${ext}`
+      return { text, filename, mimeType: mime, count: ids.length, truncated: found.length > EXPORT_MAX }
     },
     importHar: ({ text }) => {
       const ids = importHarText(engine, text)

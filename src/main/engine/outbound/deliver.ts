@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { DeliveryKind, DeliveryRecord, DeliverySummary } from '../../../shared/api/outbound'
+import type { DeliveryKind, DeliveryRecord, DeliverySummary, RetryProgress } from '../../../shared/api/outbound'
 import type { RetryPolicy } from '../providers/types'
 import type { DeliveryLog } from './delivery-log'
 import { sendHttp, type OutboundRequest, type OutboundResult } from './send-http'
@@ -63,7 +63,8 @@ export class Deliverer {
     const failed = attemptFailed(record.responseStatus)
     let nextAttemptAt: number | null = null
     const keepGoing = plan?.onAttempt ? plan.onAttempt(record, failed) : true
-    if (plan && failed && keepGoing && attempt <= plan.policy.delaysMs.length) {
+    const progress = plan ? retryProgress(plan, attempt, failed, keepGoing) : null
+    if (plan && progress?.outcome === 'will-retry') {
       const delay = plan.policy.delaysMs[attempt - 1] / plan.timeCompression
       nextAttemptAt = Date.now() + delay
       const timer = setTimeout(() => {
@@ -72,14 +73,21 @@ export class Deliverer {
       }, delay)
       this.timers.add(timer)
     }
-    this.emit(summarize(record, nextAttemptAt))
+    this.emit(summarize(record, nextAttemptAt, progress))
     return record
   }
 }
 
-export function summarize(record: DeliveryRecord, nextAttemptAt: number | null): DeliverySummary {
+/** What happens after attempt n of a simulated schedule, so the UI can say it rather than leave the user guessing. */
+export function retryProgress(plan: RetryPlan, attempt: number, failed: boolean, keepGoing: boolean): RetryProgress {
+  const maxAttempts = plan.policy.delaysMs.length + 1
+  const outcome = !failed ? 'delivered' : !keepGoing ? 'stopped' : attempt < maxAttempts ? 'will-retry' : 'gave-up'
+  return { outcome, maxAttempts }
+}
+
+export function summarize(record: DeliveryRecord, nextAttemptAt: number | null, retry: RetryProgress | null = null): DeliverySummary {
   const { bodyBase64: _b, responseBodyBase64: _r, headers: _h, responseHeaders: _rh, ...rest } = record
-  return { ...rest, nextAttemptAt }
+  return { ...rest, nextAttemptAt, retry }
 }
 
 /** The record shape for an attempt that finished after shutdown (nothing can be stored any more). */

@@ -68,7 +68,7 @@ export class RequestStore {
     }
     if (query.path) {
       where.push(`r.path LIKE @path ESCAPE '\\'`)
-      params.path = `%${query.path.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+      params.path = `%${escapeLike(query.path)}%`
     }
     if (query.responseStatus !== undefined) {
       where.push('r.response_status = @responseStatus')
@@ -83,8 +83,16 @@ export class RequestStore {
       params.verdict = query.verdict
     }
     if (query.eventType) {
-      where.push('r.event_type = @eventType')
-      params.eventType = query.eventType
+      // A prefix ("call." finds call.ended) as a range on the (event_type, id) index; see prefixRange.
+      const range = prefixRange(query.eventType)
+      if (range) {
+        where.push('r.event_type >= @eventTypeLo AND r.event_type < @eventTypeHi')
+        params.eventTypeLo = range.lo
+        params.eventTypeHi = range.hi
+      } else {
+        where.push(`r.event_type LIKE @eventTypeLike ESCAPE '\\'`)
+        params.eventTypeLike = `${escapeLike(query.eventType)}%`
+      }
     }
     const columns = SUMMARY_COLUMNS.split(',').map((c) => 'r.' + c.trim()).join(', ')
     const typed = query.search ? toFtsQuery(query.search) : null
@@ -151,6 +159,27 @@ export class RequestStore {
     return changed
   }
 
+  /** Deletes every row the query matches (all windows, not one page); returns their ids. */
+  deleteMatching(query: Omit<RequestQuery, 'limit' | 'beforeId'>): number[] {
+    const ids = this.matchingIds(query, Number.MAX_SAFE_INTEGER)
+    this.db.transaction(() => {
+      for (const id of ids) if (this.deleteStmt.run(id).changes > 0) this.deleteFtsStmt.run(id)
+    })()
+    return ids
+  }
+
+  /** Ids of up to `max` rows the query matches, newest first, paging through every window. */
+  matchingIds(query: Omit<RequestQuery, 'limit' | 'beforeId'>, max: number): number[] {
+    const ids: number[] = []
+    let beforeId: number | undefined
+    for (;;) {
+      const page = this.list({ ...query, limit: Math.min(1000, max - ids.length), ...(beforeId ? { beforeId } : {}) })
+      for (const item of page.items) ids.push(item.id)
+      if (!page.hasMore || ids.length >= max) return ids
+      beforeId = page.nextBeforeId
+    }
+  }
+
   clear(): number {
     let deleted = 0
     this.db.transaction(() => {
@@ -178,4 +207,20 @@ export class RequestStore {
       signature_json: v.signature ? JSON.stringify(v.signature) : null
     })
   }
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => '\\' + c)
+
+/**
+ * Bounds [lo, hi) holding exactly the strings that start with `prefix` under SQLite's BINARY collation
+ * (UTF-8 byte order, which is code point order): hi is the prefix with its last code point raised by
+ * one. Null when there is no such bound (the last code point is the highest there is).
+ */
+export function prefixRange(prefix: string): { lo: string; hi: string } | null {
+  const points = Array.from(prefix)
+  const last = points.pop()!.codePointAt(0)!
+  if (last >= 0x10ffff) return null
+  // Surrogate code points are not characters; the one after U+D7FF is U+E000.
+  const next = last === 0xd7ff ? 0xe000 : last + 1
+  return { lo: prefix, hi: points.join('') + String.fromCodePoint(next) }
 }

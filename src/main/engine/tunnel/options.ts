@@ -1,8 +1,8 @@
 // The tunnel's persisted choices: kept across restarts so the URL a provider knows stays the same.
 import { randomBytes } from 'node:crypto'
-import { SUBDOMAIN_PATTERN } from '../../../shared/api/tunnel'
+import { DEFAULT_TUNNEL_HOST, SUBDOMAIN_PATTERN } from '../../../shared/api/tunnel'
 
-export const PUBLIC_TUNNEL_HOST = 'https://localtunnel.me'
+export const PUBLIC_TUNNEL_HOST = DEFAULT_TUNNEL_HOST
 export const SETTINGS_KEY = 'tunnel'
 
 export interface SavedTunnel {

@@ -2,6 +2,8 @@ import { useEffect } from 'react'
 import { useEngineEvents } from '../hooks/useEngineEvents'
 import { useStore } from '../store'
 import { VIEWS } from './views'
+import { UndoDeleteToast } from './signatures/UndoDeleteToast'
+import { CopyButton } from './tunnel/CopyButton'
 import { TunnelBar } from './tunnel/TunnelBar'
 
 export function App(): React.JSX.Element {
@@ -31,8 +33,18 @@ export function App(): React.JSX.Element {
             </button>
           ))}
         </nav>
-        <span className="receiver" data-testid="receiver-url">
-          {info ? `Listening on ${info.receiverUrl}` : 'Starting…'}
+        <span className="receiver">
+          {info ? (
+            <>
+              <span className="receiver-label">Listening on</span>
+              <span className="receiver-url" data-testid="receiver-url" title={info.receiverUrl}>
+                {info.receiverUrl}
+              </span>
+              <CopyButton text={info.receiverUrl} testId="receiver-copy" />
+            </>
+          ) : (
+            'Starting…'
+          )}
         </span>
         <TunnelBar />
         <span className="spacer" />
@@ -46,6 +58,7 @@ export function App(): React.JSX.Element {
         </div>
       )}
       <View />
+      <UndoDeleteToast />
     </div>
   )
 }

@@ -8,6 +8,8 @@ export function EmptyList(): React.JSX.Element {
   const loading = useStore((s) => s.loading)
   const scanning = useStore((s) => s.scanning)
   const resetFilters = useStore((s) => s.resetFilters)
+  const tunnel = useStore((s) => s.tunnel)
+  const openTunnel = useStore((s) => s.setTunnelPanelOpen)
   const { status, copy } = useCopy()
   if (scanning) {
     return (
@@ -40,6 +42,21 @@ export function EmptyList(): React.JSX.Element {
         {status && <span className="copy-status">{status}</span>}
       </div>
       <p className="muted">Any method, any path. Deliveries appear here the moment they are stored.</p>
+      {tunnel?.status === 'online' && tunnel.url ? (
+        <p data-testid="empty-tunnel-hint">
+          Cloud providers deliver to the public URL <code className="mono">{tunnel.url}</code> (plus any path).
+        </p>
+      ) : (
+        <div className="tunnel-hint" data-testid="empty-tunnel-hint">
+          <strong>Cloud providers need the tunnel.</strong> CallPayMin, TopCalls and the others deliver from the internet, and
+          cannot reach {receiverUrl ?? 'this machine'}. Start the tunnel for a public URL to paste into the provider's dashboard.
+          <div>
+            <button className="primary" onClick={() => openTunnel(true)} data-testid="empty-open-tunnel">
+              Open the tunnel
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   )
 }

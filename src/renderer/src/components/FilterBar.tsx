@@ -3,6 +3,7 @@ import { VERDICT_STATUSES, type VerdictStatus } from '../../../shared/types'
 import { useDebouncedEffect } from '../hooks/useDebounced'
 import { useStore } from '../store'
 import { ClearAllButton } from './ClearAllButton'
+import { countText } from './ListActions'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
 const PROVIDERS = ['callpaymin', 'callcall', 'topcalls', 'voipbin', 'erzycall', 'standard-webhooks', 'stripe', 'github', 'slack', 'shopify', 'twilio', 'generic']
@@ -14,6 +15,7 @@ export function FilterBar(): React.JSX.Element {
   const setFilters = useStore((s) => s.setFilters)
   const count = useStore((s) => s.requests.length)
   const hasMore = useStore((s) => s.hasMore)
+  const total = useStore((s) => s.totalCount)
   const [search, setSearch] = useState(filters.search ?? '')
   const [eventType, setEventType] = useState(filters.eventType ?? '')
   const [status, setStatus] = useState(filters.responseStatus ? String(filters.responseStatus) : '')
@@ -26,19 +28,17 @@ export function FilterBar(): React.JSX.Element {
   })
 
   const active = Object.values(filters).some((v) => v !== undefined && v !== '')
-  // Filters reset elsewhere (the empty list's button) empty the inputs too.
+  // An explicit reset (here or the empty list's button) empties the inputs. Deriving this from "no
+  // filter is active" raced with typing: clearing the search made the filters empty 200 ms later, which
+  // wiped whatever had been typed meanwhile into another input ("call.ended" became "all.ended").
+  const resets = useStore((s) => s.filtersResetCount)
   useEffect(() => {
-    if (active) return
+    if (resets === 0) return
     setSearch('')
     setEventType('')
     setStatus('')
-  }, [active])
-  const reset = (): void => {
-    setSearch('')
-    setEventType('')
-    setStatus('')
-    useStore.getState().resetFilters()
-  }
+  }, [resets])
+  const reset = (): void => useStore.getState().resetFilters()
 
   return (
     <div className="filter-bar" data-testid="filter-bar">
@@ -55,9 +55,8 @@ export function FilterBar(): React.JSX.Element {
           aria-label="Search"
           spellCheck={false}
         />
-        <span className="muted small" data-testid="request-count">
-          {count.toLocaleString()}
-          {hasMore ? '+' : ''} {count === 1 ? 'request' : 'requests'}
+        <span className="muted small nowrap" data-testid="request-count">
+          {active ? `${countText(count, hasMore)} ${count === 1 && !hasMore ? 'matches' : 'match'}` : countText(total, false)}
         </span>
         <ClearAllButton />
       </div>
@@ -96,11 +95,12 @@ export function FilterBar(): React.JSX.Element {
         </select>
         <input
           className="event-input"
-          placeholder="Event type"
+          placeholder="Event type starts with…"
+          title="Shows captures whose event type starts with this text (call. finds call.started and call.ended)"
           value={eventType}
           onChange={(e) => setEventType(e.target.value)}
           data-testid="filter-event"
-          aria-label="Event type"
+          aria-label="Event type prefix"
           spellCheck={false}
         />
         {active && (

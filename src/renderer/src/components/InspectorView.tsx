@@ -1,16 +1,22 @@
 import { useInspectorKeys } from '../hooks/useInspectorKeys'
 import { RequestDetail } from './detail/RequestDetail'
 import { FilterBar } from './FilterBar'
+import { ListActions } from './ListActions'
 import { RequestList } from './RequestList'
+import { Splitter, useListWidth } from './Splitter'
 
 export function InspectorView(): React.JSX.Element {
   useInspectorKeys()
+  const [width, setWidth] = useListWidth()
+  const style = width === null ? undefined : ({ '--list-width': `${width}px` } as React.CSSProperties)
   return (
-    <main className="panes">
-      <section className="list-pane">
+    <main className="panes" style={style}>
+      <section className="list-pane" data-testid="list-pane">
         <FilterBar />
+        <ListActions />
         <RequestList />
       </section>
+      <Splitter width={width} onChange={setWidth} />
       <RequestDetail />
     </main>
   )

@@ -9,12 +9,16 @@ export function useEngineEvents(): void {
   useEffect(() => {
     const s = useStore.getState()
     // Live arrivals reach the store once per frame; changes to listed rows first deliver what is pending.
-    const arrivals = frameCoalescer<RequestSummary>((batch) => useStore.getState().onRequestsAdded(batch))
+    const arrivals = frameCoalescer<RequestSummary>((batch) => {
+      useStore.getState().onRequestsAdded(batch)
+      useStore.getState().countEndpointCaptures(batch)
+    })
     const offs = [
       api().on('requestsAdded', (batch) => arrivals.push(batch)),
       api().on('requestsDeleted', (change) => {
         arrivals.flush()
         useStore.getState().onRequestsDeleted(change)
+        useStore.getState().refreshEndpointCounts()
       }),
       api().on('requestsUpdated', (batch) => {
         arrivals.flush()

@@ -39,7 +39,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
   init: async () => {
     try {
       const [info, settings] = await Promise.all([api().getInfo(), api().getSettings()])
-      set({ info, settings, connected: true })
+      set({ info, settings, connected: true, totalCount: info.requestCount })
       await get().loadRequests()
       set({ ready: true })
     } catch (error) {

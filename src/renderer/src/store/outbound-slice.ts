@@ -3,10 +3,13 @@ import type { ApiInput } from '../../../shared/api'
 import type { CatalogProvider, DeliveryRecord, DeliverySummary, ForwardRule, Target } from '../../../shared/api/outbound'
 import { api } from '../services/api'
 import type { AppState } from './index'
+import type { RequestFilters } from './requests-slice'
 
 export type ReplayInput = ApiInput<'replayRequest'>
 export type SendInput = ApiInput<'sendEvent'>
 export type RuleInput = ApiInput<'saveForwardRule'>
+/** Captures by id, or every capture the filters match ({} is all). */
+export type ExportSelection = { ids: number[] } | { filters: RequestFilters }
 
 /** Outcome of a user action: the delivery it produced, or a plain-words reason it could not start. */
 export type Outcome = { ok: true; delivery: DeliveryRecord } | { ok: false; error: string }
@@ -21,6 +24,8 @@ export interface OutboundSlice {
   forwards: DeliveryRecord[]
   /** Attempt timelines by group id (retry simulation). */
   timelines: Record<string, DeliveryRecord[]>
+  /** The newest pushed attempt of each retry group: what comes next (another attempt and when, or the end). */
+  retryProgress: Record<string, DeliverySummary>
   /** Bumped when a pushed delivery arrives, so views showing one can refresh. */
   deliveryTick: number
   loadOutbound: () => Promise<void>
@@ -35,7 +40,10 @@ export interface OutboundSlice {
   sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
   saveRule: (input: RuleInput) => Promise<string | null>
   deleteRule: (id: number) => Promise<void>
-  exportRequests: (ids: number[], format: 'har' | 'json' | 'curl') => Promise<{ text: string; filename: string; mimeType: string } | { error: string }>
+  exportRequests: (
+    selection: ExportSelection,
+    format: 'har' | 'json' | 'curl'
+  ) => Promise<{ text: string; filename: string; mimeType: string; count: number; truncated: boolean } | { error: string }>
   importHar: (text: string) => Promise<{ imported: number } | { error: string }>
   onDeliveryRecorded: (summary: DeliverySummary) => void
   onForwardRulesChanged: (rules: ForwardRule[]) => void
@@ -78,6 +86,7 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     sent: [],
     forwards: [],
     timelines: {},
+    retryProgress: {},
     deliveryTick: 0,
 
     loadOutbound: () =>
@@ -135,9 +144,9 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     },
     deleteRule: (id) => quietly(async () => void (await api().deleteForwardRule({ id }))),
 
-    exportRequests: async (ids, format) => {
+    exportRequests: async (selection, format) => {
       try {
-        return await api().exportRequests({ ids, format })
+        return await api().exportRequests({ ...selection, format })
       } catch (error) {
         return { error: message(error) }
       }
@@ -152,6 +161,11 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
 
     onDeliveryRecorded: (summary) => {
       set({ deliveryTick: get().deliveryTick + 1 })
+      if (summary.groupId && summary.retry) {
+        const known = get().retryProgress[summary.groupId]
+        // Pushed events can overtake each other across transports; keep the latest attempt.
+        if (!known || known.attempt <= summary.attempt) set({ retryProgress: { ...get().retryProgress, [summary.groupId]: summary } })
+      }
       const { history, timelines } = get()
       if (summary.requestId !== null && history[summary.requestId]) later(`h${summary.requestId}`, () => get().loadHistory(summary.requestId!))
       if (summary.groupId && timelines[summary.groupId]) later(`g${summary.groupId}`, () => get().loadTimeline(summary.groupId!))

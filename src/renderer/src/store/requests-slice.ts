@@ -17,7 +17,11 @@ export interface RequestsSlice {
   /** With a text search: deliveries that arrived since it ran (the engine decides whether they match). */
   newDuringSearch: number
   loading: boolean
+  /** Every capture stored, whatever the filters (kept live from pushed events). */
+  totalCount: number
   filters: RequestFilters
+  /** Bumped by resetFilters, so inputs that hold typed-but-not-yet-applied text empty themselves too. */
+  filtersResetCount: number
   selectedId: number | null
   selected: CapturedRequest | null
   selectedError: string | null
@@ -29,6 +33,8 @@ export interface RequestsSlice {
   selectRelative: (delta: number) => void
   deleteRequest: (id: number) => Promise<void>
   clearRequests: () => Promise<void>
+  /** Deletes every capture the current filters match (not only the loaded page). */
+  deleteFiltered: () => Promise<void>
   onRequestsAdded: (batch: RequestSummary[]) => void
   onRequestsDeleted: (change: { ids: number[] } | { all: true }) => void
   /** Summaries whose provider, event or verdict changed (e.g. re-verified after a secret was added). */
@@ -44,7 +50,7 @@ function matchesLocally(r: RequestSummary, f: RequestFilters): boolean {
   if (f.responseStatus && r.responseStatus !== f.responseStatus) return false
   if (f.provider && r.provider !== f.provider) return false
   if (f.verdict && r.verdict.status !== f.verdict) return false
-  if (f.eventType && r.eventType !== f.eventType) return false
+  if (f.eventType && !r.eventType?.startsWith(f.eventType)) return false
   return true
 }
 
@@ -87,7 +93,9 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
     unindexed: 0,
     newDuringSearch: 0,
     loading: false,
+    totalCount: 0,
     filters: {},
+    filtersResetCount: 0,
     selectedId: null,
     selected: null,
     selectedError: null,
@@ -123,7 +131,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
     },
 
     resetFilters: () => {
-      set({ filters: {} })
+      set((s) => ({ filters: {}, filtersResetCount: s.filtersResetCount + 1 }))
       void get().loadRequests()
     },
 
@@ -171,7 +179,17 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       }
     },
 
+    deleteFiltered: async () => {
+      try {
+        await api().deleteMatching({ filters: activeFilters(get().filters) })
+        await get().loadRequests()
+      } catch (error) {
+        set({ notice: `Could not delete the filtered requests: ${(error as Error).message}` })
+      }
+    },
+
     onRequestsAdded: (batch) => {
+      set((s) => ({ totalCount: s.totalCount + batch.length }))
       const filters = get().filters
       const fresh = batch.filter((r) => matchesLocally(r, filters)).reverse()
       if (fresh.length === 0) return
@@ -189,16 +207,22 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
 
     onRequestsDeleted: (change) => {
       if ('all' in change) {
-        set({ requests: [], hasMore: false, selectedId: null, selected: null })
+        set({ requests: [], hasMore: false, selectedId: null, selected: null, totalCount: 0 })
         return
       }
       const gone = new Set(change.ids)
       set((s) => ({
+        totalCount: Math.max(0, s.totalCount - change.ids.length),
         requests: s.requests.filter((r) => !gone.has(r.id)),
         ...(s.selectedId !== null && gone.has(s.selectedId) ? { selectedId: null, selected: null } : {})
       }))
     }
   }
+}
+
+/** The filters that narrow the list ({} when none does). */
+export function activeFilters(f: RequestFilters): RequestFilters {
+  return cleanFilters(f)
 }
 
 function cleanFilters(f: RequestFilters): RequestFilters {

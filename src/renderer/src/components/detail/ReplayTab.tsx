@@ -10,7 +10,9 @@ import { RetryOptions, TargetPicker, type RetryChoice } from '../outbound/Target
 import '../outbound/outbound.css'
 import type { DetailTabProps } from './tabs'
 
-const LAST_TARGET = 'hookscope-last-target'
+/** Replay remembers its own target, apart from Send's (the key before they were separate is read once). */
+const LAST_TARGET = 'hookscope-target-replay'
+const OLD_SHARED_TARGET = 'hookscope-last-target'
 const RECOMPUTED = ['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']
 
 interface EditForm {
@@ -42,7 +44,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const replay = useStore((s) => s.replay)
   const catalog = useStore((s) => s.catalog)
   const history = useStore((s) => s.history[request.id])
-  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? '')
+  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? localStorage.getItem(OLD_SHARED_TARGET) ?? '')
   const [editing, setEditing] = useState(false)
   const [form, setForm] = useState<EditForm>(() => editFormOf(request, url))
   const [resign, setResign] = useState(request.provider !== null)
@@ -142,7 +144,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
       )}
       <RetryOptions value={retry} onChange={setRetry} />
       <DeliveryPanel error={error} errorTestId="replay-error" deliveries={history ?? []} shownId={shownId} newestByDefault onOpen={setShownId} title="History">
-        <ExportImport ids={[request.id]} label="Export this capture:" />
+        <ExportImport selection={{ ids: [request.id] }} label="Export this capture:" />
       </DeliveryPanel>
     </div>
   )

@@ -2,6 +2,7 @@ import { json } from '@codemirror/lang-json'
 import { EditorState } from '@codemirror/state'
 import { EditorView, basicSetup } from 'codemirror'
 import { useEffect, useRef } from 'react'
+import { codeTheme } from './code-theme'
 
 interface Props {
   value: string
@@ -12,17 +13,6 @@ interface Props {
   testId?: string
   minHeight?: number
 }
-
-/** Colours come from the app's CSS variables, so the editor follows the dark and light themes. */
-const theme = EditorView.theme({
-  '&': { backgroundColor: 'var(--panel)', color: 'var(--text)', fontSize: '12px', border: '1px solid var(--line)', borderRadius: '4px' },
-  '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--text)' },
-  '.cm-gutters': { backgroundColor: 'var(--panel-2)', color: 'var(--muted)', border: 'none' },
-  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--hover)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--sel)' },
-  '&.cm-focused': { outline: '1px solid var(--accent)' },
-  '.cm-scroller': { overflow: 'auto' }
-})
 
 /**
  * CodeMirror 6 for request bodies. The text is handed to CodeMirror as a document (never as HTML), so a
@@ -41,7 +31,7 @@ export function CodeEditor({ value, onChange, readOnly = false, language = 'json
         doc: value,
         extensions: [
           basicSetup,
-          theme,
+          codeTheme,
           EditorView.lineWrapping,
           EditorState.readOnly.of(readOnly),
           EditorView.editable.of(!readOnly),

@@ -45,7 +45,9 @@ export function DeliveryRow({ delivery, onOpen, active }: { delivery: DeliveryRe
       <span className="muted">{new Date(delivery.createdAt).toLocaleTimeString()}</span>
       <span>{delivery.kind}{delivery.attempt > 1 ? ` #${delivery.attempt}` : ''}</span>
       <span className={`badge badge-${statusTone(delivery.responseStatus)}`}>{delivery.responseStatus ?? delivery.errorKind ?? 'error'}</span>
-      <span className="mono ellipsis">{delivery.targetUrl}</span>
+      <span className="mono ellipsis" title={delivery.targetUrl} data-testid="delivery-row-url">
+        {delivery.targetUrl}
+      </span>
       <span className="muted">{delivery.label ?? ''}</span>
       <span className="muted">{formatMs(delivery.durationMs)}</span>
     </button>

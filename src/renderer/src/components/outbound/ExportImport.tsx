@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { useStore } from '../../store'
+import type { ExportSelection } from '../../store/outbound-slice'
 
 const FORMATS = [
   { id: 'har', label: 'HAR' },
@@ -17,17 +18,27 @@ function download(text: string, filename: string, mimeType: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
+interface Props {
+  /** What the buttons export: these ids, or every capture the filters match. */
+  selection: ExportSelection
+  /** Says what that is ("Export 3 filtered requests:"), so nothing follows the filters silently. */
+  label: string
+  disabled?: boolean
+  allowImport?: boolean
+}
+
 /** Export some captures as HAR 1.2, JSON or cURL; with `allowImport`, also read a HAR file back in. */
-export function ExportImport({ ids, label, allowImport = false }: { ids: number[]; label: string; allowImport?: boolean }): React.JSX.Element {
+export function ExportImport({ selection, label, disabled = false, allowImport = false }: Props): React.JSX.Element {
   const exportRequests = useStore((s) => s.exportRequests)
   const importHar = useStore((s) => s.importHar)
   const file = useRef<HTMLInputElement>(null)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const run = async (format: 'har' | 'json' | 'curl'): Promise<void> => {
-    const out = await exportRequests(ids, format)
+    const out = await exportRequests(selection, format)
     if ('error' in out) return setMessage({ error: true, text: out.error })
     download(out.text, out.filename, out.mimeType)
-    setMessage({ error: false, text: `Saved ${out.filename}.` })
+    const what = out.truncated ? ` (the newest ${out.count.toLocaleString()}; \`hookscope export\` writes any number)` : ''
+    setMessage({ error: false, text: `Saved ${out.filename}${what}.` })
   }
   const onFile = async (f: File | undefined): Promise<void> => {
     if (!f) return
@@ -37,9 +48,11 @@ export function ExportImport({ ids, label, allowImport = false }: { ids: number[
   }
   return (
     <div className="export-import" data-testid="export-import">
-      <span className="muted">{label}</span>
+      <span className="muted" data-testid="export-label">
+        {label}
+      </span>
       {FORMATS.map((f) => (
-        <button key={f.id} className="ghost" disabled={ids.length === 0} onClick={() => void run(f.id)} data-testid={`export-${f.id}`}>
+        <button key={f.id} className="ghost" disabled={disabled} onClick={() => void run(f.id)} data-testid={`export-${f.id}`}>
           {f.label}
         </button>
       ))}

@@ -3,11 +3,11 @@ import { headersText, textToHeaders } from '../../lib/outbound-form'
 import { useStore } from '../../store'
 import { CodeEditor } from './CodeEditor'
 import { DeliveryPanel } from './DeliveryPanel'
-import { ExportImport } from './ExportImport'
 import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
 import './outbound.css'
 
-const LAST_TARGET = 'hookscope-last-target'
+/** Send remembers its own target: a replay's target (often another handler) must not pre-fill it. */
+const LAST_TARGET = 'hookscope-target-send'
 
 /** Compose: a provider's catalog event as a fresh sample, edited, signed and sent (like `stripe trigger`). */
 export function SendView(): React.JSX.Element {
@@ -17,7 +17,6 @@ export function SendView(): React.JSX.Element {
   const loadSent = useStore((s) => s.loadSent)
   const sample = useStore((s) => s.sample)
   const sendEvent = useStore((s) => s.sendEvent)
-  const listed = useStore((s) => s.requests)
   const [providerId, setProviderId] = useState('callpaymin')
   const [event, setEvent] = useState('')
   const [method, setMethod] = useState('POST')
@@ -80,7 +79,6 @@ export function SendView(): React.JSX.Element {
 
   return (
     <main className="send-view" data-testid="send-view">
-      <ExportImport ids={listed.map((r) => r.id)} label={`Export the ${listed.length} listed capture(s):`} allowImport />
       <h3>Send a sample event</h3>
       <div className="compose-row">
         <select value={providerId} onChange={(e) => setProviderId(e.target.value)} data-testid="send-provider" aria-label="Provider">

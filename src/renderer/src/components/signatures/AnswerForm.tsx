@@ -16,10 +16,19 @@ export function AnswerForm({ endpoint }: { endpoint: EndpointInfo }): React.JSX.
   }
   return (
     <form className="ep-form" onSubmit={save} data-testid="endpoint-answer-form">
-      <span className="ep-meta">Answer</span>
-      <input value={status} onChange={(e) => setStatus(e.target.value.replace(/\D/g, '').slice(0, 3))} aria-label="Answer status" style={{ width: 60, minWidth: 0 }} />
-      <input value={body} onChange={(e) => setBody(e.target.value)} aria-label="Answer body" />
-      <input value={delay} onChange={(e) => setDelay(e.target.value.replace(/\D/g, '').slice(0, 6))} aria-label="Delay in ms" placeholder="delay ms" style={{ width: 80, minWidth: 0 }} />
+      <span className="ep-meta">This endpoint answers</span>
+      <label className="ep-field">
+        <span>Status</span>
+        <input value={status} onChange={(e) => setStatus(e.target.value.replace(/\D/g, '').slice(0, 3))} data-testid="endpoint-answer-status" style={{ width: 60, minWidth: 0 }} />
+      </label>
+      <label className="ep-field">
+        <span>Delay (ms)</span>
+        <input value={delay} onChange={(e) => setDelay(e.target.value.replace(/\D/g, '').slice(0, 6))} data-testid="endpoint-answer-delay" style={{ width: 80, minWidth: 0 }} />
+      </label>
+      <label className="ep-field ep-field-grow">
+        <span>Body</span>
+        <input value={body} onChange={(e) => setBody(e.target.value)} data-testid="endpoint-answer-body" />
+      </label>
       <button type="submit" data-testid="endpoint-answer-save">
         Save answer
       </button>

@@ -7,7 +7,10 @@ import './signatures.css'
 /** Named receiver paths with a provider, secrets (rotation) and their own answer; plus where secrets are kept. */
 export function EndpointsView(): React.JSX.Element {
   const providers = useStore((s) => s.providers)
-  const endpoints = useStore((s) => s.endpoints)
+  const all = useStore((s) => s.endpoints)
+  const pending = useStore((s) => s.pendingEndpointDeletes)
+  // An endpoint waiting out its Undo window is already gone as far as the user is concerned.
+  const endpoints = all.filter((e) => !pending.some((p) => p.id === e.id))
   const storage = useStore((s) => s.secretStorage)
   const error = useStore((s) => s.endpointsError)
   const notice = useStore((s) => s.endpointsNotice)

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { TunnelState } from '../../../../shared/types'
 import { useStore } from '../../store'
+import { DEFAULT_TUNNEL_HOST } from '../../../../shared/api/tunnel'
+import { hostFieldValue, tunnelStartOptions } from '../../lib/tunnel-options'
 import { webhookUrl } from '../../store/tunnel-slice'
 import { CopyButton } from './CopyButton'
 import { retryText, STATUS_LABEL } from './status'
@@ -12,7 +14,7 @@ export function TunnelPanel(): React.JSX.Element {
   const start = useStore((s) => s.startTunnel)
   const stop = useStore((s) => s.stopTunnel)
   const [subdomain, setSubdomain] = useState(tunnel?.requestedSubdomain ?? '')
-  const [host, setHost] = useState(tunnel?.host ?? 'https://localtunnel.me')
+  const [host, setHost] = useState(hostFieldValue(tunnel?.host))
   const running = tunnel !== null && tunnel.status !== 'stopped'
 
   return (
@@ -33,7 +35,7 @@ export function TunnelPanel(): React.JSX.Element {
         className="tunnel-form"
         onSubmit={(e) => {
           e.preventDefault()
-          void start({ subdomain: subdomain.trim() || undefined, host: host.trim() || undefined })
+          void start(tunnelStartOptions(subdomain, host))
         }}
       >
         <label>
@@ -42,7 +44,21 @@ export function TunnelPanel(): React.JSX.Element {
         </label>
         <label>
           Tunnel server
-          <input data-testid="tunnel-host" value={host} onChange={(e) => setHost(e.target.value)} spellCheck={false} />
+          <span className="tunnel-host-row">
+            <input
+              data-testid="tunnel-host"
+              value={host}
+              placeholder={`${DEFAULT_TUNNEL_HOST} (default)`}
+              onChange={(e) => setHost(e.target.value)}
+              spellCheck={false}
+            />
+            {host.trim() !== '' && (
+              <button type="button" className="ghost" onClick={() => setHost('')} data-testid="tunnel-host-default">
+                Use default
+              </button>
+            )}
+          </span>
+          <span className="field-hint">Empty: the public server {DEFAULT_TUNNEL_HOST}.</span>
         </label>
         <div className="tunnel-actions">
           <button type="submit" data-testid="tunnel-start" disabled={busy}>
