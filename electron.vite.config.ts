@@ -13,7 +13,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), ...sqliteThreads }
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), ...sqliteThreads }
       }
     }
   },
