@@ -1,7 +1,7 @@
 // The writer thread's code (a worker module; see worker-writer.ts for why captures are written here).
 // It opens its own connection to the capture database and commits each insert message as one
 // transaction, answering in order. Only `import type` from our own modules: see sqlite-thread.ts.
-import Database from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { InsertValue } from './rows'
 import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
@@ -11,9 +11,13 @@ const data = workerData as WriterThreadData
 const reply = (message: WriterReply): void => port.postMessage(message)
 const messageOf = (error: unknown): string => String((error as Error | undefined)?.message ?? error)
 
-let db: Database.Database | null = null
+let db: BetterSqlite3.Database | null = null
 let insertBatch: ((rows: InsertValue[][], lengths: number[], bodies: Buffer) => number[]) | null = null
 try {
+  // Imported here rather than statically so that a native module that cannot load is reported like a
+  // database that cannot be opened ('fatal': nothing was written, every queued row goes to the main
+  // thread's writer). Messages sent meanwhile wait in the port until the listener below is attached.
+  const { default: Database } = await import('better-sqlite3')
   const opened = new Database(data.file, { fileMustExist: true })
   db = opened
   opened.pragma(`busy_timeout = ${data.busyTimeoutMs}`)
