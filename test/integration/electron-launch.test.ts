@@ -11,9 +11,9 @@ import { electronBinary } from '../helpers/electron'
 import { projectCopy } from '../helpers/project-copy'
 import { tempDir } from '../helpers/temp'
 
-function npmStart(cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function npmStart(cwd: string, env: NodeJS.ProcessEnv, script = 'start'): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
-    const child = spawn('npm', ['start'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('npm', ['run', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (d: Buffer) => (output += d.toString()))
     child.stderr.on('data', (d: Buffer) => (output += d.toString()))
@@ -62,17 +62,26 @@ describe('npm start', () => {
     expect(existsSync(join(project.dir, 'out'))).toBe(false)
   })
 
-  it('builds the app and runs the Electron binary named by ELECTRON_OVERRIDE_DIST_PATH with the app as entry', async () => {
+  /** A stand-in Electron: records its folder, its arguments and the dev server URL it was given, then exits. */
+  function standIn(): { dist: string; record: string } {
     const dist = join(scratch.dir, 'electron-dist')
     const record = join(scratch.dir, 'argv.txt')
-    mkdirSync(dist)
-    writeFileSync(join(dist, 'electron'), '#!/bin/sh\nprintf "%s\\n" "$PWD" "$@" > "$STANDIN_RECORD"\n')
-    chmodSync(join(dist, 'electron'), 0o755)
+    if (!existsSync(dist)) {
+      mkdirSync(dist)
+      writeFileSync(join(dist, 'electron'), '#!/bin/sh\nprintf "%s\\n" "$ELECTRON_RENDERER_URL" "$PWD" "$@" > "$STANDIN_RECORD"\n')
+      chmodSync(join(dist, 'electron'), 0o755)
+    }
+    return { dist, record }
+  }
 
+  it('builds the app and runs the Electron binary named by ELECTRON_OVERRIDE_DIST_PATH with the app as entry', async () => {
+    const { dist, record } = standIn()
     const { code, output } = await npmStart(project.dir, cleanEnv({ ELECTRON_OVERRIDE_DIST_PATH: dist, STANDIN_RECORD: record }))
     expect(code, output).toBe(0)
-    const [cwd, entry, ...rest] = readFileSync(record, 'utf8').trimEnd().split('\n')
+    const [rendererUrl, cwd, entry, ...rest] = readFileSync(record, 'utf8').trimEnd().split('\n')
     expect(rest).toEqual([])
+    // Built files, no dev server.
+    expect(rendererUrl).toBe('')
     // The entry is the app folder, whose package.json "main" is the main bundle the build just wrote.
     const appDir = resolve(cwd, entry)
     expect(realpathSync(appDir)).toBe(realpathSync(project.dir))
@@ -80,5 +89,14 @@ describe('npm start', () => {
     expect(readFileSync(join(appDir, main), 'utf8')).toContain('BrowserWindow')
     expect(existsSync(join(appDir, 'out/preload/index.cjs'))).toBe(true)
     expect(existsSync(join(appDir, 'out/renderer/index.html'))).toBe(true)
+  })
+
+  it('npm run dev starts the same way, with the renderer on a dev server', async () => {
+    const { dist, record } = standIn()
+    const { code, output } = await npmStart(project.dir, cleanEnv({ ELECTRON_OVERRIDE_DIST_PATH: dist, STANDIN_RECORD: record }), 'dev')
+    expect(code, output).toBe(0)
+    const [rendererUrl, cwd, entry] = readFileSync(record, 'utf8').trimEnd().split('\n')
+    expect(rendererUrl).toMatch(/^http:\/\/localhost:\d+/)
+    expect(realpathSync(resolve(cwd, entry))).toBe(realpathSync(project.dir))
   })
 })
