@@ -2,11 +2,18 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
+// The store's SQLite threads: entries of their own, emitted as out/main/<name>.js, where
+// src/main/engine/store/sqlite-thread.ts finds them at run time.
+const sqliteThreads = {
+  'writer-thread': resolve('src/main/engine/store/writer-thread.ts'),
+  'checkpoint-thread': resolve('src/main/engine/store/checkpoint-thread.ts')
+}
+
 export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts') }
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), ...sqliteThreads }
       }
     }
   },

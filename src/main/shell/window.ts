@@ -1,5 +1,7 @@
 import { BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
+// electron-vite copies the file beside the bundle and gives its path (resources/ is not packaged as is).
+import icon from '../../../resources/icon.png?asset'
 
 const isHttpLink = (url: string): boolean => /^https?:\/\//i.test(url)
 
@@ -15,6 +17,8 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Hookscope',
     backgroundColor: '#14161a',
+    // Linux shows it in the window list and dock; macOS and Windows take the app bundle's icon.
+    icon,
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,

@@ -1,57 +1,10 @@
 // Moves the capture INSERTs and their commits off the receiver's thread. On the receiver's thread a
 // commit of ~30 rows cost as much as answering those 30 requests, so throughput was capped by SQLite;
 // here the receiver only packs each row and waits for the writer thread to say "committed".
-import type { Worker } from 'node:worker_threads'
 import type { CaptureWriter, CommitListener } from './batched-writer'
 import { BODY_COLUMN, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
-import { startSqliteThread, stopSqliteThread } from './sqlite-thread'
-
-// Each message is one transaction; bodies arrive packed in one transferred buffer (no copy).
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-let db = null
-let insertBatch = null
-try {
-  const Database = require(workerData.module)
-  db = new Database(workerData.file, { fileMustExist: true })
-  db.pragma('busy_timeout = ' + workerData.busyTimeoutMs)
-  db.pragma('synchronous = NORMAL')
-  db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages)
-  const insert = db.prepare(workerData.sql)
-  const empty = Buffer.alloc(0)
-  insertBatch = db.transaction((rows, lengths, bodies) => {
-    const ids = new Array(rows.length)
-    let offset = 0
-    for (let i = 0; i < rows.length; i++) {
-      const values = rows[i]
-      values[workerData.bodyColumn] = lengths[i] === 0 ? empty : bodies.subarray(offset, offset + lengths[i])
-      offset += lengths[i]
-      ids[i] = Number(insert.run(values).lastInsertRowid)
-    }
-    return ids
-  })
-} catch (e) {
-  parentPort.postMessage({ fatal: String((e && e.message) || e) })
-}
-parentPort.on('message', (m) => {
-  if (m === 'stop') {
-    try { if (db) db.close() } catch {}
-    parentPort.close()
-    return
-  }
-  if (m.pragma !== undefined) {
-    try { parentPort.postMessage({ pragma: db.pragma(m.pragma, { simple: true }) ?? null }) }
-    catch (e) { parentPort.postMessage({ pragmaError: String((e && e.message) || e) }) }
-    return
-  }
-  if (!insertBatch) return parentPort.postMessage({ error: 'the writer thread has no database' })
-  try {
-    parentPort.postMessage({ ids: insertBatch(m.rows, m.lengths, Buffer.from(m.bodies)) })
-  } catch (e) {
-    parentPort.postMessage({ error: String((e && e.message) || e) })
-  }
-})
-`
+import { SqliteThread } from './sqlite-thread'
+import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
 
 interface Pending {
   row: NewRequest
@@ -62,8 +15,6 @@ interface Pending {
 
 /** Batches may overlap in flight (each is its own transaction) so a batch never waits for the previous reply. */
 const MAX_IN_FLIGHT = 4
-
-type Reply = { ids: number[] } | { error: string } | { fatal: string } | { pragma: unknown } | { pragmaError: string }
 
 export interface WorkerWriterOptions {
   file: string
@@ -89,24 +40,25 @@ export class WorkerWriter implements CaptureWriter {
   private replacement: CaptureWriter | null = null
   private drained: (() => void) | null = null
   private readonly pragmas: { resolve: (value: unknown) => void; reject: (error: Error) => void }[] = []
-  private readonly worker: Worker
+  private readonly thread: SqliteThread<WriterRequest, WriterReply>
 
   private constructor(private readonly options: WorkerWriterOptions) {
-    this.worker = startSqliteThread(WORKER_SOURCE, {
+    const data: WriterThreadData = {
       file: options.file,
       sql: INSERT_SQL,
       bodyColumn: BODY_COLUMN,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       autocheckpointPages: options.autocheckpointPages
-    })
-    this.worker.on('message', (reply: Reply) => this.onReply(reply))
-    this.worker.on('error', (error) => this.failOver(`the writer thread stopped: ${error.message}`))
-    this.worker.on('exit', () => {
+    }
+    this.thread = new SqliteThread('writer-thread', data)
+    this.thread.onReply((reply) => this.onReply(reply))
+    this.thread.worker.on('error', (error) => this.failOver(`the writer thread stopped: ${error.message}`))
+    this.thread.worker.on('exit', () => {
       if (!this.closed) this.failOver('the writer thread exited')
     })
     // After the listeners: adding a 'message' listener refs the worker again. In-flight captures keep
     // the process alive through their sockets; one-shot CLI verbs must be able to exit.
-    this.worker.unref()
+    this.thread.worker.unref()
   }
 
   /** A writer thread for a database file, or null when threads are unavailable (the caller writes in-thread). */
@@ -139,7 +91,7 @@ export class WorkerWriter implements CaptureWriter {
     if (this.closed) return Promise.reject(new Error('The capture store is closed.'))
     return new Promise((resolve, reject) => {
       this.pragmas.push({ resolve, reject })
-      this.worker.postMessage({ pragma: statement })
+      this.thread.send({ kind: 'pragma', statement })
     })
   }
 
@@ -147,14 +99,14 @@ export class WorkerWriter implements CaptureWriter {
     if (this.replacement) return this.replacement.close()
     this.closed = true
     if (this.inFlight.length || this.queued.length) {
-      this.worker.ref()
+      this.thread.worker.ref()
       await new Promise<void>((resolve) => {
         this.drained = resolve
         this.send()
       })
     }
     if (this.replacement) return (this.replacement as CaptureWriter).close()
-    await stopSqliteThread(this.worker)
+    await this.thread.stop()
   }
 
   private send(): void {
@@ -176,17 +128,17 @@ export class WorkerWriter implements CaptureWriter {
       values[BODY_COLUMN] = null
       rows[i] = values
     }
-    this.worker.postMessage({ rows, lengths, bodies: packed.buffer }, [packed.buffer])
+    this.thread.send({ kind: 'insert', rows, lengths, bodies: packed.buffer }, [packed.buffer])
   }
 
-  private onReply(reply: Reply): void {
-    if ('pragma' in reply) return this.pragmas.shift()?.resolve(reply.pragma)
-    if ('pragmaError' in reply) return this.pragmas.shift()?.reject(new Error(reply.pragmaError))
+  private onReply(reply: WriterReply): void {
+    if (reply.kind === 'pragma') return this.pragmas.shift()?.resolve(reply.value)
+    if (reply.kind === 'pragmaFailed') return this.pragmas.shift()?.reject(new Error(reply.error))
     // Nothing was written: the in-flight batch is safe to write again.
-    if ('fatal' in reply) return this.failOver(`the writer thread could not open the database: ${reply.fatal}`, true)
+    if (reply.kind === 'fatal') return this.failOver(`the writer thread could not open the database: ${reply.error}`, true)
     const batch = this.inFlight.shift()
     if (!batch) return
-    if ('error' in reply) {
+    if (reply.kind === 'failed') {
       const error = new Error(reply.error)
       for (const p of batch) p.reject(error)
     } else {
@@ -216,7 +168,7 @@ export class WorkerWriter implements CaptureWriter {
     const queued = inFlightUnwritten ? [...inFlight, ...this.queued] : this.queued
     this.queued = []
     for (const p of queued) replacement.write(p.row).then(p.resolve, p.reject)
-    void this.worker.terminate()
+    void this.thread.worker.terminate()
     this.drained?.()
   }
 }

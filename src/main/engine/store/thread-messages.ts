@@ -1,0 +1,40 @@
+// The messages between the engine and its SQLite threads (writer-thread.ts, checkpoint-thread.ts),
+// one union per direction. Type-only: each thread file imports these with `import type`, so it needs
+// no other module of ours at run time (see sqlite-thread.ts).
+import type { InsertValue } from './rows'
+
+export interface StopRequest {
+  kind: 'stop'
+}
+
+export interface WriterThreadData {
+  file: string
+  sql: string
+  /** Index of the body in an insert row; the thread fills it from the packed buffer. */
+  bodyColumn: number
+  busyTimeoutMs: number
+  autocheckpointPages: number
+}
+
+/** One insert message is one transaction; bodies arrive packed in one transferred buffer (no copy). */
+export type WriterRequest =
+  | { kind: 'insert'; rows: InsertValue[][]; lengths: number[]; bodies: ArrayBuffer }
+  | { kind: 'pragma'; statement: string }
+  | StopRequest
+
+export type WriterReply =
+  | { kind: 'committed'; ids: number[] }
+  | { kind: 'failed'; error: string }
+  /** The thread could not open the database: nothing it was sent has been written. */
+  | { kind: 'fatal'; error: string }
+  | { kind: 'pragma'; value: unknown }
+  | { kind: 'pragmaFailed'; error: string }
+
+export interface CheckpointThreadData {
+  file: string
+  intervalMs: number
+}
+
+export type CheckpointRequest = StopRequest
+
+export type CheckpointReply = { kind: 'checkpointFailed'; error: string }

@@ -1,0 +1,2 @@
+// Types for electron-vite's import queries in the main process (`?asset` in shell/window.ts).
+/// <reference types="electron-vite/node" />
