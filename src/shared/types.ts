@@ -32,6 +32,8 @@ export interface RequestSummary {
   provider: string | null
   eventType: string | null
   eventId: string | null
+  /** The call this delivery belongs to (provider-specific location), or null. */
+  callId: string | null
   verdict: Verdict
   responseStatus: number | null
   durationMs: number | null

@@ -238,6 +238,7 @@ export class Receiver {
       provider: inspection.provider,
       eventType: inspection.eventType,
       eventId: inspection.eventId,
+      callId: inspection.callId,
       verdict: inspection.verdict,
       signature: inspection.signature,
       response: prepared.captured,

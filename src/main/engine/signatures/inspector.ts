@@ -5,6 +5,7 @@ import { UNKNOWN_VERDICT, type IncomingDelivery, type Inspection } from '../insp
 import { detectByBody, detectByHeaders } from '../providers/registry'
 import type { NamedSecret, Provider } from '../providers/types'
 import type { Endpoint } from './endpoints'
+import { callSpecOf, extractCallId } from '../calls/call-id'
 
 /** An endpoint as inspection needs it: its fixed provider (already built for generic schemes) and secrets. */
 export interface ResolvedEndpoint {
@@ -40,12 +41,15 @@ export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspe
     return parsed
   }
   const provider = resolved?.provider ?? detectByHeaders(d.headers) ?? detectByBody(json())
-  const base = { endpoint: resolved?.endpoint.path ?? null, response: resolved?.endpoint.response ?? null }
+  const base = { endpoint: resolved?.endpoint.path ?? null, response: resolved?.endpoint.response ?? null, parsedBody: json }
   if (!provider) {
     const event = guessEvent(json())
-    return { ...base, provider: null, eventType: event.type, eventId: event.id, verdict: UNKNOWN_VERDICT, signature: null }
+    return { ...base, provider: null, eventType: event.type, eventId: event.id, callId: null, verdict: UNKNOWN_VERDICT, signature: null }
   }
   const event = provider.eventFromHeaders?.(d.headers) ?? provider.eventOf(json())
+  // Providers with calls read their event type from the body, so json() is already parsed here.
+  const calls = callSpecOf(provider.id)
+  const callId = calls ? extractCallId(calls, json(), event.type) : null
   const secrets = resolved?.secrets.length ? resolved.secrets : src.providerSecrets(provider.id)
   const result = provider.verify(d, secrets, d.receivedAt)
   if (result.verdict.status === 'invalid' && result.report) {
@@ -55,7 +59,7 @@ export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspe
       result.verdict = { status: 'invalid', detail: hint } satisfies Verdict
     }
   }
-  return { ...base, provider: provider.id, eventType: event.type, eventId: event.id, verdict: result.verdict, signature: result.report }
+  return { ...base, provider: provider.id, eventType: event.type, eventId: event.id, callId, verdict: result.verdict, signature: result.report }
 }
 
 /** Says which other stored secret the signature matches, when the endpoint's own do not. */
