@@ -167,3 +167,43 @@ describe('calls', () => {
     expect(seen).toEqual(['c1', 'c0', 'c6', 'c5', 'c4', 'c3', 'c2'])
   })
 })
+
+describe('diff of two deliveries', () => {
+  test('a retry compared with the previous delivery of its event: body by JSON path, headers by name, over the Api and `hookscope diff`', async () => {
+    t = await startTestEngine()
+    const first = JSON.stringify({ id: 'evt_d', type: 'call.ended', data: { call_id: 'call_D', duration_seconds: 10, status: 'completed' } })
+    const retry = JSON.stringify({ id: 'evt_d', type: 'call.ended', data: { call_id: 'call_D', duration_seconds: 12, recording: 'r.mp3' } })
+    await deliver(t.url, 'callpaymin', first)
+    await send(t.url + '/hooks?attempt=2', { headers: { 'Content-Type': 'application/json', 'X-CallPayMin-Signature': 'abc', 'X-Attempt': '2' }, body: retry })
+    await deliver(t.url, 'callpaymin', cpm('evt_other', 'call.created', 'call_D'))
+    await waitForCount(t, 3)
+    const [other, second, firstRow] = (await t.engine.api.listRequests({})).items
+    expect(await t.engine.api.previousDelivery({ id: second.id })).toEqual({ id: firstRow.id })
+    expect(await t.engine.api.previousDelivery({ id: firstRow.id })).toBeNull()
+    expect(await t.engine.api.previousDelivery({ id: other.id })).toBeNull()
+
+    const diff = await t.engine.api.diffRequests({ a: firstRow.id, b: second.id })
+    expect(diff.bodyMode).toBe('json')
+    expect(diff.body).toEqual([
+      { path: '$.data.duration_seconds', change: 'changed', a: 10, b: 12 },
+      { path: '$.data.status', change: 'removed', a: 'completed' },
+      { path: '$.data.recording', change: 'added', b: 'r.mp3' }
+    ])
+    expect(diff.path).toEqual({ a: '/hooks', b: '/hooks?attempt=2' })
+    expect(diff.headers.find((h) => h.name === 'X-Attempt')).toEqual({ name: 'X-Attempt', change: 'added', b: '2' })
+    expect(diff.headers.find((h) => h.name.toLowerCase() === 'x-callpaymin-signature')?.change).toBe('changed')
+
+    const cli = await runCli(['diff', String(firstRow.id), String(second.id), '--db', t.dbPath, '--json'])
+    expect(cli.code).toBe(0)
+    const printed = JSON.parse(cli.stdout)
+    expect(printed.body).toEqual(diff.body)
+    expect(printed.headers).toEqual(diff.headers)
+    expect(printed.path).toEqual(diff.path)
+    expect(printed.method).toBeUndefined()
+    const human = await runCli(['diff', String(firstRow.id), String(second.id), '--db', t.dbPath])
+    expect(human.stdout).toContain('~ $.data.duration_seconds  10 → 12')
+    const missing = await runCli(['diff', String(firstRow.id), '999', '--db', t.dbPath, '--json'])
+    expect(missing.code).toBe(1)
+    expect(JSON.parse(missing.stderr).error).toBe('No captured request with id 999.')
+  })
+})

@@ -56,7 +56,7 @@ export function judgeCall(rows: CallRow[], o: JudgeOptions): CallSummary {
       // Only first deliveries are order-checked: a retry of an early event is late by design.
       const rank = rankOf(o.spec, row.eventType)
       if (rank !== null) {
-        if (rank < maxRank) flags.unshift('out-of-order')
+        if (rank < maxRank) flags.push('out-of-order')
         maxRank = Math.max(maxRank, rank)
         if (!furthest || rank >= furthest.rank) furthest = { rank, type: row.eventType as string }
       }
@@ -66,7 +66,10 @@ export function judgeCall(rows: CallRow[], o: JudgeOptions): CallSummary {
   }
   const last = rows[rows.length - 1]
   const callFlags = new Set<CallFlag>()
-  for (const d of deliveries) for (const f of d.flags) callFlags.add(f)
+  for (const d of deliveries) {
+    d.flags = FLAG_ORDER.filter((f) => d.flags.includes(f))
+    for (const f of d.flags) callFlags.add(f)
+  }
   if (!ended && o.spec.terminal.length > 0 && last && o.now - last.receivedAt > o.missingFinalAfterMs) callFlags.add('missing-final')
   return {
     provider: o.provider,
