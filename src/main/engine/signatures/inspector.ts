@@ -73,7 +73,7 @@ function rotationHint(provider: Provider, d: IncomingDelivery, foreign: ForeignS
   return null
 }
 
-function parseBody(d: IncomingDelivery): unknown {
+export function parseBody(d: IncomingDelivery): unknown {
   const b = d.body
   if (b.length === 0 || b.length > BODY_PARSE_LIMIT || d.contentEncoding) return null
   const first = b[0]
