@@ -11,10 +11,14 @@ export function useEngineEvents(): void {
     // Live arrivals reach the store once per frame; changes to listed rows first deliver what is pending.
     const arrivals = frameCoalescer<RequestSummary>((batch) => useStore.getState().onRequestsAdded(batch))
     const offs = [
-      api().on('requestsAdded', (batch) => arrivals.push(batch)),
+      api().on('requestsAdded', (batch) => {
+        arrivals.push(batch)
+        useStore.getState().onCallDeliveries(batch)
+      }),
       api().on('requestsDeleted', (change) => {
         arrivals.flush()
         useStore.getState().onRequestsDeleted(change)
+        useStore.getState().onCallsInvalidated()
       }),
       api().on('requestsUpdated', (batch) => {
         arrivals.flush()
