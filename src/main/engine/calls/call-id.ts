@@ -96,19 +96,20 @@ export function extractCallId(spec: CallSpec, body: unknown, eventType: string |
   return null
 }
 
+// Paths are split once: the table is fixed, and extraction runs for every delivery.
+const segments = new Map<string, string[]>()
+
 function valueAt(body: unknown, path: string): unknown {
+  let keys = segments.get(path)
+  if (!keys) segments.set(path, (keys = path.split('.')))
   let node = body
-  let start = 0
-  while (node !== null && typeof node === 'object') {
-    const dot = path.indexOf('.', start)
-    const key = dot === -1 ? path.slice(start) : path.slice(start, dot)
+  for (const key of keys) {
+    if (node === null || typeof node !== 'object') return undefined
     // Own properties only: a body with "__proto__" or "constructor" keys must not reach prototypes.
     if (!Object.prototype.hasOwnProperty.call(node, key)) return undefined
     node = (node as Record<string, unknown>)[key]
-    if (dot === -1) return node
-    start = dot + 1
   }
-  return undefined
+  return node
 }
 
 /** Rank of an event type in its provider's call order, or null when it is not order-checked. */
