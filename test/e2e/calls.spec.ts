@@ -34,7 +34,7 @@ test('deliveries grouped by call: the list shows the call and its flags, the Cal
   await page.screenshot({ path: `${OUT}/calls-list-dark.png` })
 
   // Clicking the call opens its timeline in the Calls view.
-  await started.getByTestId('request-call').getByRole('button').click()
+  await started.getByTestId('open-call').click()
   await expect(page.getByTestId('calls-view')).toBeVisible()
   const timeline = page.getByTestId('call-timeline')
   await expect(timeline).toHaveAttribute('data-call', 'call_7f3a')

@@ -44,18 +44,26 @@ const Row = memo(function Row({ r, selected, call }: { r: RequestSummary; select
       </span>
       <span className="col-call" data-testid="request-call">
         {r.callId !== null && (
+          <span className="call-id-text" title={`Call ${r.callId}`}>
+            {shortCallId(r.callId)}
+          </span>
+        )}
+        <FlagBadges flags={rowFlags(r, call)} compact />
+        {r.callId !== null && (
+          // A small target at the column's end: a click anywhere else on the row still selects it.
           <button
-            className="call-link"
-            title={`Call ${r.callId}: open its timeline`}
+            className="call-open"
+            title={`Open the timeline of call ${r.callId}`}
+            aria-label="Open the call's timeline"
+            data-testid="open-call"
             onClick={(e) => {
               e.stopPropagation()
               useStore.getState().openCall({ provider: r.provider ?? '', callId: r.callId as string })
             }}
           >
-            {shortCallId(r.callId)}
+            ↗
           </button>
         )}
-        <FlagBadges flags={rowFlags(r, call)} compact />
       </span>
       <span className="col-verdict">
         <VerdictBadge verdict={r.verdict} />

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { CallSummary, RequestDiff } from '../../../shared/api/calls'
+import { DEFAULT_MISSING_FINAL_MS, type CallSummary, type RequestDiff } from '../../../shared/api/calls'
 import type { RequestSummary } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
@@ -19,6 +19,9 @@ export interface CallsSlice {
   calls: CallSummary[]
   callsLoaded: boolean
   callsProvider: string
+  /** A call without a terminal event this long after its last delivery is flagged missing-final. */
+  missingFinalMinutes: number
+  setMissingFinalMinutes: (minutes: number) => void
   selectedCall: CallKey | null
   /** Calls of rows the request list shows, for its call column and flags; refreshed as deliveries arrive. */
   callCache: Record<string, CallSummary | null>
@@ -54,7 +57,7 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
     inFlight.add(key)
     const [provider, callId] = key.split('\u0000')
     try {
-      const call = await api().getCall({ provider, callId })
+      const call = await api().getCall({ provider, callId, missingFinalAfterMs: get().missingFinalMinutes * 60_000 })
       set((s) => ({ callCache: { ...s.callCache, [key]: call } }))
     } catch {
       /* the row simply shows no flags */
@@ -75,6 +78,11 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
     calls: [],
     callsLoaded: false,
     callsProvider: '',
+    missingFinalMinutes: DEFAULT_MISSING_FINAL_MS / 60_000,
+    setMissingFinalMinutes: (minutes) => {
+      set({ missingFinalMinutes: minutes, callCache: {} })
+      void get().loadCalls()
+    },
     selectedCall: null,
     callCache: {},
 
@@ -82,7 +90,8 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
       const gen = ++generation
       try {
         const provider = get().callsProvider || undefined
-        const page = await api().listCalls({ limit: 200, ...(provider ? { provider } : {}) })
+        const missingFinalAfterMs = get().missingFinalMinutes * 60_000
+        const page = await api().listCalls({ limit: 200, missingFinalAfterMs, ...(provider ? { provider } : {}) })
         if (gen !== generation) return
         set({ calls: page.items, callsLoaded: true })
         const selected = get().selectedCall

@@ -15,6 +15,7 @@ export function CallsView(): React.JSX.Element {
   const calls = useStore((s) => s.calls)
   const loaded = useStore((s) => s.callsLoaded)
   const provider = useStore((s) => s.callsProvider)
+  const missingFinal = useStore((s) => s.missingFinalMinutes)
   const selected = useStore((s) => s.selectedCall)
   const cached = useStore((s) => (s.selectedCall ? s.callCache[callKey(s.selectedCall.provider, s.selectedCall.callId)] : null))
   useEffect(() => {
@@ -41,6 +42,24 @@ export function CallsView(): React.JSX.Element {
                 </option>
               ))}
             </select>
+            <label className="muted small" title="A call with no terminal event this long after its last delivery is flagged missing-final">
+              missing-final after{' '}
+              <input
+                type="number"
+                min={1}
+                max={1440}
+                value={missingFinal}
+                onChange={(e) => {
+                  const n = Math.round(Number(e.target.value))
+                  if (n >= 1 && n <= 1440) useStore.getState().setMissingFinalMinutes(n)
+                }}
+                aria-label="Minutes before missing-final"
+                data-testid="missing-final-minutes"
+                style={{ width: 56 }}
+              />{' '}
+              min
+            </label>
+            <span className="spacer" />
             <span className="muted small">{calls.length} calls · live</span>
           </div>
         </div>
