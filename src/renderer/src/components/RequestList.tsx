@@ -90,7 +90,7 @@ function rowClicked(id: number, shift: boolean): void {
 }
 
 function shortCallId(id: string): string {
-  return id.length > 12 ? '…' + id.slice(-10) : id
+  return id.length > 9 ? '…' + id.slice(-7) : id
 }
 
 /** The flags of this delivery within its call, and the call's missing-final on its last delivery. */

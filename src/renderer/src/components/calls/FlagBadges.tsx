@@ -22,4 +22,4 @@ export function FlagBadges({ flags, compact = false }: { flags: CallFlag[]; comp
   )
 }
 
-const SHORT: Record<CallFlag, string> = { 'out-of-order': 'order', duplicate: 'dup', 'missing-final': 'no end', 'late-answer': 'late' }
+const SHORT: Record<CallFlag, string> = { 'out-of-order': 'order', duplicate: 'dup', 'missing-final': 'end?', 'late-answer': 'late' }
