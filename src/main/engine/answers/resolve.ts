@@ -3,7 +3,7 @@
 import type { Header, ResponseConfig } from '../../../shared/types'
 import { compileTemplate, escapeModeFor, renderTemplate, type CompiledTemplate, type TemplateContext } from '../../../shared/template'
 import type { IncomingDelivery, Inspection } from '../inspect'
-import { parseBody } from '../signatures/inspector'
+import { parseBody } from '../parse-body'
 
 type Answer = Omit<ResponseConfig, 'rules'>
 

@@ -5,6 +5,7 @@ import { UNKNOWN_VERDICT, type IncomingDelivery, type Inspection } from '../insp
 import { detectByBody, detectByHeaders } from '../providers/registry'
 import type { NamedSecret, Provider } from '../providers/types'
 import type { Endpoint } from './endpoints'
+import { parseBody } from '../parse-body'
 import { callSpecOf, extractCallId } from '../calls/call-id'
 
 /** An endpoint as inspection needs it: its fixed provider (already built for generic schemes) and secrets. */
@@ -24,8 +25,6 @@ export interface InspectSources {
   providerSecrets(providerId: string): NamedSecret[]
   foreignSecrets(providerId: string, exclude: NamedSecret[]): ForeignSecret[]
 }
-
-const BODY_PARSE_LIMIT = 2 * 1024 * 1024
 
 export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspection {
   const q = d.path.indexOf('?')
@@ -71,24 +70,6 @@ function rotationHint(provider: Provider, d: IncomingDelivery, foreign: ForeignS
     }
   }
   return null
-}
-
-export function parseBody(d: IncomingDelivery): unknown {
-  const b = d.body
-  if (b.length === 0 || b.length > BODY_PARSE_LIMIT || d.contentEncoding) return null
-  const first = b[0]
-  try {
-    if (first === 0x7b || first === 0x5b) return JSON.parse(b.toString('utf8'))
-    if (isForm(d.headers)) return Object.fromEntries(new URLSearchParams(b.toString('utf8')))
-  } catch {
-    return null
-  }
-  return null
-}
-
-function isForm(headers: Header[]): boolean {
-  for (const [n, v] of headers) if (n.length === 12 && n.toLowerCase() === 'content-type') return v.includes('x-www-form-urlencoded')
-  return false
 }
 
 function guessEvent(json: unknown): { type: string | null; id: string | null } {
