@@ -7,6 +7,7 @@ import { signaturesInputs, type EndpointInfo, type SignaturesResults } from './a
 import { forgeInputs, type ForgeProgress, type ForgeResults } from './api/forge'
 import { outboundInputs, type OutboundEventPayloads, type OutboundResults } from './api/outbound'
 import { tunnelInputs, type TunnelResults } from './api/tunnel'
+import { callsInputs, type CallsResults } from './api/calls'
 import type { ApiEvent, ApiMethod } from './methods'
 import type { RequestSummary, Settings, TunnelState } from './types'
 
@@ -15,10 +16,11 @@ export const apiInputs = {
   ...coreInputs,
   ...forgeInputs,
   ...outboundInputs,
-  ...tunnelInputs
+  ...tunnelInputs,
+  ...callsInputs
 } satisfies Record<ApiMethod, z.ZodType>
 
-export interface ApiResults extends SignaturesResults, CoreResults, ForgeResults, OutboundResults, TunnelResults {}
+export interface ApiResults extends SignaturesResults, CoreResults, ForgeResults, OutboundResults, TunnelResults, CallsResults {}
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
 

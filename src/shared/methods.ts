@@ -44,7 +44,12 @@ export const API_METHODS = [
   'forgeGet',
   'forgeList',
   'forgeExport',
-  'forgeDelivery'
+  'forgeDelivery',
+  // calls and diff (api/calls.ts)
+  'listCalls',
+  'getCall',
+  'diffRequests',
+  'previousDelivery'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

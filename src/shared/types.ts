@@ -32,6 +32,8 @@ export interface RequestSummary {
   provider: string | null
   eventType: string | null
   eventId: string | null
+  /** The call this delivery belongs to (provider-specific location), or null. */
+  callId: string | null
   verdict: Verdict
   responseStatus: number | null
   durationMs: number | null
@@ -77,6 +79,19 @@ export interface ResponseConfig {
   headers: Header[]
   body: string
   delayMs: number
+  /**
+   * Body and header values are templates reading the request ({{body.data.call_id}}, {{header.x}},
+   * {{query.x}}, {{event.type}}; shared/template.ts), escaped for the answer's Content-Type.
+   */
+  template?: boolean
+  /** Answers picked by the delivery's event type (first match wins); this answer when none matches. */
+  rules?: AnswerRule[]
+}
+
+/** `eventType` is exact (`call.created`) or a prefix ending in `*` (`call.*`). */
+export interface AnswerRule {
+  eventType: string
+  answer: Omit<ResponseConfig, 'rules'>
 }
 
 export interface Settings {

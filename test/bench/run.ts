@@ -1,12 +1,14 @@
 // `npm run bench [name] [-- args]`: runs every benchmark, or the one named. Benchmarks are scripts,
 // not tests: they print figures (ratios against a baseline measured in the same run) and fail only
 // when a correctness check inside them fails (e.g. an acknowledged request missing from the database).
+import { callsBench } from './calls'
 import { captureBench } from './capture'
 import { forgeBench } from './forge'
 import { storeBench } from './store'
 import { uiBench } from './ui'
 
 const BENCHES: Record<string, (args: string[]) => Promise<boolean>> = {
+  calls: callsBench,
   capture: captureBench,
   forge: forgeBench,
   store: storeBench,

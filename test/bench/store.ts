@@ -16,6 +16,8 @@ import { fmt, median, sampleBody } from './util'
 const PROVIDERS = ['callpaymin', 'callcall', 'topcalls', 'voipbin', 'erzycall', null] as const
 const VERDICTS: VerdictStatus[] = ['valid', 'valid', 'valid', 'invalid', 'unsigned', 'unknown', 'stale', 'missing']
 const TX_ROWS = 10_000
+/** Providers whose stored rows carry a call id (as calls/call-id.ts extracts it at capture). */
+const WITH_CALLS = new Set(['callpaymin', 'topcalls', 'voipbin', 'erzycall'])
 
 /** One realistic stored request (also used by the UI bench to fill its database). */
 export function storedRow(i: number, start: number): NewRequest {
@@ -51,12 +53,45 @@ export function storedRow(i: number, start: number): NewRequest {
     provider,
     eventType: ['call.started', 'call.ended', 'call.transcript', 'recording.ready'][i % 4],
     eventId: `evt_${i.toString(36).padStart(10, '0')}`,
+    // Five deliveries per call: rows go round the six providers, so a call's rows are 6 apart.
+    callId: provider && WITH_CALLS.has(provider) ? `call_${Math.floor(i / 30)}` : null,
     verdict: { status: provider ? VERDICTS[i % VERDICTS.length] : 'unknown', detail: 'Signature checked.' },
     signature: null,
     response: { status: 200, headers: [['Content-Type', 'application/json']], bodyBase64: 'eyJyZWNlaXZlZCI6dHJ1ZX0=', delayMs: 0 },
     durationMs: 0.4,
     note: null
   }
+}
+
+/**
+ * What the call indexes cost a write: the same rows inserted into fresh databases with their call ids
+ * and with none (partial indexes skip rows without one), alternating, in the same run.
+ */
+function callIndexCost(dir: string, start: number): void {
+  const rows = 50_000
+  const samples: Record<'with' | 'without', number[]> = { with: [], without: [] }
+  for (let round = 0; round < 8; round++) {
+    const kind = round % 2 === 0 ? 'with' : 'without'
+    const file = join(dir, `calls-${round}.db`)
+    const db = openDatabase(file)
+    const store = new RequestStore(db)
+    const t0 = performance.now()
+    for (let i = 0; i < rows; i += TX_ROWS) {
+      const batch: NewRequest[] = []
+      for (let j = i; j < i + TX_ROWS; j++) {
+        const row = storedRow(j, start)
+        // Every row gets a call id here, the worst case for the indexes.
+        batch.push({ ...row, callId: kind === 'with' ? `call_${Math.floor(j / 5)}` : null })
+      }
+      store.insertMany(batch)
+    }
+    samples[kind].push((performance.now() - t0) * 1000 / rows)
+    db.close()
+  }
+  const w = median(samples.with)
+  const wo = median(samples.without)
+  const each = samples.with.map((x, i) => fmt(x / samples.without[i], 2)).join(', ')
+  console.log(`  insert with a call id on every row ${fmt(w, 1)} µs/row, without ${fmt(wo, 1)} µs/row (medians): ${fmt(w / wo, 2)}× (pairs: ${each}; two partial indexes)`)
 }
 
 function time(fn: () => unknown, runs = 7): { ms: number; result: unknown } {
@@ -138,10 +173,25 @@ export async function storeBench(args: string[]): Promise<boolean> {
     }
     const whole = time(() => store.listAll({ limit: 200, path: 'no-such-path' }), 1)
     console.log(`  ${'path matching nothing, all windows'.padEnd(40)} ${fmt(whole.ms, 2).padStart(8)} ms  (engine free between windows)`)
+    // Calls (migration 3's partial indexes): newest calls, one provider's, a page deep in history, one call.
+    const callQueries: [string, Parameters<typeof engine.api.listCalls>[0]][] = [
+      ['calls: newest 50', { limit: 50 }],
+      ['calls: newest 50 of provider=voipbin', { limit: 50, provider: 'voipbin' }],
+      ['calls: 50 deep in history (beforeId)', { limit: 50, beforeId: mid }]
+    ]
+    for (const [name, query] of callQueries) {
+      const { ms, result } = time(() => engine.api.listCalls(query))
+      const calls = result as { items: { deliveries: unknown[] }[] }
+      const deliveries = calls.items.reduce((sum, c) => sum + c.deliveries.length, 0)
+      console.log(`  ${name.padEnd(40)} ${fmt(ms, 2).padStart(8)} ms  (${calls.items.length} calls, ${deliveries} deliveries judged; target < 20 ms)`)
+    }
+    const oneCall = time(() => engine.api.getCall({ provider: 'voipbin', callId: `call_${Math.floor(n / 60)}` }))
+    console.log(`  ${'calls: one call (getCall)'.padEnd(40)} ${fmt(oneCall.ms, 2).padStart(8)} ms`)
     const detail = time(() => store.get(mid))
     console.log(`  ${'open one request (full row)'.padEnd(40)} ${fmt(detail.ms, 2).padStart(8)} ms`)
     console.log(`  ${'count(*)'.padEnd(40)} ${fmt(time(() => store.count(), 3).ms, 2).padStart(8)} ms`)
     await engine.stop()
+    callIndexCost(dir, start)
     console.log(`store: ${allMet && startMs < 2000 ? 'all targets met' : 'some targets MISSED (see above)'}`)
     return true
   } finally {

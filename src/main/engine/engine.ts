@@ -20,6 +20,7 @@ import { fileCodec, type SecretCodec } from './signatures/vault'
 import { forgeApi } from './forge/api'
 import { attachTunnel } from './tunnel'
 import { tunnelApi } from './tunnel/api'
+import { callsApi } from './calls/api'
 import type { TunnelManager } from './tunnel/manager'
 import { DeliveryLog } from './outbound/delivery-log'
 import { outboundApi } from './outbound/api'
@@ -201,6 +202,7 @@ export class Engine {
     ...signaturesApi(this),
     ...forgeApi(this),
     ...outboundApi(this),
-    ...tunnelApi(this)
+    ...tunnelApi(this),
+    ...callsApi(this)
   }
 }

@@ -16,10 +16,14 @@ export interface Inspection {
   provider: string | null
   eventType: string | null
   eventId: string | null
+  /** The call the delivery belongs to, where its provider keeps one (calls/call-id.ts). */
+  callId: string | null
   verdict: Verdict
   signature: SignatureReport | null
   /** Overrides the global answer (an endpoint's own configured answer). */
   response: ResponseConfig | null
+  /** The body as inspection parsed it (JSON or form fields; null when neither), parsed on first call. */
+  parsedBody?: () => unknown
 }
 
 export type Inspector = (delivery: IncomingDelivery) => Inspection
@@ -34,6 +38,7 @@ export const basicInspector: Inspector = (delivery) => {
     provider: null,
     eventType: event.type,
     eventId: event.id,
+    callId: null,
     verdict: UNKNOWN_VERDICT,
     signature: null,
     response: null

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { CapturedResponse, Header, ResponseConfig, Settings } from '../../shared/types'
+import { resolveAnswer, type ResolvedAnswer } from './answers/resolve'
 import type { Inspector } from './inspect'
 import type { NewRequest } from './store/rows'
 
@@ -201,22 +202,20 @@ export class Receiver {
   ): Promise<void> {
     const headers = pairHeaders(req.rawHeaders)
     const contentEncoding = headerValue(headers, 'content-encoding')
-    const inspection = this.deps.inspect({
-      method: req.method ?? 'GET',
-      path: req.url ?? '/',
-      headers,
-      body: body.body,
-      contentEncoding,
-      receivedAt: body.receivedAt
-    })
-    const answer: ResponseConfig = body.oversize
+    const delivery = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body: body.body, contentEncoding, receivedAt: body.receivedAt }
+    const inspection = this.deps.inspect(delivery)
+    const resolved: ResolvedAnswer = body.oversize
       ? {
-          status: 413,
-          headers: [['Content-Type', 'application/json'], ['Connection', 'close']],
-          body: JSON.stringify({ error: `Body larger than ${formatBytes(body.limit)}` }),
-          delayMs: 0
+          answer: {
+            status: 413,
+            headers: [['Content-Type', 'application/json'], ['Connection', 'close']],
+            body: JSON.stringify({ error: `Body larger than ${formatBytes(body.limit)}` }),
+            delayMs: 0
+          },
+          note: null
         }
-      : (inspection.response ?? this.deps.settings().response)
+      : resolveAnswer(inspection.response ?? this.deps.settings().response, delivery, inspection)
+    const answer = resolved.answer
     const prepared = prepareAnswer(answer)
     const origin = this.deps.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null }
     await this.deps.record({
@@ -238,11 +237,12 @@ export class Receiver {
       provider: inspection.provider,
       eventType: inspection.eventType,
       eventId: inspection.eventId,
+      callId: inspection.callId,
       verdict: inspection.verdict,
       signature: inspection.signature,
       response: prepared.captured,
       durationMs: Math.round((performance.now() - body.started) * 1000) / 1000,
-      note: body.note
+      note: body.note && resolved.note ? `${body.note} ${resolved.note}` : (body.note ?? resolved.note)
     })
     if (answer.delayMs > 0) await delay(answer.delayMs)
     if (res.destroyed || res.headersSent) return

@@ -1,6 +1,7 @@
 // Capture core: info, requests, settings.
 import { z } from 'zod'
 import { VERDICT_STATUSES } from '../types'
+import { templateProblem } from '../template'
 import type { CapturedRequest, EngineInfo, RequestPage, Settings } from '../types'
 
 /** Bodies up to this size travel inside getRequest / getDecodedBody; bigger ones are read in chunks. */
@@ -11,12 +12,31 @@ export const BODY_CHUNK_BYTES = 768 * 1024
 const headerSchema = z.tuple([z.string().max(8192), z.string().max(65536)])
 const id = z.number().int().positive()
 
-export const responseConfigSchema = z.object({
+const answerFields = z.object({
   status: z.number().int().min(100).max(599),
   headers: z.array(headerSchema).max(100),
   body: z.string().max(1024 * 1024),
-  delayMs: z.number().int().min(0).max(600_000)
+  delayMs: z.number().int().min(0).max(600_000),
+  template: z.boolean().optional()
 })
+
+/** A broken template is refused when saved, with the reason, rather than answering 500 later. */
+function checkTemplates(answer: z.infer<typeof answerFields>, ctx: z.RefinementCtx): void {
+  if (!answer.template) return
+  for (const [where, text] of [['body', answer.body], ...answer.headers.map(([n, v]) => [`header ${n}`, v])]) {
+    const problem = templateProblem(text)
+    if (problem) ctx.addIssue({ code: 'custom', message: `Template in the ${where}: ${problem}` })
+  }
+}
+
+export const responseConfigSchema = answerFields
+  .extend({
+    rules: z
+      .array(z.object({ eventType: z.string().min(1).max(200), answer: answerFields.superRefine(checkTemplates) }).strict())
+      .max(50)
+      .optional()
+  })
+  .superRefine(checkTemplates)
 
 export const requestQuerySchema = z
   .object({

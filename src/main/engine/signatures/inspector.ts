@@ -5,6 +5,8 @@ import { UNKNOWN_VERDICT, type IncomingDelivery, type Inspection } from '../insp
 import { detectByBody, detectByHeaders } from '../providers/registry'
 import type { NamedSecret, Provider } from '../providers/types'
 import type { Endpoint } from './endpoints'
+import { parseBody } from '../parse-body'
+import { callSpecOf, extractCallId } from '../calls/call-id'
 
 /** An endpoint as inspection needs it: its fixed provider (already built for generic schemes) and secrets. */
 export interface ResolvedEndpoint {
@@ -24,8 +26,6 @@ export interface InspectSources {
   foreignSecrets(providerId: string, exclude: NamedSecret[]): ForeignSecret[]
 }
 
-const BODY_PARSE_LIMIT = 2 * 1024 * 1024
-
 export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspection {
   const q = d.path.indexOf('?')
   const pathname = q === -1 ? d.path : d.path.slice(0, q)
@@ -40,12 +40,15 @@ export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspe
     return parsed
   }
   const provider = resolved?.provider ?? detectByHeaders(d.headers) ?? detectByBody(json())
-  const base = { endpoint: resolved?.endpoint.path ?? null, response: resolved?.endpoint.response ?? null }
+  const base = { endpoint: resolved?.endpoint.path ?? null, response: resolved?.endpoint.response ?? null, parsedBody: json }
   if (!provider) {
     const event = guessEvent(json())
-    return { ...base, provider: null, eventType: event.type, eventId: event.id, verdict: UNKNOWN_VERDICT, signature: null }
+    return { ...base, provider: null, eventType: event.type, eventId: event.id, callId: null, verdict: UNKNOWN_VERDICT, signature: null }
   }
   const event = provider.eventFromHeaders?.(d.headers) ?? provider.eventOf(json())
+  // Providers with calls read their event type from the body, so json() is already parsed here.
+  const calls = callSpecOf(provider.id)
+  const callId = calls ? extractCallId(calls, json(), event.type) : null
   const secrets = resolved?.secrets.length ? resolved.secrets : src.providerSecrets(provider.id)
   const result = provider.verify(d, secrets, d.receivedAt)
   if (result.verdict.status === 'invalid' && result.report) {
@@ -55,7 +58,7 @@ export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspe
       result.verdict = { status: 'invalid', detail: hint } satisfies Verdict
     }
   }
-  return { ...base, provider: provider.id, eventType: event.type, eventId: event.id, verdict: result.verdict, signature: result.report }
+  return { ...base, provider: provider.id, eventType: event.type, eventId: event.id, callId, verdict: result.verdict, signature: result.report }
 }
 
 /** Says which other stored secret the signature matches, when the endpoint's own do not. */
@@ -67,24 +70,6 @@ function rotationHint(provider: Provider, d: IncomingDelivery, foreign: ForeignS
     }
   }
   return null
-}
-
-function parseBody(d: IncomingDelivery): unknown {
-  const b = d.body
-  if (b.length === 0 || b.length > BODY_PARSE_LIMIT || d.contentEncoding) return null
-  const first = b[0]
-  try {
-    if (first === 0x7b || first === 0x5b) return JSON.parse(b.toString('utf8'))
-    if (isForm(d.headers)) return Object.fromEntries(new URLSearchParams(b.toString('utf8')))
-  } catch {
-    return null
-  }
-  return null
-}
-
-function isForm(headers: Header[]): boolean {
-  for (const [n, v] of headers) if (n.length === 12 && n.toLowerCase() === 'content-type') return v.includes('x-www-form-urlencoded')
-  return false
 }
 
 function guessEvent(json: unknown): { type: string | null; id: string | null } {

@@ -48,5 +48,14 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `
   ,
-  [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA, TUNNEL_SCHEMA].join('\n')
+  [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA, TUNNEL_SCHEMA].join('\n'),
+  // Calls: the call id extracted at capture (calls/call-id.ts). Partial indexes: rows without a call
+  // cost nothing extra. requests_call finds a call's deliveries; requests_call_recent walks the newest
+  // deliveries that belong to a call, so the newest calls list without scanning the whole table.
+  // Captures stored before this have no call id (not backfilled: that would parse every body at start).
+  `
+  ALTER TABLE requests ADD COLUMN call_id TEXT;
+  CREATE INDEX requests_call ON requests(call_id, provider) WHERE call_id IS NOT NULL;
+  CREATE INDEX requests_call_recent ON requests(id) WHERE call_id IS NOT NULL;
+  `
 ]

@@ -26,7 +26,7 @@ export class RequestStore {
     this.countStmt = db.prepare(`SELECT count(*) AS n FROM requests`)
     this.prefixes = new PrefixExpander(db)
     this.updateVerdictStmt = db.prepare(`UPDATE requests SET provider = @provider, event_type = @event_type,
-      event_id = @event_id, verdict_status = @verdict_status, verdict_detail = @verdict_detail,
+      event_id = @event_id, call_id = @call_id, verdict_status = @verdict_status, verdict_detail = @verdict_detail,
       signature_json = @signature_json WHERE id = @id`)
   }
 
@@ -195,10 +195,11 @@ export class RequestStore {
 
   updateVerdict(
     id: number,
-    v: { provider: string | null; eventType: string | null; eventId: string | null; verdict: Verdict; signature: SignatureReport | null }
+    v: { provider: string | null; eventType: string | null; eventId: string | null; callId: string | null; verdict: Verdict; signature: SignatureReport | null }
   ): void {
     this.updateVerdictStmt.run({
       id,
+      call_id: v.callId,
       provider: v.provider,
       event_type: v.eventType,
       event_id: v.eventId,

@@ -20,6 +20,8 @@ export interface NewRequest {
   provider: string | null
   eventType: string | null
   eventId: string | null
+  /** Which call the delivery belongs to (calls/call-id.ts), when its provider has calls. */
+  callId?: string | null
   verdict: Verdict
   signature: SignatureReport | null
   response: CapturedResponse | null
@@ -44,6 +46,7 @@ export interface SummaryRow {
   provider: string | null
   event_type: string | null
   event_id: string | null
+  call_id: string | null
   verdict_status: string
   verdict_detail: string
   response_status: number | null
@@ -61,7 +64,7 @@ export interface FullRow extends SummaryRow {
 
 export const SUMMARY_COLUMNS = `id, received_at, endpoint, method, path, body_size, body_sha256, body_truncated,
   content_type, content_encoding, remote_address, via_tunnel, forwarded_for, provider, event_type, event_id,
-  verdict_status, verdict_detail, response_status, duration_ms, note`
+  verdict_status, verdict_detail, response_status, duration_ms, note, call_id`
 
 export function toSummary(row: SummaryRow): RequestSummary {
   return {
@@ -81,6 +84,7 @@ export function toSummary(row: SummaryRow): RequestSummary {
     provider: row.provider,
     eventType: row.event_type,
     eventId: row.event_id,
+    callId: row.call_id,
     verdict: { status: row.verdict_status as VerdictStatus, detail: row.verdict_detail },
     responseStatus: row.response_status,
     durationMs: row.duration_ms,
@@ -91,7 +95,7 @@ export function toSummary(row: SummaryRow): RequestSummary {
 /** The list's view of a row just committed, without reading it back (never the body or headers). */
 export function summaryOfNew(id: number, r: NewRequest): RequestSummary {
   const { httpVersion: _v, headers: _h, body: _b, signature: _s, response, ...summary } = r
-  return { id, ...summary, responseStatus: response?.status ?? null }
+  return { id, ...summary, callId: r.callId ?? null, responseStatus: response?.status ?? null }
 }
 
 export function toCaptured(row: FullRow): CapturedRequest {
@@ -110,7 +114,7 @@ export const INSERT_COLUMNS = [
   'received_at', 'endpoint', 'method', 'path', 'http_version', 'headers', 'body', 'body_size', 'body_sha256',
   'body_truncated', 'content_type', 'content_encoding', 'remote_address', 'via_tunnel', 'forwarded_for', 'provider',
   'event_type', 'event_id', 'verdict_status', 'verdict_detail', 'signature_json', 'response_status', 'response_json',
-  'duration_ms', 'note'
+  'duration_ms', 'note', 'call_id'
 ] as const
 
 export const INSERT_SQL = `INSERT INTO requests (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`
@@ -147,6 +151,7 @@ export function toInsertRow(r: NewRequest): InsertValue[] {
     r.response?.status ?? null,
     r.response ? JSON.stringify(r.response) : null,
     r.durationMs,
-    r.note
+    r.note,
+    r.callId ?? null
   ]
 }

@@ -1,6 +1,9 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { RequestSummary } from '../../../shared/types'
+import type { CallFlag, CallSummary } from '../../../shared/api/calls'
+import { callKey, type CallKey } from '../store/calls-slice'
+import { FlagBadges } from './calls/FlagBadges'
 import { useStore } from '../store'
 import { formatBytes, formatTime } from '../lib/format'
 import { TunnelTag } from './tunnel/TunnelTag'
@@ -20,7 +23,7 @@ function statusTone(status: number | null): string {
  * One row; memoized on its data and selection only. Rows sit in normal flow inside a window that is
  * moved as a whole, so a live arrival (which shifts every row's index) re-renders none of them.
  */
-const Row = memo(function Row({ r, selected }: { r: RequestSummary; selected: boolean }): React.JSX.Element {
+const Row = memo(function Row({ r, selected, call }: { r: RequestSummary; selected: boolean; call: CallSummary | null | undefined }): React.JSX.Element {
   return (
     <div
       role="option"
@@ -28,7 +31,7 @@ const Row = memo(function Row({ r, selected }: { r: RequestSummary; selected: bo
       data-testid="request-row"
       data-id={r.id}
       className={'request-row' + (selected ? ' selected' : '')}
-      onClick={() => void useStore.getState().select(r.id)}
+      onClick={(e) => rowClicked(r.id, e.shiftKey)}
     >
       <span className={`col-method method method-${r.method.toLowerCase()}`}>{r.method}</span>
       <span className="col-path" title={r.path}>
@@ -38,6 +41,29 @@ const Row = memo(function Row({ r, selected }: { r: RequestSummary; selected: bo
       <span className="col-provider">{r.provider ?? '-'}</span>
       <span className="col-event" title={r.eventType ?? undefined}>
         {r.eventType ?? '-'}
+      </span>
+      <span className="col-call" data-testid="request-call">
+        {r.callId !== null && (
+          <span className="call-id-text" title={`Call ${r.callId}`}>
+            {shortCallId(r.callId)}
+          </span>
+        )}
+        <FlagBadges flags={rowFlags(r, call)} compact />
+        {r.callId !== null && (
+          // A small target at the column's end: a click anywhere else on the row still selects it.
+          <button
+            className="call-open"
+            title={`Open the timeline of call ${r.callId}`}
+            aria-label="Open the call's timeline"
+            data-testid="open-call"
+            onClick={(e) => {
+              e.stopPropagation()
+              useStore.getState().openCall({ provider: r.provider ?? '', callId: r.callId as string })
+            }}
+          >
+            ↗
+          </button>
+        )}
       </span>
       <span className="col-verdict">
         <VerdictBadge verdict={r.verdict} />
@@ -51,11 +77,38 @@ const Row = memo(function Row({ r, selected }: { r: RequestSummary; selected: bo
   )
 })
 
+/** A click selects; with a capture picked for comparison (or with Shift), it opens the diff instead. */
+function rowClicked(id: number, shift: boolean): void {
+  const s = useStore.getState()
+  const from = s.compareFrom ?? (shift ? s.selectedId : null)
+  if (from !== null && from !== id) {
+    void s.compare(from, id)
+    return
+  }
+  if (s.diff) s.closeDiff()
+  void s.select(id)
+}
+
+function shortCallId(id: string): string {
+  return id.length > 9 ? '…' + id.slice(-7) : id
+}
+
+/** The flags of this delivery within its call, and the call's missing-final on its last delivery. */
+function rowFlags(r: RequestSummary, call: CallSummary | null | undefined): CallFlag[] {
+  if (!call) return []
+  const d = call.deliveries.find((x) => x.id === r.id)
+  const flags = d ? [...d.flags] : []
+  if (call.flags.includes('missing-final') && call.deliveries[call.deliveries.length - 1]?.id === r.id) flags.push('missing-final')
+  return flags
+}
+
 export function RequestList(): React.JSX.Element {
   const requests = useStore((s) => s.requests)
   const selectedId = useStore((s) => s.selectedId)
   const hasMore = useStore((s) => s.hasMore)
   const loadMore = useStore((s) => s.loadMore)
+  const callCache = useStore((s) => s.callCache)
+  const compareFrom = useStore((s) => s.compareFrom)
   const parentRef = useRef<HTMLDivElement>(null)
   // Rows have one fixed height, so the visible window is arithmetic on the scroll offset: no per-row
   // measurement, which with 100k rows cost O(rows) on every live batch.
@@ -110,10 +163,21 @@ export function RequestList(): React.JSX.Element {
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight
   }, [selectedId]) // eslint-disable-line react-hooks/exhaustive-deps -- only when the selection moves
 
+  // The calls of the rows on screen, for their flags (fetched once, refreshed as their deliveries arrive).
+  useEffect(() => {
+    const keys: CallKey[] = []
+    for (let i = first; i < end; i++) {
+      const r = requests[i]
+      if (r?.callId) keys.push({ provider: r.provider ?? '', callId: r.callId })
+    }
+    if (keys.length) useStore.getState().ensureCalls(keys)
+  }, [first, end, requests])
+
   const rows: React.JSX.Element[] = []
   for (let i = first; i < end; i++) {
     const r = requests[i]
-    rows.push(<Row key={r.id} r={r} selected={r.id === selectedId} />)
+    const call = r.callId === null ? null : callCache[callKey(r.provider, r.callId)]
+    rows.push(<Row key={r.id} r={r} selected={r.id === selectedId} call={call} />)
   }
   return (
     <div className="request-list" data-testid="request-list" role="listbox" aria-label="Captured requests">
@@ -122,12 +186,21 @@ export function RequestList(): React.JSX.Element {
         <span className="col-path">Path</span>
         <span className="col-provider">Provider</span>
         <span className="col-event">Event</span>
+        <span className="col-call">Call</span>
         <span className="col-verdict">Verdict</span>
         <span className="col-status">Status</span>
         <span className="col-size">Size</span>
         <span className="col-time">Time</span>
       </div>
       <SearchNotice />
+      {compareFrom !== null && (
+        <div className="compare-banner" data-testid="compare-banner">
+          Pick a capture to compare with #{compareFrom}
+          <button className="link" onClick={() => useStore.getState().cancelCompare()}>
+            Cancel
+          </button>
+        </div>
+      )}
       <div className="request-list-scroll" ref={parentRef}>
         {requests.length === 0 && <EmptyList />}
         <div style={{ height: requests.length * ROW_HEIGHT, position: 'relative' }}>

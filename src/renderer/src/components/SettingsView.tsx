@@ -34,7 +34,9 @@ export function SettingsView(): React.JSX.Element {
   const save = async (): Promise<void> => {
     const parsed = fromForm(form)
     if (!parsed.ok) return setMessage({ error: true, text: parsed.error })
-    await updateSettings(parsed.settings)
+    // Rules by event type are edited per endpoint; keep any the global answer already has.
+    const rules = settings?.response.rules
+    await updateSettings(rules ? { ...parsed.settings, response: { ...parsed.settings.response, rules } } : parsed.settings)
     setMessage({ error: false, text: 'Saved. The next delivery gets this answer.' })
   }
 
@@ -73,6 +75,10 @@ export function SettingsView(): React.JSX.Element {
         <Field label="Body">
           <textarea rows={5} value={form.body} onChange={(e) => edit({ body: e.target.value })} data-testid="settings-body" spellCheck={false} />
         </Field>
+        <label className="row muted">
+          <input type="checkbox" checked={form.template} onChange={(e) => edit({ template: e.target.checked })} data-testid="settings-template" style={{ height: 'auto' }} />
+          Template: the body and header values read the request ({'{{body.data.call_id}}'}, {'{{header.x-request-id}}'}, {'{{query.x}}'}), escaped for the Content-Type
+        </label>
         <div className="row">
           <button className="primary" onClick={() => void save()} data-testid="settings-save">
             Save

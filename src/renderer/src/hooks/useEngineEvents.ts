@@ -14,11 +14,15 @@ export function useEngineEvents(): void {
       useStore.getState().countEndpointCaptures(batch)
     })
     const offs = [
-      api().on('requestsAdded', (batch) => arrivals.push(batch)),
+      api().on('requestsAdded', (batch) => {
+        arrivals.push(batch)
+        useStore.getState().onCallDeliveries(batch)
+      }),
       api().on('requestsDeleted', (change) => {
         arrivals.flush()
         useStore.getState().onRequestsDeleted(change)
         useStore.getState().refreshEndpointCounts()
+        useStore.getState().onCallsInvalidated()
       }),
       api().on('requestsUpdated', (batch) => {
         arrivals.flush()

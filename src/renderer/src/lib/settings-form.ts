@@ -7,6 +7,8 @@ export interface SettingsForm {
   body: string
   delayMs: string
   bodyLimitMiB: string
+  /** The body and header values are templates reading the request (shared/template.ts). */
+  template: boolean
 }
 
 const MIB = 1024 * 1024
@@ -17,7 +19,8 @@ export function toForm(settings: Settings): SettingsForm {
     headers: settings.response.headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
     body: settings.response.body,
     delayMs: String(settings.response.delayMs),
-    bodyLimitMiB: String(Math.round((settings.bodyLimitBytes / MIB) * 100) / 100)
+    bodyLimitMiB: String(Math.round((settings.bodyLimitBytes / MIB) * 100) / 100),
+    template: settings.response.template ?? false
   }
 }
 
@@ -41,5 +44,6 @@ export function fromForm(form: SettingsForm): { ok: true; settings: Settings } |
   if (!Number.isFinite(limit) || limit * MIB < 1024 || limit > 1024) {
     return { ok: false, error: 'Body limit must be between 0.001 and 1024 MiB.' }
   }
-  return { ok: true, settings: { response: { status, headers, body: form.body, delayMs }, bodyLimitBytes: Math.round(limit * MIB) } }
+  const response = { status, headers, body: form.body, delayMs, ...(form.template ? { template: true } : {}) }
+  return { ok: true, settings: { response, bodyLimitBytes: Math.round(limit * MIB) } }
 }

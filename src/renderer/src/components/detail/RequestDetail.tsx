@@ -72,6 +72,16 @@ export function RequestDetail(): React.JSX.Element {
             cURL
           </button>
         </div>
+        <div className="segmented" role="group" aria-label="Compare">
+          <button onClick={() => useStore.getState().startCompare(request.id)} data-testid="compare-with" title="Then click another capture (or Shift-click one in the list)">
+            Compare with…
+          </button>
+          {request.eventId && (
+            <button onClick={() => void useStore.getState().compareWithPrevious(request.id)} data-testid="compare-previous" title="The latest earlier delivery of this event">
+              Previous delivery
+            </button>
+          )}
+        </div>
         <button className="danger-ghost" onClick={() => void deleteRequest(request.id)} data-testid="delete-request" title="Delete (Del)">
           Delete
         </button>

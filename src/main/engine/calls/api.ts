@@ -1,0 +1,70 @@
+import { diffRequests, type DiffSide } from '../../../shared/diff'
+import { decodeBody } from '../body'
+import type { ApiHandlers, Engine } from '../engine'
+import { SCAN_WINDOW_IDS } from '../store/request-store'
+import type { FullRow } from '../store/rows'
+import { pairedHeaders } from '../signatures/rows'
+import { CallStore } from './call-store'
+
+type CallsMethods = 'listCalls' | 'getCall' | 'diffRequests' | 'previousDelivery'
+
+/** Bodies bigger than this (decoded) are compared by their hash only: a diff of them would not be read. */
+const MAX_DIFF_TEXT_BYTES = 8 * 1024 * 1024
+
+/** Calls grouped from captures, and the diff of two captures. */
+export function callsApi(engine: Engine): Pick<ApiHandlers, CallsMethods> {
+  // Built on first use: the Api table is created before the engine has opened its database.
+  let prepared: ReturnType<typeof prepare> | null = null
+  const q = (): ReturnType<typeof prepare> => (prepared ??= prepare(engine))
+  const side = (id: number): DiffSide => {
+    const row = engine.requests.getRaw(id)
+    if (!row) throw Object.assign(new Error(`No captured request with id ${id}.`), { code: 'not_found' })
+    return toSide(row)
+  }
+  return {
+    listCalls: (query) => q().calls.list(query),
+    getCall: ({ provider, callId, missingFinalAfterMs }) => q().calls.get(provider, callId, missingFinalAfterMs),
+    diffRequests: ({ a, b }) => diffRequests(side(a), side(b)),
+    previousDelivery: ({ id }) => {
+      const s = engine.requests.summary(id)
+      if (!s || !s.eventId) return null
+      const params = { id, provider: s.provider, callId: s.callId, eventType: s.eventType, eventId: s.eventId, floor: id - SCAN_WINDOW_IDS }
+      const row = (s.callId ? q().previousInCall.get(params) : q().previousInWindow.get(params)) as { id: number } | undefined
+      return row ? { id: row.id } : null
+    }
+  }
+}
+
+function prepare(engine: Engine) {
+  return {
+    calls: new CallStore(engine.db),
+    previousInCall: engine.db.prepare(`SELECT id FROM requests WHERE call_id = @callId AND provider = @provider AND id < @id
+      AND event_type IS @eventType AND event_id IS @eventId ORDER BY id DESC LIMIT 1`),
+    // No index on event_id (it would cost every capture): without a call, look through one window of older ids.
+    previousInWindow: engine.db.prepare(`SELECT id FROM requests WHERE id < @id AND id >= @floor AND event_id = @eventId
+      AND provider IS @provider AND event_type IS @eventType ORDER BY id DESC LIMIT 1`)
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+function toSide(row: FullRow): DiffSide {
+  const decoded = decodeBody(row.body, row.content_encoding)
+  let text: string | null = null
+  if (decoded.ok && decoded.bytes.length <= MAX_DIFF_TEXT_BYTES) {
+    try {
+      text = utf8.decode(decoded.bytes)
+    } catch {
+      text = null
+    }
+  }
+  return {
+    id: row.id,
+    method: row.method,
+    path: row.path,
+    headers: pairedHeaders(row.headers),
+    text,
+    size: row.body_size,
+    sha256: row.body_sha256
+  }
+}

@@ -1,0 +1,114 @@
+import { useEffect } from 'react'
+import { formatTime } from '../../lib/format'
+import { useStore } from '../../store'
+import { callKey } from '../../store/calls-slice'
+import { CallTimeline } from './CallTimeline'
+import { FlagBadges } from './FlagBadges'
+import './calls.css'
+
+const PROVIDERS_WITH_CALLS = ['callpaymin', 'callcall', 'topcalls', 'voipbin', 'erzycall', 'twilio']
+/** missing-final depends on the clock, not only on arrivals. */
+const CLOCK_REFRESH_MS = 30_000
+
+/** Deliveries grouped by call, newest call first; the selected call's timeline beside the list. */
+export function CallsView(): React.JSX.Element {
+  const calls = useStore((s) => s.calls)
+  const loaded = useStore((s) => s.callsLoaded)
+  const provider = useStore((s) => s.callsProvider)
+  const missingFinal = useStore((s) => s.missingFinalMinutes)
+  const selected = useStore((s) => s.selectedCall)
+  const cached = useStore((s) => (s.selectedCall ? s.callCache[callKey(s.selectedCall.provider, s.selectedCall.callId)] : null))
+  useEffect(() => {
+    void useStore.getState().loadCalls()
+    const timer = setInterval(() => void useStore.getState().loadCalls(), CLOCK_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [])
+  const current = (selected && calls.find((c) => c.provider === selected.provider && c.callId === selected.callId)) || cached || null
+  useEffect(() => {
+    // A call opened from the request list that is not among the newest 200 is fetched on its own.
+    if (selected && loaded && !current) useStore.getState().ensureCalls([selected])
+  }, [selected, loaded, current])
+
+  return (
+    <main className="panes calls-view" data-testid="calls-view">
+      <section className="list-pane">
+        <div className="filter-bar">
+          <div className="filter-row">
+            <select value={provider} onChange={(e) => useStore.getState().setCallsProvider(e.target.value)} aria-label="Provider" data-testid="calls-provider">
+              <option value="">All providers</option>
+              {PROVIDERS_WITH_CALLS.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+            <label className="muted small" title="A call with no terminal event this long after its last delivery is flagged missing-final">
+              missing-final after{' '}
+              <input
+                type="number"
+                min={1}
+                max={1440}
+                value={missingFinal}
+                onChange={(e) => {
+                  const n = Math.round(Number(e.target.value))
+                  if (n >= 1 && n <= 1440) useStore.getState().setMissingFinalMinutes(n)
+                }}
+                aria-label="Minutes before missing-final"
+                data-testid="missing-final-minutes"
+                style={{ width: 56 }}
+              />{' '}
+              min
+            </label>
+            <span className="spacer" />
+            <span className="muted small">{calls.length} calls · live</span>
+          </div>
+        </div>
+        <div className="call-list" role="listbox" aria-label="Calls" data-testid="call-list">
+          {loaded && calls.length === 0 && (
+            <div className="empty-state">
+              <h3>No calls yet</h3>
+              <p className="muted">
+                Deliveries from providers that keep a call id (CallPayMin <code>data.call_id</code>, Twilio <code>CallSid</code>, VoIPBIN{' '}
+                <code>data.id</code>, ErzyCall <code>data.id</code>, TopCalls <code>call_id</code>) are grouped here by call.
+              </p>
+            </div>
+          )}
+          {calls.map((c) => {
+            const isSelected = selected?.provider === c.provider && selected.callId === c.callId
+            return (
+              <div
+                key={callKey(c.provider, c.callId)}
+                role="option"
+                aria-selected={isSelected}
+                className={'call-row' + (isSelected ? ' selected' : '')}
+                data-testid="call-row"
+                data-call={c.callId}
+                onClick={() => useStore.getState().selectCall({ provider: c.provider, callId: c.callId })}
+              >
+                <span className="muted">{c.provider}</span>
+                <span className="mono call-id" title={c.callId}>
+                  {c.callId}
+                </span>
+                <span className="mono">{c.state ?? '-'}</span>
+                <span className="muted">{c.deliveries.length}</span>
+                <span>
+                  <FlagBadges flags={c.flags} compact />
+                </span>
+                <span className="muted mono call-time">{formatTime(c.lastAt)}</span>
+              </div>
+            )
+          })}
+        </div>
+      </section>
+      <section className="detail">
+        {current ? (
+          <CallTimeline call={current} />
+        ) : (
+          <div className="detail-empty">
+            <p>{selected ? 'Loading the call…' : 'Select a call to see its timeline.'}</p>
+          </div>
+        )}
+      </section>
+    </main>
+  )
+}
