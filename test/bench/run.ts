@@ -2,12 +2,14 @@
 // not tests: they print figures (ratios against a baseline measured in the same run) and fail only
 // when a correctness check inside them fails (e.g. an acknowledged request missing from the database).
 import { captureBench } from './capture'
+import { cliBench } from './cli'
 import { forgeBench } from './forge'
 import { storeBench } from './store'
 import { uiBench } from './ui'
 
 const BENCHES: Record<string, (args: string[]) => Promise<boolean>> = {
   capture: captureBench,
+  cli: cliBench,
   forge: forgeBench,
   store: storeBench,
   ui: uiBench

@@ -4,8 +4,11 @@ import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { CapturedResponse, Header, ResponseConfig, Settings } from '../../shared/types'
+import { headerValue } from './headers'
 import type { Inspector } from './inspect'
 import type { NewRequest } from './store/rows'
+
+export { headerValue }
 
 /** How much of an over-limit body is kept so the user still sees how it started. */
 const OVERSIZE_PREVIEW_BYTES = 64 * 1024
@@ -304,12 +307,6 @@ export function pairHeaders(raw: string[]): Header[] {
   const headers: Header[] = []
   for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i], raw[i + 1]])
   return headers
-}
-
-export function headerValue(headers: Header[], name: string): string | null {
-  const lower = name.toLowerCase()
-  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v
-  return null
 }
 
 function delay(ms: number): Promise<void> {
