@@ -82,6 +82,8 @@ export interface ResponseConfig {
 export interface Settings {
   response: ResponseConfig
   bodyLimitBytes: number
+  /** Desktop app only, opt-in: a system notification when a delivery fails verification (invalid or stale) while the window is in the background. */
+  notifyFailedVerification: boolean
 }
 
 export interface RequestQuery {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { fromForm, toForm, type SettingsForm } from '../lib/settings-form'
+import { isDesktop } from '../services/api'
 import { useStore } from '../store'
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }): React.JSX.Element {
@@ -52,6 +53,23 @@ export function SettingsView(): React.JSX.Element {
           <dt>Version</dt>
           <dd>{info?.version ?? '-'}</dd>
         </dl>
+      </section>
+      <section className="settings-card">
+        <h2>Notifications</h2>
+        <label className="check-row">
+          <input
+            type="checkbox"
+            checked={settings?.notifyFailedVerification ?? false}
+            onChange={(e) => void updateSettings({ notifyFailedVerification: e.target.checked })}
+            data-testid="settings-notify-failed"
+          />
+          Notify me when a delivery fails verification (invalid signature or stale timestamp) while the window is in the background
+        </label>
+        <p className="muted" data-testid="settings-notify-hint">
+          {isDesktop()
+            ? 'One system notification at most per minute, however many fail; clicking it brings the window forward.'
+            : 'Desktop app only: the browser UI shows no system notifications.'}
+        </p>
       </section>
       <section className="settings-card">
         <h2>Answer to every delivery</h2>
