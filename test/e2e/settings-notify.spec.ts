@@ -10,6 +10,7 @@ test('the failed-verification notification is off by default, is remembered, and
   await expect(page.getByTestId('settings-notify-hint')).toContainText('Desktop app only')
   await toggle.check()
   await expect(toggle).toBeChecked()
+  await expect(toggle).toHaveAttribute('data-saved', 'true')
   if (process.env.HOOKSCOPE_SCREENSHOT) {
     await page.screenshot({ path: `${process.env.HOOKSCOPE_SCREENSHOT}-dark.png`, clip: { x: 0, y: 0, width: 800, height: 380 } })
     await page.getByTestId('theme-toggle').click()

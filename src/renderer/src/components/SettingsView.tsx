@@ -21,6 +21,9 @@ export function SettingsView(): React.JSX.Element {
   const refreshInfo = useStore((s) => s.refreshInfo)
   const [form, setForm] = useState<SettingsForm | null>(settings ? toForm(settings) : null)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  // The box follows the click at once; the saved setting takes over when the engine has answered.
+  const [notifyPending, setNotifyPending] = useState<boolean | null>(null)
+  const notifyOn = notifyPending ?? settings?.notifyFailedVerification ?? false
   useEffect(() => {
     void refreshInfo()
   }, [refreshInfo])
@@ -31,6 +34,11 @@ export function SettingsView(): React.JSX.Element {
   const edit = (patch: Partial<SettingsForm>): void => {
     setForm({ ...form, ...patch })
     setMessage(null)
+  }
+  const toggleNotify = async (on: boolean): Promise<void> => {
+    setNotifyPending(on)
+    await updateSettings({ notifyFailedVerification: on })
+    setNotifyPending(null)
   }
   const save = async (): Promise<void> => {
     const parsed = fromForm(form)
@@ -59,9 +67,10 @@ export function SettingsView(): React.JSX.Element {
         <label className="check-row">
           <input
             type="checkbox"
-            checked={settings?.notifyFailedVerification ?? false}
-            onChange={(e) => void updateSettings({ notifyFailedVerification: e.target.checked })}
+            checked={notifyOn}
+            onChange={(e) => void toggleNotify(e.target.checked)}
             data-testid="settings-notify-failed"
+            data-saved={notifyPending === null ? String(settings?.notifyFailedVerification ?? false) : 'pending'}
           />
           Notify me when a delivery fails verification (invalid signature or stale timestamp) while the window is in the background
         </label>
