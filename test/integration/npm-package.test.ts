@@ -1,7 +1,8 @@
 // The npm package as a user gets it: `npm pack` of this checkout, installed into an empty folder with
 // `npm install --omit=dev <tarball>`, then the installed `hookscope` command (the .bin link, so the
 // shebang and bin/hookscope.js are exercised) runs every verb and serves the web UI. One pack and one
-// install for the whole file; it packs the build in out/ (npm test builds before this runs).
+// install for the whole file; it packs the build in out/ (npm test builds before this runs; run alone
+// on a fresh checkout, it builds first).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
@@ -67,8 +68,11 @@ async function installedServe(args: string[]): Promise<{ info: { receiver: strin
 }
 
 beforeAll(() => {
-  const missing = BUILD_FILES.filter((f) => !existsSync(join(ROOT, f)))
-  if (missing.length) throw new Error(`Not built (${missing.join(', ')} missing): run "npm run build" first.`)
+  if (BUILD_FILES.some((f) => !existsSync(join(ROOT, f)))) {
+    // A fresh checkout running vitest alone: build once, as `npm test` does before this file runs.
+    const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, env, encoding: 'utf8' })
+    if (built.status !== 0) throw new Error(`electron-vite build failed:\n${built.stderr}`)
+  }
   work = tempDir('hookscope-pkg-')
   // --ignore-scripts: pack the build that is there rather than rebuild out/ under other tests' feet
   // (a plain `npm pack` builds first through the prepack script).
