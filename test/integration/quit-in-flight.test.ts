@@ -7,18 +7,22 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
 import { startTestEngine, type TestEngine } from '../helpers/engine'
 import { send } from '../helpers/http'
+import { sendThroughTunnel, startTunnelServer } from '../helpers/tunnel-server'
+import { waitForTunnel } from '../helpers/tunnel-state'
 
 let t: TestEngine | undefined
+const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
   await t?.dispose()
   t = undefined
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5))
 }
 
-function storedAfterStop(dbPath: string, path: string): { bodySha256: string; bodySize: number; note: string | null } | undefined {
+function storedAfterStop(dbPath: string, path: string): { bodySha256: string; bodySize: number; note: string | null; viaTunnel: boolean } | undefined {
   const reopened = new Engine({ dbPath, port: 0, log: () => {} })
   try {
     const item = reopened.requests.list({ limit: 10 }).items.find((r) => r.path === path)
@@ -42,6 +46,22 @@ describe('stop() with deliveries in flight', () => {
     expect(res.status).toBe(202)
     expect(res.headers.connection).toBe('close')
     expect(storedAfterStop(t.dbPath, '/slow')?.bodySize).toBe(7)
+  })
+
+  it('a delivery in flight through the tunnel gets its answer back through the tunnel', async () => {
+    const server = await startTunnelServer()
+    cleanups.push(() => server.kill())
+    t = await startTestEngine()
+    const { engine } = t
+    await engine.tunnel.start({ host: server.host, subdomain: 'quitting' })
+    const { url } = await waitForTunnel(engine, (s) => s.status === 'online')
+    engine.settings.update({ response: { ...engine.settings.get().response, status: 202, delayMs: 600_000 } })
+    const answer = sendThroughTunnel(server, url!, '/via-tunnel', { body: '{"n":2}' })
+    await until(() => engine.requests.count() === 1)
+
+    await engine.stop()
+    expect((await answer).status).toBe(202)
+    expect(storedAfterStop(t.dbPath, '/via-tunnel')).toMatchObject({ bodySize: 7, viaTunnel: true })
   })
 
   it('a delivery whose body is still arriving is read to the end, answered and stored whole; new connections are refused', async () => {

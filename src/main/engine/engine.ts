@@ -136,7 +136,7 @@ export class Engine {
     // The receiver first: deliveries in flight (through the tunnel too) get their answer while the
     // writer is still open; then the tunnel, so nothing new comes in through it.
     await this.receiver.close()
-    await this.tunnel.shutdown()
+    await this.tunnel.shutdown({ afterReceiver: true })
     this.outbound.stop()
     await this.writer.close()
     this.events.flush()
