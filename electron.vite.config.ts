@@ -13,7 +13,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), ...sqliteThreads }
+        // The `hookscope` CLI ships built beside the main process (bin/hookscope.js runs out/main/cli.js).
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), ...sqliteThreads },
+        // Shared chunks sit in out/main too, so code that finds files relative to its own module
+        // (preload, renderer, workers) sees the same folder whichever bundle file it landed in.
+        output: { chunkFileNames: '[name]-[hash].js' }
       }
     }
   },

@@ -1,18 +1,24 @@
 // `hookscope` command line: the engine without a window (DESIGN.md section 4).
+// Each verb is imported only when it runs: `providers` must not pay for SQLite, zod and ws at start
+// (the CLI's start-up target is within 3x of `node -e 0`, measured by `npm run bench cli`).
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from './engine/paths'
-import { exportVerb } from './cli/export'
-import { forgeTestVerb } from './cli/forge-test'
-import { importVerb } from './cli/import'
-import { replayVerb, sendVerb } from './cli/send'
-import { list, show } from './cli/list'
 import { CliError, printError } from './cli/output'
-import { serve } from './cli/serve'
-import { providersVerb } from './cli/providers'
-import { callsVerb, diffVerb } from './cli/calls'
 import type { Verb } from './cli/verb'
 
-const VERBS: Verb[] = [serve, list, show, providersVerb, exportVerb, sendVerb, replayVerb, importVerb, forgeTestVerb, callsVerb, diffVerb]
+const VERBS: Record<string, () => Promise<Verb>> = {
+  serve: async () => (await import('./cli/serve')).serve,
+  list: async () => (await import('./cli/list')).list,
+  show: async () => (await import('./cli/list')).show,
+  providers: async () => (await import('./cli/providers')).providersVerb,
+  export: async () => (await import('./cli/export')).exportVerb,
+  send: async () => (await import('./cli/send')).sendVerb,
+  replay: async () => (await import('./cli/send')).replayVerb,
+  import: async () => (await import('./cli/import')).importVerb,
+  'forge-test': async () => (await import('./cli/forge-test')).forgeTestVerb,
+  calls: async () => (await import('./cli/calls')).callsVerb,
+  diff: async () => (await import('./cli/calls')).diffVerb
+}
 
 const COMMON = {
   db: { type: 'string' },
@@ -20,27 +26,29 @@ const COMMON = {
   help: { type: 'boolean', short: 'h' }
 } as const
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const verbs = await Promise.all(Object.values(VERBS).map((load) => load()))
   return [
     'Usage: hookscope <verb> [options]   (every verb takes --db FILE and --json)',
     '',
-    ...VERBS.map((v) => `  ${v.usage.padEnd(70)} ${v.summary}`)
+    ...verbs.map((v) => `  ${v.usage.padEnd(70)} ${v.summary}`)
   ].join('\n')
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [verbName, ...rest] = argv
   const json = rest.includes('--json')
-  const verb = VERBS.find((v) => v.name === verbName)
-  if (!verb) {
+  const load = verbName !== undefined && Object.hasOwn(VERBS, verbName) ? VERBS[verbName] : undefined
+  if (!load) {
     if (!verbName || verbName === '--help' || verbName === '-h' || verbName === 'help') {
-      process.stdout.write(usage() + '\n')
+      process.stdout.write((await usage()) + '\n')
       return 0
     }
-    printError(json, new Error(`Unknown verb "${verbName}".\n${usage()}`))
+    printError(json, new Error(`Unknown verb "${verbName}".\n${await usage()}`))
     return 2
   }
   try {
+    const verb = await load()
     const { values, positionals } = parseArgs({
       args: rest,
       options: { ...COMMON, ...verb.options },

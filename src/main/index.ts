@@ -4,15 +4,19 @@ import { join } from 'node:path'
 import { Engine } from './engine/engine'
 import { DatabaseOpenError } from './engine/store/db'
 import { DB_FILE, defaultDataDir } from './engine/paths'
+import { installAppMenu } from './shell/app-menu'
+import { bringToFront } from './shell/bring-to-front'
 import { registerIpc } from './shell/ipc'
+import { notifyFailedVerifications } from './shell/notifications'
 import { safeStorageCodec } from './shell/secret-codec'
-import { createMainWindow } from './shell/window'
+import { createMainWindow, type MainWindow } from './shell/window'
 import { hardenSession } from './shell/security'
 
 app.setName('Hookscope')
 // The same folder the CLI uses, so `hookscope list` sees what the window captured (and vice versa).
 app.setPath('userData', defaultDataDir())
 let engine: Engine | null = null
+let main: MainWindow | null = null
 
 // Every renderer sandboxed, whatever a window's own preferences say.
 app.enableSandbox()
@@ -54,8 +58,11 @@ async function boot(): Promise<void> {
     app.exit(1)
     return
   }
-  const window = createMainWindow()
+  main = createMainWindow(join(app.getPath('userData'), 'window-state.json'))
+  const window = main.window
+  installAppMenu(() => (main && !main.window.isDestroyed() ? main.window : null))
   registerIpc(engine, window)
+  notifyFailedVerifications(engine, window)
   // Reopen the tunnel if it was running at quit, so the URL a provider knows keeps working.
   void engine.tunnel.resume()
   const recovery = engine.databaseRecovery
@@ -74,12 +81,22 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 })
 
-app.whenReady().then(boot)
+// One Hookscope per data folder: a second launch (the dock, a desktop shortcut) shows the first
+// window and exits, instead of a second engine fighting over the database and the port.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => bringToFront(main?.window ?? null))
+  app.whenReady().then(boot)
+}
 
 app.on('window-all-closed', () => app.quit())
 
+// Quitting saves the window's place, then stops the engine: deliveries in flight are answered and
+// stored, then the database is closed (Engine.stop), and only then does the process exit.
 let stopping = false
 app.on('before-quit', (event) => {
+  main?.saveState()
   if (!engine || stopping) return
   stopping = true
   event.preventDefault()

@@ -97,6 +97,8 @@ export interface AnswerRule {
 export interface Settings {
   response: ResponseConfig
   bodyLimitBytes: number
+  /** Desktop app only, opt-in: a system notification when a delivery fails verification (invalid or stale) while the window is in the background. */
+  notifyFailedVerification: boolean
 }
 
 export interface RequestQuery {

@@ -3,6 +3,7 @@
 // when a correctness check inside them fails (e.g. an acknowledged request missing from the database).
 import { callsBench } from './calls'
 import { captureBench } from './capture'
+import { cliBench } from './cli'
 import { forgeBench } from './forge'
 import { storeBench } from './store'
 import { uiBench } from './ui'
@@ -10,6 +11,7 @@ import { uiBench } from './ui'
 const BENCHES: Record<string, (args: string[]) => Promise<boolean>> = {
   calls: callsBench,
   capture: captureBench,
+  cli: cliBench,
   forge: forgeBench,
   store: storeBench,
   ui: uiBench

@@ -3,7 +3,13 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const CLI = fileURLToPath(new URL('../../bin/hookscope.js', import.meta.url))
+/**
+ * Tests run the CLI from source through tsx (a dev dependency), so they test the tree as it is, with
+ * no build to go stale. What users run (bin/hookscope.js starting the built out/main/cli.js) is tested
+ * from a packed and installed package in test/integration/npm-package.test.ts.
+ */
+export const CLI_SOURCE = fileURLToPath(new URL('../../src/main/cli.ts', import.meta.url))
+const CLI_ARGS = ['--import', 'tsx', CLI_SOURCE]
 
 export interface ServeInfo {
   receiver: string
@@ -20,7 +26,7 @@ export interface RunningServe {
 
 /** Starts `hookscope serve --json` as a real process and waits for its first line. */
 export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningServe> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--json', ...args], {
+  const child = spawn(process.execPath, [...CLI_ARGS, 'serve', '--json', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -45,7 +51,8 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
     stderr: () => err,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode)
+        // Already gone (by its own exit or by a signal): a second stop must not wait forever.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
         child.once('exit', (code) => resolve(code))
         child.kill('SIGTERM')
       })
@@ -55,7 +62,7 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}): P
 /** Runs a one-shot CLI verb and returns its exit code and output. */
 export function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Engine, DEFAULT_RECEIVER_PORT } from '../engine/engine'
 import { startWebHost, type WebHost } from '../web/host'
@@ -6,8 +8,15 @@ import { prepareTunnel, tunnelOptions } from './serve-tunnel'
 import type { Verb } from './verb'
 import { applySecretOptions, parseSecretOptions } from './secret-option'
 
+/**
+ * The built web UI. Built (checkout or installed package), every main-process file sits in out/main
+ * beside out/renderer; run from source (tsx, in development) this file is src/main/cli/serve.ts.
+ */
 export function rendererDir(): string {
-  return process.env.HOOKSCOPE_RENDERER_DIR ?? fileURLToPath(new URL('../../../out/renderer', import.meta.url))
+  if (process.env.HOOKSCOPE_RENDERER_DIR) return process.env.HOOKSCOPE_RENDERER_DIR
+  const besideBundle = fileURLToPath(new URL('../renderer', import.meta.url))
+  if (existsSync(join(besideBundle, 'index.html'))) return besideBundle
+  return fileURLToPath(new URL('../../../out/renderer', import.meta.url))
 }
 
 export function intOption(value: unknown, name: string, min: number, max: number): number | undefined {
@@ -57,7 +66,15 @@ export const serve: Verb = {
     })
     await engine.start()
     let web: WebHost | null = null
-    if (ctx.values.ui) web = await startWebHost(engine, { rendererDir: rendererDir(), port: uiPort })
+    if (ctx.values.ui) {
+      try {
+        web = await startWebHost(engine, { rendererDir: rendererDir(), port: uiPort })
+      } catch (error) {
+        // The receiver is already listening: stop it, or the process would stay up after the error.
+        await engine.stop()
+        throw error
+      }
+    }
 
     const info = { receiver: engine.receiverUrl, tunnel: startTunnel ? await startTunnel(engine) : null, ui: web?.url ?? null, db: ctx.dbPath }
     if (ctx.json) process.stdout.write(JSON.stringify(info) + '\n')

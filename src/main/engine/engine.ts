@@ -134,8 +134,10 @@ export class Engine {
 
   /** Flushes pending writes and the index, then closes the database. Safe to call twice. */
   async stop(): Promise<void> {
-    await this.tunnel.shutdown()
+    // The receiver first: deliveries in flight (through the tunnel too) get their answer while the
+    // writer is still open; then the tunnel, so nothing new comes in through it.
     await this.receiver.close()
+    await this.tunnel.shutdown({ afterReceiver: true })
     this.outbound.stop()
     await this.writer.close()
     this.events.flush()

@@ -5,8 +5,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net'
 import type { CapturedResponse, Header, ResponseConfig, Settings } from '../../shared/types'
 import { resolveAnswer, type ResolvedAnswer } from './answers/resolve'
+import { headerValue } from './headers'
+import { InFlight } from './in-flight'
 import type { Inspector } from './inspect'
 import type { NewRequest } from './store/rows'
+
+export { headerValue }
 
 /** How much of an over-limit body is kept so the user still sees how it started. */
 const OVERSIZE_PREVIEW_BYTES = 64 * 1024
@@ -28,13 +32,16 @@ export interface ReceiverTimeouts {
   /** Idle keep-alive connection between requests. */
   keepAliveMs: number
   checkIntervalMs: number
+  /** At close, how long a delivery whose body is still arriving may take to finish and be answered. */
+  closeGraceMs: number
 }
 
 export const DEFAULT_TIMEOUTS: ReceiverTimeouts = {
   headersMs: 20_000,
   requestMs: 5 * 60_000,
   keepAliveMs: 30_000,
-  checkIntervalMs: 5_000
+  checkIntervalMs: 5_000,
+  closeGraceMs: 5_000
 }
 
 export interface ReceiverDeps {
@@ -51,6 +58,7 @@ export interface ReceiverDeps {
 export class Receiver {
   private server: Server | null = null
   private readonly sockets = new Set<Socket>()
+  private readonly inFlight = new InFlight()
 
   constructor(private readonly deps: ReceiverDeps) {}
 
@@ -71,18 +79,32 @@ export class Receiver {
     return (this.server?.address() as AddressInfo | null)?.port ?? 0
   }
 
+  /** Deliveries read, stored or answered right now (tests wait on it). */
+  get inFlightCount(): number {
+    return this.inFlight.size
+  }
+
+  /**
+   * Stops accepting connections and answers every delivery in flight before closing: one being
+   * stored gets its answer once committed, a configured answer delay is cut short, a body still
+   * arriving gets `closeGraceMs`. Idle keep-alive connections close at once.
+   */
   async close(): Promise<void> {
     const server = this.server
     if (!server) return
     this.server = null
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeIdleConnections()
-      // Requests still waiting on a configured delay would hold shutdown for minutes.
-      setTimeout(() => {
-        for (const socket of this.sockets) socket.destroy()
-      }, 1000).unref()
-    })
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    await this.inFlight.drain({ ...DEFAULT_TIMEOUTS, ...this.deps.timeouts }.closeGraceMs)
+    // Answered connections are ending by themselves (Connection: close); the rest never sent a whole
+    // request in time, or sit idle. A cut delivery still records what arrived (with a note): wait for
+    // that too. A peer that never reads its answer is cut after a second.
+    for (const socket of this.sockets) if (!socket.writableEnded) socket.destroy()
+    const backstop = setTimeout(() => {
+      for (const socket of this.sockets) socket.destroy()
+    }, 1000)
+    await Promise.all([closed, this.inFlight.drain(1000)])
+    clearTimeout(backstop)
   }
 
   private listenOnce(port: number, host: string): Promise<number> {
@@ -123,6 +145,13 @@ export class Receiver {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now()
+    // In flight until it is recorded and answered, and the answer flushed or the connection gone.
+    this.inFlight.begin()
+    let open = 2
+    const settle = (): void => {
+      if (--open === 0) this.inFlight.end()
+    }
+    res.once('close', settle)
     const receivedAt = Date.now()
     const limit = this.deps.settings().bodyLimitBytes
     const hash = createHash('sha256')
@@ -147,7 +176,10 @@ export class Receiver {
         oversize,
         limit,
         note
-      }).catch((error: unknown) => this.fail(res, error))
+      }).then(settle, (error: unknown) => {
+        this.fail(res, error)
+        settle()
+      })
     }
 
     if (oversize) {
@@ -244,7 +276,7 @@ export class Receiver {
       durationMs: Math.round((performance.now() - body.started) * 1000) / 1000,
       note: body.note && resolved.note ? `${body.note} ${resolved.note}` : (body.note ?? resolved.note)
     })
-    if (answer.delayMs > 0) await delay(answer.delayMs)
+    if (answer.delayMs > 0) await this.inFlight.delay(answer.delayMs)
     if (res.destroyed || res.headersSent) return
     const payload = prepared.payload
     res.statusCode = answer.status
@@ -256,6 +288,7 @@ export class Receiver {
       }
     }
     res.setHeader('Content-Length', payload.length)
+    if (this.inFlight.draining) res.setHeader('Connection', 'close')
     res.end(payload)
   }
 
@@ -304,16 +337,6 @@ export function pairHeaders(raw: string[]): Header[] {
   const headers: Header[] = []
   for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i], raw[i + 1]])
   return headers
-}
-
-export function headerValue(headers: Header[], name: string): string | null {
-  const lower = name.toLowerCase()
-  for (const [n, v] of headers) if (n.toLowerCase() === lower) return v
-  return null
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 export function formatBytes(n: number): string {

@@ -8,7 +8,8 @@ export const DEFAULT_SETTINGS: Settings = {
     body: '{"received":true}',
     delayMs: 0
   },
-  bodyLimitBytes: 25 * 1024 * 1024
+  bodyLimitBytes: 25 * 1024 * 1024,
+  notifyFailedVerification: false
 }
 
 /** Typed key/value settings persisted in the database, so every start keeps what the user chose. */
@@ -44,7 +45,7 @@ export class SettingsStore {
   }
 
   private readAll(): Partial<Settings> {
-    const rows = this.db.prepare(`SELECT key, value FROM settings WHERE key IN ('response', 'bodyLimitBytes')`).all() as {
+    const rows = this.db.prepare(`SELECT key, value FROM settings WHERE key IN ('response', 'bodyLimitBytes', 'notifyFailedVerification')`).all() as {
       key: keyof Settings
       value: string
     }[]

@@ -67,7 +67,8 @@ export const coreInputs = {
   updateSettings: z
     .object({
       response: responseConfigSchema.optional(),
-      bodyLimitBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).optional()
+      bodyLimitBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).optional(),
+      notifyFailedVerification: z.boolean().optional()
     })
     .strict(),
   getDecodedBody: z.object({ id }).strict(),

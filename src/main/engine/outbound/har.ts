@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { CapturedRequest, Header, VerdictStatus } from '../../../shared/types'
 import { VERDICT_STATUSES } from '../../../shared/types'
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 import type { NewRequest } from '../store/rows'
 import { VERSION } from '../version'
 

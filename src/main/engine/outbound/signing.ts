@@ -1,6 +1,6 @@
 import type { Header } from '../../../shared/types'
 import type { Provider } from '../providers/types'
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 
 /**
  * Recomputes a provider's signature (and timestamp, where the scheme has one) for `body` and puts it in

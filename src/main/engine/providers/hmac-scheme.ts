@@ -2,7 +2,7 @@
 // raw body (and maybe a timestamp and id). One implementation, so every scheme explains itself alike.
 import type { SignatureReport } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 import { diagnose } from './diagnose'
 import { hmac, safeEqual } from './hmac'
 import type { NamedSecret, Provider, SchemeSummary, SignOptions, VerifyOptions, VerifyResult } from './types'

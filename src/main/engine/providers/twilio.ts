@@ -1,4 +1,4 @@
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 import { defineHmacProvider } from './hmac-scheme'
 import { phone, rid, str } from './samples'
 

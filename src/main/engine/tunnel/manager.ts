@@ -26,6 +26,8 @@ export const DEFAULT_TIMINGS: TunnelTimings = {
 }
 
 const MAX_RECLAIMS = 3
+/** At quit, how long answers already given may take to travel back out through the tunnel. */
+const SHUTDOWN_SETTLE_MS = 1000
 
 export interface TunnelDeps {
   /** The receiver port, read at each attempt (it is only known once the receiver listens). */
@@ -86,8 +88,13 @@ export class TunnelManager {
     return this.shutdown()
   }
 
-  /** The app quits: the tunnel closes but is remembered as running, to be resumed at the next launch. */
-  async shutdown(): Promise<TunnelState> {
+  /**
+   * The app quits: the tunnel closes but is remembered as running, to be resumed at the next launch.
+   * `afterReceiver`: the receiver has just answered and closed (Engine.stop), so give those answers
+   * a moment to travel back out before the tunnel goes.
+   */
+  async shutdown(options: { afterReceiver?: boolean } = {}): Promise<TunnelState> {
+    if (options.afterReceiver) await this.relay.settle(SHUTDOWN_SETTLE_MS)
     this.teardown()
     this.relay.close()
     this.state = this.initial()

@@ -51,6 +51,27 @@ export class TunnelRelay {
     return this.port
   }
 
+  /**
+   * Resolves once every connection open now has closed, or after timeoutMs. At quit the receiver has
+   * just answered and closed its side, so this lets those answers travel back out through the tunnel
+   * before the tunnel is torn down.
+   */
+  settle(timeoutMs: number): Promise<void> {
+    const pending = [...this.open].filter((socket) => !socket.destroyed)
+    if (pending.length === 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      let left = pending.length
+      const timer = setTimeout(resolve, timeoutMs)
+      for (const socket of pending) {
+        socket.once('close', () => {
+          if (--left > 0) return
+          clearTimeout(timer)
+          resolve()
+        })
+      }
+    })
+  }
+
   close(): void {
     this.server?.close()
     this.server = null

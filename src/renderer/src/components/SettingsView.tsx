@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { fromForm, toForm, type SettingsForm } from '../lib/settings-form'
+import { isDesktop } from '../services/api'
 import { useStore } from '../store'
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }): React.JSX.Element {
@@ -20,6 +21,9 @@ export function SettingsView(): React.JSX.Element {
   const refreshInfo = useStore((s) => s.refreshInfo)
   const [form, setForm] = useState<SettingsForm | null>(settings ? toForm(settings) : null)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  // The box follows the click at once; the saved setting takes over when the engine has answered.
+  const [notifyPending, setNotifyPending] = useState<boolean | null>(null)
+  const notifyOn = notifyPending ?? settings?.notifyFailedVerification ?? false
   useEffect(() => {
     void refreshInfo()
   }, [refreshInfo])
@@ -30,6 +34,11 @@ export function SettingsView(): React.JSX.Element {
   const edit = (patch: Partial<SettingsForm>): void => {
     setForm({ ...form, ...patch })
     setMessage(null)
+  }
+  const toggleNotify = async (on: boolean): Promise<void> => {
+    setNotifyPending(on)
+    await updateSettings({ notifyFailedVerification: on })
+    setNotifyPending(null)
   }
   const save = async (): Promise<void> => {
     const parsed = fromForm(form)
@@ -54,6 +63,24 @@ export function SettingsView(): React.JSX.Element {
           <dt>Version</dt>
           <dd>{info?.version ?? '-'}</dd>
         </dl>
+      </section>
+      <section className="settings-card">
+        <h2>Notifications</h2>
+        <label className="check-row">
+          <input
+            type="checkbox"
+            checked={notifyOn}
+            onChange={(e) => void toggleNotify(e.target.checked)}
+            data-testid="settings-notify-failed"
+            data-saved={notifyPending === null ? String(settings?.notifyFailedVerification ?? false) : 'pending'}
+          />
+          Notify me when a delivery fails verification (invalid signature or stale timestamp) while the window is in the background
+        </label>
+        <p className="muted" data-testid="settings-notify-hint">
+          {isDesktop()
+            ? 'One system notification at most per minute, however many fail; clicking it brings the window forward.'
+            : 'Desktop app only: the browser UI shows no system notifications.'}
+        </p>
       </section>
       <section className="settings-card">
         <h2>Answer to every delivery</h2>

@@ -9,6 +9,11 @@ declare global {
 
 let instance: HookscopeApi | null = null
 
+/** True in the desktop window (the preload is there), false in the browser UI of `serve --ui`. */
+export function isDesktop(): boolean {
+  return Boolean(window.hookscope)
+}
+
 /** The Api, whichever transport carries it: the Electron preload, or a WebSocket in web mode. */
 export function api(): HookscopeApi {
   if (instance) return instance
