@@ -38,6 +38,7 @@ const ruleSchema = z
     targetUrl: url,
     endpoint: z.string().max(200).nullable().default(null),
     pathPrefix: z.string().max(2000).nullable().default(null),
+    /** Exact (`call.ended`), a glob (`call.*`) or `*` for any. */
     eventType: z.string().max(200).nullable().default(null),
     enabled: z.boolean().default(true),
     retryProvider: providerId.nullable().default(null),
@@ -140,6 +141,9 @@ export interface ForwardRule {
   /** Set when the rule was switched off for the user (ErzyCall-style auto-disable). */
   disabledReason: string | null
   createdAt: number
+  /** Captures this rule matched (forwarded or not), and when the last one did; counted while the rule is on. */
+  matchedCount: number
+  lastMatchedAt: number | null
 }
 
 export interface CatalogProvider {
@@ -169,7 +173,8 @@ export interface OutboundResults {
   sendEvent: DeliveryRecord
   listDeliveries: DeliveryRecord[]
   listForwardRules: ForwardRule[]
-  saveForwardRule: ForwardRule
+  /** `warning`: saved, but nothing seen so far would match it (a typo?). */
+  saveForwardRule: ForwardRule & { warning: string | null }
   deleteForwardRule: { deleted: boolean }
   exportRequests: { text: string; filename: string; mimeType: string }
   importHar: { imported: number; ids: number[] }

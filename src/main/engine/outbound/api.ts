@@ -3,6 +3,7 @@ import type { ApiHandlers, Engine } from '../engine'
 import { EXPORT_MIME, renderExport } from './export'
 import { fromHar } from './har'
 import { OutboundError } from './outbound'
+import { checkRule } from './rule-checks'
 
 type OutboundMethods =
   | 'outboundCatalog'
@@ -55,12 +56,10 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
     },
     listForwardRules: () => engine.outbound.forwarder.rules(),
     saveForwardRule: (input) => {
-      if (engine.outbound.isOwnReceiver(input.targetUrl)) {
-        throw new OutboundError(`${input.targetUrl} is Hookscope's own receiver: forwarding there would loop. Use your handler's URL.`)
-      }
-      const rule = engine.outbound.targets.saveRule(input)
+      const { rule, warning } = checkRule(engine, input)
+      const saved = engine.outbound.targets.saveRule(rule)
       engine.events.emit('forwardRulesChanged', engine.outbound.forwarder.rules())
-      return rule
+      return { ...saved, warning }
     },
     deleteForwardRule: ({ id }) => {
       const deleted = engine.outbound.targets.deleteRule(id)

@@ -83,6 +83,7 @@ export class Outbound {
   }
 
   stop(): void {
+    this.forwarder.flushMatches()
     this.deliverer.stop()
   }
 
