@@ -2,6 +2,7 @@ import type { CatalogProvider, DeliveryRecord, EventSampleResult } from '../../.
 import type { Header } from '../../../shared/types'
 import { PROVIDERS, getProvider } from '../providers/registry'
 import type { Provider } from '../providers/types'
+import { encodeSample } from '../providers/wire'
 import type { Engine } from '../engine'
 import { Deliverer, type RetryPlan } from './deliver'
 import { Forwarder } from './forwarder'
@@ -100,7 +101,10 @@ export class Outbound {
     }))
   }
 
-  /** A fresh sample of one catalog event, pretty-printed for editing (the signature covers whatever is sent). */
+  /**
+   * A fresh sample of one catalog event as the provider sends it: form fields for form-posting providers
+   * (Twilio), JSON pretty-printed for editing otherwise (the signature covers whatever is sent).
+   */
   sample(providerId: string, eventType: string): EventSampleResult {
     const provider = requireProvider(providerId)
     const event = provider.events.find((e) => e.type === eventType)
@@ -110,7 +114,7 @@ export class Outbound {
     return {
       method: provider.methods[0] ?? 'POST',
       headers: [['Content-Type', provider.contentType]],
-      bodyText: JSON.stringify(event.sample(), null, 2)
+      bodyText: encodeSample(provider, event.sample(), { pretty: true })
     }
   }
 

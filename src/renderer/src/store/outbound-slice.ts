@@ -33,7 +33,8 @@ export interface OutboundSlice {
   replay: (input: ReplayInput) => Promise<Outcome>
   sendEvent: (input: SendInput) => Promise<Outcome>
   sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
-  saveRule: (input: RuleInput) => Promise<string | null>
+  /** A reason it was refused, or the saved rule's warning (saved, but it may never match). */
+  saveRule: (input: RuleInput) => Promise<{ error: string } | { warning: string | null }>
   deleteRule: (id: number) => Promise<void>
   exportRequests: (ids: number[], format: 'har' | 'json' | 'curl') => Promise<{ text: string; filename: string; mimeType: string } | { error: string }>
   importHar: (text: string) => Promise<{ imported: number } | { error: string }>
@@ -127,10 +128,10 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     },
     saveRule: async (input) => {
       try {
-        await api().saveForwardRule(input)
-        return null
+        const saved = await api().saveForwardRule(input)
+        return { warning: saved.warning }
       } catch (error) {
-        return message(error)
+        return { error: message(error) }
       }
     },
     deleteRule: (id) => quietly(async () => void (await api().deleteForwardRule({ id }))),

@@ -38,6 +38,7 @@ export function SendView(): React.JSX.Element {
 
   const provider = catalog.find((p) => p.id === providerId)
   const events = provider?.events ?? []
+  const bodyLanguage = provider && /x-www-form-urlencoded/i.test(provider.contentType) ? 'text' : 'json'
 
   const fresh = async (p: string, e: string): Promise<void> => {
     const s = await sample(p, e)
@@ -104,7 +105,8 @@ export function SendView(): React.JSX.Element {
         <TargetPicker value={url} onChange={setUrl} />
       </div>
       <textarea className="mono" rows={3} value={headers} onChange={(e) => setHeaders(e.target.value)} aria-label="Headers" data-testid="send-headers" spellCheck={false} />
-      <CodeEditor value={body} onChange={setBody} testId="send-body" minHeight={200} />
+      {/* Form-posting providers (Twilio) get their body as name=value pairs, not JSON. */}
+      <CodeEditor key={bodyLanguage} language={bodyLanguage} value={body} onChange={setBody} testId="send-body" minHeight={200} />
       <div className="compose-row">
         <label>
           <input type="checkbox" checked={sign && !!provider?.signs} disabled={!provider?.signs} onChange={(e) => setSign(e.target.checked)} data-testid="send-sign" />{' '}
