@@ -9,6 +9,8 @@ import type { NewRequest } from './store/rows'
 
 /** How much of an over-limit body is kept so the user still sees how it started. */
 const OVERSIZE_PREVIEW_BYTES = 64 * 1024
+/** A stored answer time is corrected when the sender really waited longer than this beyond it. */
+const DURATION_SLACK_MS = 1
 
 export interface DeliveryOrigin {
   viaTunnel: boolean
@@ -42,6 +44,11 @@ export interface ReceiverDeps {
   inspect: Inspector
   /** Resolves once the row is committed; the acknowledgement waits for it. */
   record: (row: NewRequest) => Promise<number>
+  /**
+   * The answer went out later than the stored time said (the commit or the event loop took longer than
+   * the estimate): the true time the sender waited, to correct the row. Rare when idle, batched under load.
+   */
+  answeredLate?: (id: number, row: NewRequest, durationMs: number) => void
   /** Decides whether a request came through the tunnel (the tunnel module plugs in here). */
   originOf?: (req: IncomingMessage) => DeliveryOrigin
   onError?: (message: string) => void
@@ -219,7 +226,9 @@ export class Receiver {
       : (inspection.response ?? this.deps.settings().response)
     const prepared = prepareAnswer(answer)
     const origin = this.deps.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null }
-    await this.deps.record({
+    // The row is stored before the answer goes out (acknowledge after commit), so its time is the wait so
+    // far plus the configured delay; the time after the answer is sent corrects it when the commit took longer.
+    const row: NewRequest = {
       receivedAt: body.receivedAt,
       endpoint: inspection.endpoint,
       method: req.method ?? 'GET',
@@ -241,9 +250,10 @@ export class Receiver {
       verdict: inspection.verdict,
       signature: inspection.signature,
       response: prepared.captured,
-      durationMs: Math.round((performance.now() - body.started) * 1000) / 1000,
+      durationMs: roundMs(performance.now() - body.started + answer.delayMs),
       note: body.note
-    })
+    }
+    const id = await this.deps.record(row)
     if (answer.delayMs > 0) await delay(answer.delayMs)
     if (res.destroyed || res.headersSent) return
     const payload = prepared.payload
@@ -257,6 +267,9 @@ export class Receiver {
     }
     res.setHeader('Content-Length', payload.length)
     res.end(payload)
+    // What the sender waited: from its request to this answer, delay and commit included.
+    const waited = roundMs(performance.now() - body.started)
+    if (waited - (row.durationMs ?? 0) > DURATION_SLACK_MS) this.deps.answeredLate?.(id, row, waited)
   }
 
   private fail(res: ServerResponse, error: unknown): void {
@@ -311,6 +324,8 @@ export function headerValue(headers: Header[], name: string): string | null {
   for (const [n, v] of headers) if (n.toLowerCase() === lower) return v
   return null
 }
+
+const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))

@@ -3,7 +3,7 @@
 // here the receiver only packs each row and waits for the writer thread to say "committed".
 import type { Worker } from 'node:worker_threads'
 import type { CaptureWriter, CommitListener } from './batched-writer'
-import { BODY_COLUMN, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
+import { BODY_COLUMN, DURATION_UPDATE_SQL, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
 import { startSqliteThread, stopSqliteThread } from './sqlite-thread'
 
 // Each message is one transaction; bodies arrive packed in one transferred buffer (no copy).
@@ -18,8 +18,10 @@ try {
   db.pragma('synchronous = NORMAL')
   db.pragma('wal_autocheckpoint = ' + workerData.autocheckpointPages)
   const insert = db.prepare(workerData.sql)
+  const setDuration = db.prepare(workerData.durationSql)
   const empty = Buffer.alloc(0)
-  insertBatch = db.transaction((rows, lengths, bodies) => {
+  insertBatch = db.transaction((rows, lengths, bodies, durations) => {
+    for (let i = 0; i + 1 < durations.length; i += 2) setDuration.run(durations[i + 1], durations[i])
     const ids = new Array(rows.length)
     let offset = 0
     for (let i = 0; i < rows.length; i++) {
@@ -46,7 +48,7 @@ parentPort.on('message', (m) => {
   }
   if (!insertBatch) return parentPort.postMessage({ error: 'the writer thread has no database' })
   try {
-    parentPort.postMessage({ ids: insertBatch(m.rows, m.lengths, Buffer.from(m.bodies)) })
+    parentPort.postMessage({ ids: insertBatch(m.rows, m.lengths, Buffer.from(m.bodies), m.durations) })
   } catch (e) {
     parentPort.postMessage({ error: String((e && e.message) || e) })
   }
@@ -82,6 +84,8 @@ export interface WorkerWriterOptions {
  */
 export class WorkerWriter implements CaptureWriter {
   private queued: Pending[] = []
+  /** Corrected answer times, [id, ms, ...], sent with the next batch (see correctDuration). */
+  private durations: number[] = []
   /** Batches sent and not yet answered, oldest first (the thread answers in order). */
   private inFlight: Pending[][] = []
   private scheduled = false
@@ -95,6 +99,7 @@ export class WorkerWriter implements CaptureWriter {
     this.worker = startSqliteThread(WORKER_SOURCE, {
       file: options.file,
       sql: INSERT_SQL,
+      durationSql: DURATION_UPDATE_SQL,
       bodyColumn: BODY_COLUMN,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       autocheckpointPages: options.autocheckpointPages
@@ -133,6 +138,16 @@ export class WorkerWriter implements CaptureWriter {
     })
   }
 
+  correctDuration(id: number, durationMs: number): void {
+    if (this.replacement) return this.replacement.correctDuration(id, durationMs)
+    if (this.closed) return
+    this.durations.push(id, durationMs)
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => this.send())
+    }
+  }
+
   /** Runs a PRAGMA on the writer thread's connection (settings like max_page_count are per connection). */
   pragma(statement: string): Promise<unknown> {
     if (this.replacement) return this.replacement.pragma(statement)
@@ -159,7 +174,9 @@ export class WorkerWriter implements CaptureWriter {
 
   private send(): void {
     this.scheduled = false
-    if (this.inFlight.length >= MAX_IN_FLIGHT || this.queued.length === 0) return
+    if (this.inFlight.length >= MAX_IN_FLIGHT || (this.queued.length === 0 && this.durations.length === 0)) return
+    const durations = this.durations
+    this.durations = []
     const batch = this.queued
     this.queued = []
     this.inFlight.push(batch)
@@ -176,7 +193,7 @@ export class WorkerWriter implements CaptureWriter {
       values[BODY_COLUMN] = null
       rows[i] = values
     }
-    this.worker.postMessage({ rows, lengths, bodies: packed.buffer }, [packed.buffer])
+    this.worker.postMessage({ rows, lengths, bodies: packed.buffer, durations }, [packed.buffer])
   }
 
   private onReply(reply: Reply): void {
@@ -191,12 +208,12 @@ export class WorkerWriter implements CaptureWriter {
       for (const p of batch) p.reject(error)
     } else {
       for (let i = 0; i < batch.length; i++) batch[i].resolve(reply.ids[i])
-      this.options.onCommitted(
+      if (batch.length) this.options.onCommitted(
         reply.ids,
         batch.map((p) => p.row)
       )
     }
-    if (this.queued.length) this.send()
+    if (this.queued.length || this.durations.length) this.send()
     else if (this.drained && this.inFlight.length === 0) this.drained()
   }
 
