@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { importMessage } from '../../../../shared/har-import-message'
 import { useStore } from '../../store'
 
 const FORMATS = [
@@ -32,7 +33,7 @@ export function ExportImport({ ids, label, allowImport = false }: { ids: number[
   const onFile = async (f: File | undefined): Promise<void> => {
     if (!f) return
     const result = await importHar(await f.text())
-    setMessage('error' in result ? { error: true, text: result.error } : { error: false, text: `Imported ${result.imported} request(s) from ${f.name}.` })
+    setMessage('error' in result ? { error: true, text: result.error } : { error: false, text: importMessage(result.imported, result.skipped, f.name) })
     if (file.current) file.current.value = ''
   }
   return (
