@@ -12,6 +12,8 @@ const url = z
   .refine((u) => /^https?:\/\/[^\s/]+/i.test(u), 'A target URL starts with http:// or https://, e.g. http://localhost:3000/webhooks.')
 const providerId = z.string().min(1).max(64)
 const secret = z.string().min(1).max(4096)
+/** Chosen by the caller before it starts a send or replay, so it can cancel it while it waits. */
+const cancelKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a cancel key is 8 to 64 letters, digits, _ or -')
 
 /** Redeliver on a provider's schedule when the target answers non-2xx or times out. */
 export const retrySchema = z
@@ -60,7 +62,8 @@ export const outboundInputs = {
       /** Recompute the signature (and timestamp) so the edited payload verifies. */
       resign: z.object({ provider: providerId.optional(), secret: secret.optional() }).strict().optional(),
       retry: retrySchema.optional(),
-      timeoutMs: z.number().int().min(100).max(600_000).optional()
+      timeoutMs: z.number().int().min(100).max(600_000).optional(),
+      cancelKey: cancelKey.optional()
     })
     .strict(),
   sendEvent: z
@@ -74,9 +77,12 @@ export const outboundInputs = {
       sign: z.boolean().default(true),
       secret: secret.optional(),
       retry: retrySchema.optional(),
-      timeoutMs: z.number().int().min(100).max(600_000).optional()
+      timeoutMs: z.number().int().min(100).max(600_000).optional(),
+      cancelKey: cancelKey.optional()
     })
     .strict(),
+  /** Stops a send or replay started with this cancel key: its delivery is recorded as cancelled. */
+  cancelOutbound: z.object({ cancelKey }).strict(),
   listDeliveries: z
     .object({
       requestId: id.optional(),
@@ -177,7 +183,9 @@ export interface OutboundResults {
   saveForwardRule: ForwardRule & { warning: string | null }
   deleteForwardRule: { deleted: boolean }
   exportRequests: { text: string; filename: string; mimeType: string }
-  importHar: { imported: number; ids: number[] }
+  importHar: { imported: number; ids: number[]; skipped: number }
+  /** False when nothing with that key was waiting (it had finished already). */
+  cancelOutbound: { cancelled: boolean }
 }
 
 export interface OutboundEventPayloads {

@@ -1,7 +1,7 @@
 import type { CapturedRequest } from '../../../shared/types'
 import type { ApiHandlers, Engine } from '../engine'
 import { EXPORT_MIME, renderExport } from './export'
-import { fromHar } from './har'
+import { importHarText } from './har-import'
 import { OutboundError } from './outbound'
 import { checkRule } from './rule-checks'
 
@@ -19,16 +19,7 @@ type OutboundMethods =
   | 'deleteForwardRule'
   | 'exportRequests'
   | 'importHar'
-
-/** Stores HAR entries as captures (one transaction) and tells the UI; returns the new ids. */
-export function importHarText(engine: Engine, text: string): number[] {
-  const rows = fromHar(text, engine.settings.get().bodyLimitBytes)
-  const ids = engine.requests.insertMany(rows)
-  engine.flushIndex()
-  const summaries = ids.map((id) => engine.requests.summary(id)).filter((s) => s !== null)
-  if (summaries.length) engine.events.emit('requestsAdded', summaries)
-  return ids
-}
+  | 'cancelOutbound'
 
 /** Captures by id, in the order given; a missing id is an error rather than a silent gap. */
 export function capturesById(engine: Engine, ids: number[]): CapturedRequest[] {
@@ -72,8 +63,9 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
       return { text, filename: `hookscope-${ids.length === 1 ? ids[0] : `${ids.length}-captures`}.${ext}`, mimeType: mime }
     },
     importHar: ({ text }) => {
-      const ids = importHarText(engine, text)
-      return { imported: ids.length, ids }
-    }
+      const { ids, skipped } = importHarText(engine, text)
+      return { imported: ids.length, ids, skipped }
+    },
+    cancelOutbound: ({ cancelKey }) => ({ cancelled: engine.outbound.cancel(cancelKey) })
   }
 }

@@ -37,7 +37,7 @@ export interface OutboundSlice {
   saveRule: (input: RuleInput) => Promise<{ error: string } | { warning: string | null }>
   deleteRule: (id: number) => Promise<void>
   exportRequests: (ids: number[], format: 'har' | 'json' | 'curl') => Promise<{ text: string; filename: string; mimeType: string } | { error: string }>
-  importHar: (text: string) => Promise<{ imported: number } | { error: string }>
+  importHar: (text: string) => Promise<{ imported: number; skipped: number } | { error: string }>
   onDeliveryRecorded: (summary: DeliverySummary) => void
   onForwardRulesChanged: (rules: ForwardRule[]) => void
 }
