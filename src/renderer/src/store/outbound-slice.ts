@@ -32,6 +32,8 @@ export interface OutboundSlice {
   loadTimeline: (groupId: string) => Promise<void>
   replay: (input: ReplayInput) => Promise<Outcome>
   sendEvent: (input: SendInput) => Promise<Outcome>
+  /** Stops a send or replay started with this cancel key (its delivery is recorded as cancelled). */
+  cancelOutbound: (cancelKey: string) => Promise<void>
   sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
   /** A reason it was refused, or the saved rule's warning (saved, but it may never match). */
   saveRule: (input: RuleInput) => Promise<{ error: string } | { warning: string | null }>
@@ -118,6 +120,7 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
       await get().loadSent()
       return outcome
     },
+    cancelOutbound: (cancelKey) => quietly(async () => void (await api().cancelOutbound({ cancelKey }))),
     sample: async (provider, event) => {
       try {
         return await api().sampleEvent({ provider, event })

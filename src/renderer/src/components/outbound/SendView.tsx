@@ -9,6 +9,11 @@ import './outbound.css'
 
 const LAST_TARGET = 'hookscope-last-target'
 
+/** A random key naming one send, so Cancel can stop it (getRandomValues works in every context, randomUUID not). */
+function newCancelKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 /** Compose: a provider's catalog event as a fresh sample, edited, signed and sent (like `stripe trigger`). */
 export function SendView(): React.JSX.Element {
   const catalog = useStore((s) => s.catalog)
@@ -17,6 +22,7 @@ export function SendView(): React.JSX.Element {
   const loadSent = useStore((s) => s.loadSent)
   const sample = useStore((s) => s.sample)
   const sendEvent = useStore((s) => s.sendEvent)
+  const cancelOutbound = useStore((s) => s.cancelOutbound)
   const listed = useStore((s) => s.requests)
   const [providerId, setProviderId] = useState('callpaymin')
   const [event, setEvent] = useState('')
@@ -27,7 +33,8 @@ export function SendView(): React.JSX.Element {
   const [sign, setSign] = useState(true)
   const [secret, setSecret] = useState('')
   const [retry, setRetry] = useState<RetryChoice | null>(null)
-  const [busy, setBusy] = useState(false)
+  /** Set while a send waits for its answer: the key that cancels it. */
+  const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
 
@@ -61,7 +68,8 @@ export function SendView(): React.JSX.Element {
     setError(null)
     const parsed = textToHeaders(headers)
     if (!parsed.ok) return setError(parsed.error)
-    setBusy(true)
+    const cancelKey = newCancelKey()
+    setBusy(cancelKey)
     localStorage.setItem(LAST_TARGET, url)
     const outcome = await sendEvent({
       provider: providerId,
@@ -72,9 +80,10 @@ export function SendView(): React.JSX.Element {
       bodyText: body,
       sign,
       secret: secret || undefined,
-      retry: retry ?? undefined
+      retry: retry ?? undefined,
+      cancelKey
     })
-    setBusy(false)
+    setBusy(null)
     if (outcome.ok) setShownId(outcome.delivery.id)
     else setError(outcome.error)
   }
@@ -114,9 +123,14 @@ export function SendView(): React.JSX.Element {
         </label>
         <input type="password" className="grow" placeholder="signing secret" value={secret} onChange={(e) => setSecret(e.target.value)} disabled={!sign || !provider?.signs} data-testid="send-secret" autoComplete="off" />
         <RetryOptions value={retry} onChange={setRetry} />
-        <button className="primary" disabled={busy || !url.trim() || !event} onClick={() => void send()} data-testid="send-submit">
-          {busy ? 'Sending…' : 'Send'}
+        <button className="primary" disabled={!!busy || !url.trim() || !event} onClick={() => void send()} data-testid="send-submit">
+          {busy ? 'Waiting for the answer…' : 'Send'}
         </button>
+        {busy && (
+          <button className="ghost" onClick={() => void cancelOutbound(busy)} data-testid="send-cancel">
+            Cancel
+          </button>
+        )}
       </div>
       <DeliveryPanel error={error} errorTestId="send-error" deliveries={sent} shownId={shownId} newestByDefault={false} onOpen={setShownId} title="Sent" />
     </main>
