@@ -56,6 +56,20 @@ describe('forwarding rules: patterns, validation, match counts', () => {
     }
   })
 
+  it('a rule of this run only (serve --forward-to) counts its matches too, and the UI is told', async () => {
+    t = await startTestEngine()
+    const target = await startTarget()
+    targets.push(target)
+    const rule = t.engine.outbound.forwarder.addTransientRule(target.url)
+    const told = new Promise<{ id: number; matchedCount: number }[]>((resolve) =>
+      t.engine.events.subscribe((event, payload) => event === 'forwardRulesChanged' && resolve(payload as { id: number; matchedCount: number }[]))
+    )
+    await send(t.url + '/x', { body: '{"type":"call.ended"}' })
+    await target.waitFor(1)
+    t.engine.outbound.forwarder.flushMatches()
+    expect((await told).find((r) => r.id === rule.id)?.matchedCount).toBe(1)
+  })
+
   it('refuses a rule that cannot match: an endpoint that does not exist, an invalid pattern, a path without /', async () => {
     t = await startTestEngine()
     const target = await startTarget()

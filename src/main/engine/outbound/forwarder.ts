@@ -41,6 +41,8 @@ export class Forwarder {
   /** Matches of stored rules not yet written, by rule id. */
   private unsavedMatches = new Map<number, { count: number; lastAt: number }>()
   private matchTimer: NodeJS.Timeout | null = null
+  /** Counts changed since they were last pushed (transient rules count in place, stored ones in unsavedMatches). */
+  private matchesChanged = false
 
   constructor(
     private readonly store: TargetStore,
@@ -84,11 +86,12 @@ export class Forwarder {
   flushMatches(): void {
     if (this.matchTimer) clearTimeout(this.matchTimer)
     this.matchTimer = null
-    if (this.unsavedMatches.size === 0) return
+    if (!this.matchesChanged) return
+    this.matchesChanged = false
     const matches = this.unsavedMatches
     this.unsavedMatches = new Map()
     try {
-      this.store.addMatches(matches)
+      if (matches.size) this.store.addMatches(matches)
     } catch (error) {
       this.log(`Could not save forwarding match counts: ${(error as Error).message}`)
     }
@@ -96,6 +99,7 @@ export class Forwarder {
   }
 
   private countMatch(rule: ForwardRule, at: number): void {
+    this.matchesChanged = true
     if (rule.id < 0) {
       rule.matchedCount++
       rule.lastMatchedAt = at
