@@ -85,6 +85,12 @@ describe('forwarding rules: patterns, validation, match counts', () => {
     expect(byName.endpoint).toBe('/cpm')
     await send(t.url + '/cpm', { body: '{"type":"call.ended"}' })
     await target.waitFor(1)
+    // Its endpoint deleted, the rule can still be switched off, but not back on.
+    const endpoint = (await t.engine.api.listEndpoints()).find((e) => e.path === '/cpm')!
+    await t.engine.api.deleteEndpoint({ id: endpoint.id })
+    const off = await saveRule(t, { id: byName.id, targetUrl: byName.targetUrl, endpoint: '/cpm', enabled: false })
+    expect(off.enabled).toBe(false)
+    await expect(async () => saveRule(t, { id: byName.id, targetUrl: byName.targetUrl, endpoint: '/cpm', enabled: true })).rejects.toThrow(/no endpoint "\/cpm"/)
   })
 
   it('warns (but saves) when no known event type matches the pattern: a typo', async () => {

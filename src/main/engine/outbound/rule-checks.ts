@@ -16,7 +16,8 @@ export function checkRule(engine: Engine, input: RuleInput): { rule: RuleInput; 
   if (engine.outbound.isOwnReceiver(input.targetUrl)) {
     throw new OutboundError(`${input.targetUrl} is Hookscope's own receiver: forwarding there would loop. Use your handler's URL.`)
   }
-  if (rule.endpoint) {
+  // A rule being switched off matches nothing anyway: it may still name an endpoint deleted since.
+  if (rule.endpoint && rule.enabled !== false) {
     const wanted = rule.endpoint.trim()
     const endpoints = engine.signatures.endpoints.all()
     const found = endpoints.find((e) => e.path === wanted) ?? endpoints.find((e) => e.name === wanted)

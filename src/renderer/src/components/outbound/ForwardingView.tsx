@@ -96,7 +96,14 @@ export function ForwardingView(): React.JSX.Element {
                 {r.id < 0 ? 'serve' : <input type="checkbox" checked={r.enabled} onChange={() => void toggle(r)} aria-label="Enabled" />}
               </td>
               <td className="mono">{r.targetUrl}</td>
-              <td>{r.endpoint ?? 'any'}</td>
+              <td>
+                {r.endpoint ?? 'any'}
+                {r.endpoint && !endpoints.some((e) => e.path === r.endpoint) && (
+                  <div className="inline-warn" data-testid="rule-endpoint-gone">
+                    This endpoint no longer exists: the rule matches nothing.
+                  </div>
+                )}
+              </td>
               <td className="mono">{r.pathPrefix ?? 'any'}</td>
               <td className="mono">{r.eventType ?? 'any'}</td>
               <td>
