@@ -26,6 +26,8 @@ export function ForwardingView(): React.JSX.Element {
   const deleteRule = useStore((s) => s.deleteRule)
   const [form, setForm] = useState(EMPTY)
   const endpoints = useStore((s) => s.endpoints)
+  // Endpoints arrive with the providers (one load): until then, no rule is said to lack its endpoint.
+  const endpointsLoaded = useStore((s) => s.providers.length > 0)
   const loadSignatures = useStore((s) => s.loadSignatures)
   const [error, setError] = useState<string | null>(null)
   const [warning, setWarning] = useState<string | null>(null)
@@ -98,7 +100,7 @@ export function ForwardingView(): React.JSX.Element {
               <td className="mono">{r.targetUrl}</td>
               <td>
                 {r.endpoint ?? 'any'}
-                {r.endpoint && !endpoints.some((e) => e.path === r.endpoint) && (
+                {endpointsLoaded && r.endpoint && !endpoints.some((e) => e.path === r.endpoint) && (
                   <div className="inline-warn" data-testid="rule-endpoint-gone">
                     This endpoint no longer exists: the rule matches nothing.
                   </div>
