@@ -39,9 +39,11 @@ export const API_METHODS = [
   'deleteForwardRule',
   'exportRequests',
   'importHar',
+  'cancelOutbound',
   // forge-test (api/forge.ts)
   'forgeStart',
   'forgeGet',
+  'forgeCancel',
   'forgeList',
   'forgeExport',
   'forgeDelivery',

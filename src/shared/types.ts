@@ -67,9 +67,14 @@ export interface SignatureReport {
   headersUsed: string[]
   /** The string that was signed, with the secret never included. */
   signedPayloadPreview: string | null
+  /** What the header should have held: computed over `signedPayloadPreview` with the secret `expectedSecret`. */
   expected: string | null
   received: string | null
   matchedSecret: string | null
+  /** The secret `expected` was computed with: the one the verdict sentence names (label, maybe with where it is stored). */
+  expectedSecret?: string | null
+  /** When the verdict names no one secret (several tried, none fits): each secret's expected value. */
+  expectedBySecret?: { secret: string; value: string }[] | null
   diagnostics: string[]
 }
 

@@ -3,7 +3,7 @@ import type { AdviceContext } from '../../src/main/engine/forge/advice'
 import { judgeAll, judgeBurst, judgeTime } from '../../src/main/engine/forge/judge'
 import type { OutboundResult } from '../../src/main/engine/outbound/send-http'
 
-const c: AdviceContext = { provider: 'CallPayMin', header: 'X-CallPayMin-Signature', timestampHeader: 'timestamp', toleranceSec: 300, limit: '1.0 s', methods: 'POST' }
+const c: AdviceContext = { provider: 'CallPayMin', header: 'X-CallPayMin-Signature', timestampHeader: 'timestamp', toleranceSec: 300, limit: '1.0 s', methods: 'POST', encoding: 'hex' }
 
 const answer = (status: number, body = '{"received":true}', durationMs = 3): OutboundResult => ({
   answered: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mergeJson } from '../../src/main/cli/send'
 import { attemptFailed } from '../../src/main/engine/outbound/deliver'
+import { eventPatternProblem } from '../../src/main/engine/outbound/event-pattern'
 import { ruleMatches } from '../../src/main/engine/outbound/forwarder'
 import { prepareHeaders } from '../../src/main/engine/outbound/send-http'
 import { resignHeaders, resolveTargetUrl } from '../../src/main/engine/outbound/signing'
@@ -10,7 +11,8 @@ import { textToHeaders } from '../../src/renderer/src/lib/outbound-form'
 
 const rule = (patch: Partial<ForwardRule>): ForwardRule => ({
   id: 1, targetUrl: 'http://127.0.0.1:3000', endpoint: null, pathPrefix: null, eventType: null, enabled: true,
-  retryProvider: null, timeCompression: 1, consecutiveFailures: 0, disabledReason: null, createdAt: 0, ...patch
+  retryProvider: null, timeCompression: 1, consecutiveFailures: 0, disabledReason: null, createdAt: 0,
+  matchedCount: 0, lastMatchedAt: null, ...patch
 })
 
 describe('outbound helpers', () => {
@@ -44,6 +46,23 @@ describe('outbound helpers', () => {
     expect(ruleMatches(rule({ pathPrefix: '/billing' }), row)).toBe(false)
     expect(ruleMatches(rule({ endpoint: '/other' }), row)).toBe(false)
     expect(ruleMatches(rule({ enabled: false }), row)).toBe(false)
+  })
+
+  it('event type patterns: * matches anything (typed or not), call.* every call event, an exact type only itself', () => {
+    const call = { endpoint: null, path: '/x', eventType: 'call.ended' }
+    const billing = { endpoint: null, path: '/x', eventType: 'billing.call.charged' }
+    const untyped = { endpoint: null, path: '/x', eventType: null }
+    expect([call, billing, untyped].map((r) => ruleMatches(rule({ eventType: '*' }), r))).toEqual([true, true, true])
+    expect([call, billing, untyped].map((r) => ruleMatches(rule({ eventType: 'call.*' }), r))).toEqual([true, false, false])
+    expect([call, billing, untyped].map((r) => ruleMatches(rule({ eventType: '*.charged' }), r))).toEqual([false, true, false])
+    expect([call, billing, untyped].map((r) => ruleMatches(rule({ eventType: 'call.ended' }), r))).toEqual([true, false, false])
+    // The dot is literal, not "any character".
+    expect(ruleMatches(rule({ eventType: 'call.*' }), { ...call, eventType: 'callXended' })).toBe(false)
+    expect(eventPatternProblem('call.*')).toBeNull()
+    expect(eventPatternProblem('orders/create')).toBeNull()
+    expect(eventPatternProblem('call ended')).toMatch(/can never match/)
+    expect(eventPatternProblem('call.[a-z]+')).toMatch(/can never match/)
+    expect(eventPatternProblem(' call.ended')).toMatch(/spaces around/)
   })
 
   it('a provider counts no answer and non-2xx as failed', () => {

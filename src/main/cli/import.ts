@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Engine } from '../engine/engine'
-import { importHarText } from '../engine/outbound/api'
+import { importHarText } from '../engine/outbound/har-import'
+import { importMessage } from '../../shared/har-import-message'
 import { CliError, printResult } from './output'
 import type { Verb } from './verb'
 
@@ -19,14 +20,15 @@ export const importVerb: Verb = {
       throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
     }
     const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
-    let ids: number[]
+    let result: { ids: number[]; skipped: number }
     try {
-      ids = importHarText(engine, text)
+      result = importHarText(engine, text)
     } catch (error) {
       throw new CliError((error as Error).message)
     } finally {
       engine.db.close()
     }
-    printResult(ctx.json, { imported: ids.length, ids }, () => `Imported ${ids.length} request(s) from ${file}.`)
+    const { ids, skipped } = result
+    printResult(ctx.json, { imported: ids.length, ids, skipped }, () => importMessage(ids.length, skipped, file))
   }
 }

@@ -1,7 +1,8 @@
 // `hookscope send` and `hookscope replay`: a signed sample or a captured delivery to the user's handler.
 import type { DeliveryRecord } from '../../shared/api/outbound'
 import { Engine } from '../engine/engine'
-import { OutboundError } from '../engine/outbound/outbound'
+import { OutboundError, requireProvider } from '../engine/outbound/outbound'
+import { decodeSample, encodeSample } from '../engine/providers/wire'
 import { CliError, printResult } from './output'
 import type { Verb, VerbContext } from './verb'
 
@@ -85,14 +86,16 @@ export const sendVerb: Verb = {
     }
     const delivery = await withOpenEngine(ctx, async (engine) => {
       const sample = engine.outbound.sample(provider, event)
-      const payload = patch === undefined ? JSON.parse(sample.bodyText) : mergeJson(JSON.parse(sample.bodyText), patch)
+      // In the provider's wire format (form fields for Twilio); --data is merged over its fields either way.
+      const wire = requireProvider(provider)
+      const fields = decodeSample(wire, sample.bodyText)
       return engine.outbound.send({
         provider,
         event,
         url: to,
         method: sample.method,
         headers: sample.headers,
-        bodyText: JSON.stringify(payload),
+        bodyText: encodeSample(wire, patch === undefined ? fields : mergeJson(fields, patch)),
         sign: true,
         secret: ctx.values.secret as string | undefined
       })

@@ -119,6 +119,10 @@ export class Engine {
       settings: () => this.settings.get(),
       inspect: (delivery) => this.inspector(delivery),
       record: (row) => this.writer.write(row),
+      answeredLate: (id, row, durationMs) => {
+        this.writer.correctDuration(id, durationMs)
+        this.events.requestUpdated(summaryOfNew(id, { ...row, durationMs }))
+      },
       originOf: (req) => this.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null },
       onError: this.log
     })

@@ -14,6 +14,12 @@ export { headerValue }
 
 /** How much of an over-limit body is kept so the user still sees how it started. */
 const OVERSIZE_PREVIEW_BYTES = 64 * 1024
+/**
+ * A stored answer time is corrected when the sender really waited longer than this beyond it. Each
+ * correction rewrites a committed row (~10 µs of writer CPU); under a flood nearly every commit waits a
+ * millisecond or two, so only waits a person would notice are worth it.
+ */
+const DURATION_SLACK_MS = 5
 
 export interface DeliveryOrigin {
   viaTunnel: boolean
@@ -50,6 +56,11 @@ export interface ReceiverDeps {
   inspect: Inspector
   /** Resolves once the row is committed; the acknowledgement waits for it. */
   record: (row: NewRequest) => Promise<number>
+  /**
+   * The answer went out later than the stored time said (the commit or the event loop took longer than
+   * the estimate): the true time the sender waited, to correct the row. Rare when idle, batched under load.
+   */
+  answeredLate?: (id: number, row: NewRequest, durationMs: number) => void
   /** Decides whether a request came through the tunnel (the tunnel module plugs in here). */
   originOf?: (req: IncomingMessage) => DeliveryOrigin
   onError?: (message: string) => void
@@ -250,7 +261,9 @@ export class Receiver {
     const answer = resolved.answer
     const prepared = prepareAnswer(answer)
     const origin = this.deps.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null }
-    await this.deps.record({
+    // The row is stored before the answer goes out (acknowledge after commit), so its time is the wait so
+    // far plus the configured delay; the time after the answer is sent corrects it when the commit took longer.
+    const row: NewRequest = {
       receivedAt: body.receivedAt,
       endpoint: inspection.endpoint,
       method: req.method ?? 'GET',
@@ -273,9 +286,10 @@ export class Receiver {
       verdict: inspection.verdict,
       signature: inspection.signature,
       response: prepared.captured,
-      durationMs: Math.round((performance.now() - body.started) * 1000) / 1000,
+      durationMs: roundMs(performance.now() - body.started + answer.delayMs),
       note: body.note && resolved.note ? `${body.note} ${resolved.note}` : (body.note ?? resolved.note)
-    })
+    }
+    const id = await this.deps.record(row)
     if (answer.delayMs > 0) await this.inFlight.delay(answer.delayMs)
     if (res.destroyed || res.headersSent) return
     const payload = prepared.payload
@@ -290,6 +304,9 @@ export class Receiver {
     res.setHeader('Content-Length', payload.length)
     if (this.inFlight.draining) res.setHeader('Connection', 'close')
     res.end(payload)
+    // What the sender waited: from its request to this answer, delay and commit included.
+    const waited = roundMs(performance.now() - body.started)
+    if (waited - (row.durationMs ?? 0) > DURATION_SLACK_MS) this.deps.answeredLate?.(id, row, waited)
   }
 
   private fail(res: ServerResponse, error: unknown): void {
@@ -338,6 +355,8 @@ export function pairHeaders(raw: string[]): Header[] {
   for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i], raw[i + 1]])
   return headers
 }
+
+const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`

@@ -25,6 +25,14 @@ export const FORGE_CHECK_IDS = [
 export type ForgeCheckId = (typeof FORGE_CHECK_IDS)[number]
 
 /**
+ * The checks that say whether a forged delivery gets in (or takes the handler down). Failing any of
+ * them fails the run whatever else passes: the score is capped below a passing grade.
+ */
+export const SECURITY_CHECK_IDS: readonly ForgeCheckId[] = ['missing-signature', 'wrong-secret', 'tampered-body', 'signature-garbage', 'signature-wrong-length']
+/** The best score a run with a failed security check can get. */
+export const SECURITY_FAILURE_MAX_SCORE = 50
+
+/**
  * pass / fail: judged; warn: the answers were right but something could not be observed;
  * error: the target gave no answer, so nothing could be judged; skip: the check does not apply.
  */
@@ -61,7 +69,7 @@ export interface ForgeCheckResult {
   exchanges: ForgeExchange[]
 }
 
-export type ForgeRunStatus = 'running' | 'finished' | 'failed'
+export type ForgeRunStatus = 'running' | 'finished' | 'failed' | 'cancelled'
 
 export interface ForgeReport {
   id: string
@@ -71,9 +79,16 @@ export interface ForgeReport {
   startedAt: number
   finishedAt: number | null
   status: ForgeRunStatus
-  /** 0..100: passes count 1, warnings 0.5, failures and unanswered checks 0; skipped checks do not count. */
+  /**
+   * 0..100: passes count 1, warnings 0.5, failures and unanswered checks 0; skipped checks do not count.
+   * At most SECURITY_FAILURE_MAX_SCORE when a security check failed.
+   */
   score: number
   counts: Record<ForgeOutcome, number>
+  /** Security checks that failed (absent in runs saved before it existed). */
+  securityFailures?: ForgeCheckId[]
+  /** The sentence the report leads with when the run fails on security; null otherwise. */
+  headline?: string | null
   checks: ForgeCheckResult[]
   /** Plain words when the run itself could not finish. */
   error: string | null
@@ -81,15 +96,18 @@ export interface ForgeReport {
 
 export type ForgeRunSummary = Omit<ForgeReport, 'checks'>
 
-/** Pushed while a run goes: one per finished check, then one with `finished: true`. */
+/** Pushed while a run goes: when each check starts (`current`), when it ends (`check`), then one with `finished: true`. */
 export interface ForgeProgress {
   runId: string
   targetUrl: string
   done: number
   total: number
   check: Pick<ForgeCheckResult, 'id' | 'title' | 'outcome' | 'observed'> | null
+  /** The check being run now (1-based `index` of `total`) and the delivery it is waiting on; null between checks. */
+  current: { index: number; id: ForgeCheckId; title: string; delivery: string | null } | null
   finished: boolean
   score: number | null
+  status?: ForgeRunStatus
 }
 
 const runId = z.string().regex(/^[0-9a-f-]{36}$/, 'a forge run id')
@@ -110,6 +128,7 @@ export type ForgeStartInput = z.input<typeof forgeStartSchema>
 export const forgeInputs = {
   forgeStart: forgeStartSchema,
   forgeGet: z.object({ runId }).strict(),
+  forgeCancel: z.object({ runId }).strict(),
   forgeList: z.object({ targetUrl: z.string().max(2000).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
   forgeExport: z.object({ runId, format: z.enum(['json', 'markdown']) }).strict(),
   forgeDelivery: z.object({ id: z.number().int().positive() }).strict()
@@ -118,6 +137,8 @@ export const forgeInputs = {
 export interface ForgeResults {
   forgeStart: { runId: string }
   forgeGet: ForgeReport | null
+  /** False when the run was not running (finished already, or unknown). */
+  forgeCancel: { cancelled: boolean }
   forgeList: ForgeRunSummary[]
   forgeExport: { filename: string; mimeType: string; text: string }
   /** A delivery the suite sent (the same record replays use), to open it in full. */

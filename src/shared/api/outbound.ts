@@ -16,6 +16,8 @@ const url = z
   .refine((u) => /^https?:\/\/[^\s/]+/i.test(u), 'A target URL starts with http:// or https://, e.g. http://localhost:3000/webhooks.')
 const providerId = z.string().min(1).max(64)
 const secret = z.string().min(1).max(4096)
+/** Chosen by the caller before it starts a send or replay, so it can cancel it while it waits. */
+const cancelKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a cancel key is 8 to 64 letters, digits, _ or -')
 
 /** Redeliver on a provider's schedule when the target answers non-2xx or times out. */
 export const retrySchema = z
@@ -42,6 +44,7 @@ const ruleSchema = z
     targetUrl: url,
     endpoint: z.string().max(200).nullable().default(null),
     pathPrefix: z.string().max(2000).nullable().default(null),
+    /** Exact (`call.ended`), a glob (`call.*`) or `*` for any. */
     eventType: z.string().max(200).nullable().default(null),
     enabled: z.boolean().default(true),
     retryProvider: providerId.nullable().default(null),
@@ -63,7 +66,8 @@ export const outboundInputs = {
       /** Recompute the signature (and timestamp) so the edited payload verifies. */
       resign: z.object({ provider: providerId.optional(), secret: secret.optional() }).strict().optional(),
       retry: retrySchema.optional(),
-      timeoutMs: z.number().int().min(100).max(600_000).optional()
+      timeoutMs: z.number().int().min(100).max(600_000).optional(),
+      cancelKey: cancelKey.optional()
     })
     .strict(),
   sendEvent: z
@@ -77,9 +81,12 @@ export const outboundInputs = {
       sign: z.boolean().default(true),
       secret: secret.optional(),
       retry: retrySchema.optional(),
-      timeoutMs: z.number().int().min(100).max(600_000).optional()
+      timeoutMs: z.number().int().min(100).max(600_000).optional(),
+      cancelKey: cancelKey.optional()
     })
     .strict(),
+  /** Stops a send or replay started with this cancel key: its delivery is recorded as cancelled. */
+  cancelOutbound: z.object({ cancelKey }).strict(),
   listDeliveries: z
     .object({
       requestId: id.optional(),
@@ -165,6 +172,9 @@ export interface ForwardRule {
   /** Set when the rule was switched off for the user (ErzyCall-style auto-disable). */
   disabledReason: string | null
   createdAt: number
+  /** Captures this rule matched (forwarded or not), and when the last one did; counted while the rule is on. */
+  matchedCount: number
+  lastMatchedAt: number | null
 }
 
 export interface CatalogProvider {
@@ -194,11 +204,14 @@ export interface OutboundResults {
   sendEvent: DeliveryRecord
   listDeliveries: DeliveryRecord[]
   listForwardRules: ForwardRule[]
-  saveForwardRule: ForwardRule
+  /** `warning`: saved, but nothing seen so far would match it (a typo?). */
+  saveForwardRule: ForwardRule & { warning: string | null }
   deleteForwardRule: { deleted: boolean }
   /** `count` captures exported; `truncated` when more matched than EXPORT_MAX. */
   exportRequests: { text: string; filename: string; mimeType: string; count: number; truncated: boolean }
-  importHar: { imported: number; ids: number[] }
+  importHar: { imported: number; ids: number[]; skipped: number }
+  /** False when nothing with that key was waiting (it had finished already). */
+  cancelOutbound: { cancelled: boolean }
 }
 
 export interface OutboundEventPayloads {

@@ -12,12 +12,22 @@ export interface AdviceContext {
   toleranceSec: number
   limit: string
   methods: string
+  /** How the provider encodes its digest; decides what a crash on a garbage signature means. */
+  encoding: 'hex' | 'base64' | null
 }
 
 type Sentences = Partial<Record<FailureMode, (c: AdviceContext) => string>>
 
 const throwsOnMalformed = (c: AdviceContext): string =>
   `Check the signature's length before crypto.timingSafeEqual (it throws when lengths differ) and answer 401, because a 500 makes ${c.provider} keep retrying.`
+/** For signatures of the right length and format: the crash is not timingSafeEqual's length check. */
+const throwsOnMismatch = (what: string) => (c: AdviceContext): string =>
+  `Your handler throws on ${what}: when the signature does not match, answer 401 instead of throwing, because a 500 makes ${c.provider} keep retrying.`
+/** A same-length garbage hex string decodes to fewer bytes (Buffer.from stops at the first bad character). */
+const throwsOnGarbage = (c: AdviceContext): string =>
+  c.encoding === 'hex'
+    ? `The signature had the right length but was not hex, so Buffer.from(signature, 'hex') gave fewer bytes and crypto.timingSafeEqual threw: compare lengths after decoding (or compare the hex strings) and answer 401.`
+    : throwsOnMismatch('a signature that does not match')(c)
 const acceptsBadSignature =
   (what: string) =>
   (c: AdviceContext): string =>
@@ -38,7 +48,7 @@ export const ADVICE: Record<ForgeCheckId, Sentences> = {
   },
   'wrong-secret': {
     accepted: acceptsBadSignature('a signature made with another secret'),
-    crashed: throwsOnMalformed
+    crashed: throwsOnMismatch('a well-formed signature made with another secret')
   },
   'tampered-body': {
     accepted: () => `Your handler accepts a body changed after signing: verify the signature over the raw body bytes before using them.`,
@@ -46,7 +56,7 @@ export const ADVICE: Record<ForgeCheckId, Sentences> = {
   },
   'signature-garbage': {
     accepted: acceptsBadSignature('a meaningless signature'),
-    crashed: () => `Decode and compare the signature defensively (invalid hex or base64 must not throw) and answer 401.`
+    crashed: throwsOnGarbage
   },
   'signature-wrong-length': {
     accepted: acceptsBadSignature('a truncated signature'),

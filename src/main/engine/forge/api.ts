@@ -6,7 +6,7 @@ import { reportJson, reportMarkdown } from './report'
 import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
 import { ForgeStore } from './store'
 
-type ForgeMethods = 'forgeStart' | 'forgeGet' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
+type ForgeMethods = 'forgeStart' | 'forgeGet' | 'forgeCancel' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
 
 function hooksFor(engine: Engine, store: ForgeStore): ForgeRunHooks {
   return {
@@ -47,6 +47,8 @@ export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
     }
     return opened
   }
+  /** Runs in progress, to cancel them. */
+  const running = new Map<string, AbortController>()
   const stored = (runId: string): ForgeReport => {
     const report = store().get(runId)
     if (!report) throw new Error('That forge run no longer exists.')
@@ -57,11 +59,21 @@ export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
       const input = withStoredSecret(engine, typed)
       prepareRun(input) // bad input fails the call itself, in words, before anything is sent
       const runId = randomUUID()
+      const controller = new AbortController()
+      running.set(runId, controller)
       // runForge reports a bad target inside the report; it only rejects when the engine stops mid-run.
-      void runForge(input, hooksFor(engine, store()), runId).catch(() => {})
+      void runForge({ ...input, signal: controller.signal }, hooksFor(engine, store()), runId)
+        .catch(() => {})
+        .finally(() => running.delete(runId))
       return { runId }
     },
     forgeGet: ({ runId }) => store().get(runId),
+    forgeCancel: ({ runId }) => {
+      const controller = running.get(runId)
+      if (!controller || controller.signal.aborted) return { cancelled: false }
+      controller.abort()
+      return { cancelled: true }
+    },
     forgeList: ({ targetUrl, limit }) => store().list(targetUrl, limit),
     forgeExport: ({ runId, format }) => exportReport(stored(runId), format),
     forgeDelivery: ({ id }) => {

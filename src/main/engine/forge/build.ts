@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import type { Header } from '../../../shared/types'
 import type { EventSample, Provider } from '../providers/types'
+import { decodeSample, encodeSample } from '../providers/wire'
 
 export interface Delivery {
   method: string
@@ -20,13 +21,11 @@ export interface BuildOptions {
 }
 
 const nowSec = (): number => Math.floor(Date.now() / 1000)
-const isForm = (provider: Provider): boolean => /x-www-form-urlencoded/i.test(provider.contentType)
 export const isJson = (provider: Provider): boolean => /json/i.test(provider.contentType)
 
 /** A sample in the provider's wire format: form fields for form-posting providers (Twilio), else compact JSON. */
 export function encode(provider: Provider, sample: unknown): Buffer {
-  if (isForm(provider)) return Buffer.from(new URLSearchParams(sample as Record<string, string>).toString())
-  return Buffer.from(JSON.stringify(sample))
+  return Buffer.from(encodeSample(provider, sample))
 }
 
 /** Signs `body` exactly as the provider would and adds its Content-Type when sign() did not. */
@@ -44,7 +43,7 @@ export function signed(provider: Provider, body: Buffer, secret: string, o: Buil
 function eventIdOf(provider: Provider, body: Buffer): string {
   try {
     const text = body.toString('utf8')
-    const id = provider.eventOf(isForm(provider) ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text)).id
+    const id = provider.eventOf(decodeSample(provider, text)).id
     if (id) return id
   } catch {
     // not parseable: fall through to the derived id

@@ -1,10 +1,29 @@
 // The report card: score, and the exports (JSON for machines, Markdown for a pull request or a ticket).
-import type { ForgeCheckResult, ForgeOutcome, ForgeReport } from '../../../shared/api/forge'
+import {
+  SECURITY_CHECK_IDS,
+  SECURITY_FAILURE_MAX_SCORE,
+  type ForgeCheckId,
+  type ForgeCheckResult,
+  type ForgeOutcome,
+  type ForgeReport
+} from '../../../shared/api/forge'
+import { groupRepeatedErrors } from '../../../shared/forge-groups'
 import type { Header } from '../../../shared/types'
 
 const CREDIT: Record<ForgeOutcome, number | null> = { pass: 1, warn: 0.5, fail: 0, error: 0, skip: null }
 
-export function scoreOf(checks: ForgeCheckResult[]): { score: number; counts: Record<ForgeOutcome, number> } {
+export interface Score {
+  score: number
+  counts: Record<ForgeOutcome, number>
+  securityFailures: ForgeCheckId[]
+  headline: string | null
+}
+
+/**
+ * The share of applicable checks passed, except that a failed security check fails the run whatever
+ * else passes: the score is then capped below a passing grade and the report leads with why.
+ */
+export function scoreOf(checks: ForgeCheckResult[]): Score {
   const counts: Record<ForgeOutcome, number> = { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 }
   let earned = 0
   let counted = 0
@@ -15,7 +34,25 @@ export function scoreOf(checks: ForgeCheckResult[]): { score: number; counts: Re
     earned += credit
     counted++
   }
-  return { score: counted ? Math.round((100 * earned) / counted) : 0, counts }
+  const share = counted ? Math.round((100 * earned) / counted) : 0
+  const failedSecurity = checks.filter((c) => c.outcome === 'fail' && SECURITY_CHECK_IDS.includes(c.id))
+  return {
+    score: failedSecurity.length ? Math.min(share, SECURITY_FAILURE_MAX_SCORE) : share,
+    counts,
+    securityFailures: failedSecurity.map((c) => c.id),
+    headline: securityHeadline(failedSecurity)
+  }
+}
+
+/** 2xx to a forged delivery means it got in; a 5xx means anyone who knows the URL can make it fail. */
+function securityHeadline(failed: ForgeCheckResult[]): string | null {
+  if (failed.length === 0) return null
+  const accepted = failed.filter((c) => c.exchanges.some((e) => e.received.status !== null && e.received.status >= 200 && e.received.status < 300))
+  const names = (cs: ForgeCheckResult[]): string => cs.map((c) => c.title.toLowerCase()).join('; ')
+  if (accepted.length) {
+    return `Failed: your handler accepted forged deliveries (${names(accepted)}). Anyone who finds the URL can send it events; whatever else passes, it is not safe to go live.`
+  }
+  return `Failed: forged deliveries make your handler fail instead of answering 401 (${names(failed)}). Anyone who finds the URL can make it error (and the provider retry); fix this before going live.`
 }
 
 /** The `--json` / export shape: DESIGN.md section 4 asks for id, expected, observed, pass, advice per check. */
@@ -29,6 +66,8 @@ export function reportJson(report: ForgeReport): unknown {
     status: report.status,
     score: report.score,
     counts: report.counts,
+    headline: report.headline ?? null,
+    securityFailures: report.securityFailures ?? [],
     error: report.error,
     checks: report.checks.map((c) => ({
       id: c.id,
@@ -70,11 +109,17 @@ export function reportMarkdown(report: ForgeReport, options: { deliveries?: bool
     `Provider **${cell(report.providerName)}** · score **${report.score}/100** · ${report.counts.pass} passed, ` +
       `${report.counts.fail} failed, ${report.counts.warn} warnings, ${report.counts.error} unanswered, ${report.counts.skip} skipped · ` +
       `${new Date(report.startedAt).toISOString()}`,
+    ...(report.headline ? ['', `**${cell(report.headline)}**`] : []),
     ...(report.error ? ['', `**The run did not finish:** ${cell(report.error)}`] : []),
     '',
     '| check | expected | observed | result | advice |',
     '|---|---|---|---|---|',
-    ...report.checks.map((c) => `| ${cell(c.title)} | ${cell(c.expected)} | ${cell(c.observed)} | ${MARK[c.outcome]} | ${cell(c.advice ?? '')} |`),
+    // Checks that all got the same "no answer" are one row ("14 checks: ..."), not the same error 14 times.
+    ...groupRepeatedErrors(report.checks).map((g) =>
+      g.checks.length === 1
+        ? `| ${cell(g.checks[0].title)} | ${cell(g.checks[0].expected)} | ${cell(g.checks[0].observed)} | ${MARK[g.checks[0].outcome]} | ${cell(g.checks[0].advice ?? '')} |`
+        : `| ${g.checks.length} checks: ${cell(g.checks.map((c) => c.title).join(', '))} | ${cell(g.checks[0].expected)} | ${cell(g.checks[0].observed)} | ${MARK.error} | ${cell(g.checks[0].advice ?? '')} |`
+    ),
     ''
   ]
   if (options.deliveries === false) return lines.join('\n')

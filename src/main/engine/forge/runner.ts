@@ -23,6 +23,8 @@ export interface ForgeRunOptions {
   secret?: string
   gapMs?: number
   timeoutMs?: number
+  /** Aborting stops the run: the delivery in flight is dropped, no further check runs, the report says so. */
+  signal?: AbortSignal
 }
 
 export interface ForgeRunHooks {
@@ -74,10 +76,13 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
     status: 'running',
     score: 0,
     counts: { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 },
+    securityFailures: [],
+    headline: null,
     checks: [],
     error: null
   }
   hooks.save(report)
+  let current: ForgeProgress['current'] = null
   const progress = (check: ForgeCheckResult | null, finished: boolean): void =>
     hooks.progress({
       runId,
@@ -85,10 +90,13 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
       done: report.checks.length,
       total: FORGE_CHECKS.length,
       check: check && { id: check.id, title: check.title, outcome: check.outcome, observed: check.observed },
+      current,
       finished,
-      score: finished ? report.score : null
+      score: finished ? report.score : null,
+      status: report.status
     })
   progress(null, false)
+  const cancelled = (): boolean => o.signal?.aborted === true
 
   const liveness = new Liveness(HANG_AFTER)
   let exchanges: ForgeExchange[] = []
@@ -102,7 +110,12 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
       exchanges[slot] = toExchange(null, label, request, result)
       return result
     }
-    const result = await sendHttp(request)
+    if (current) {
+      current = { ...current, delivery: label }
+      progress(null, false)
+    }
+    const result = await sendHttp({ ...request, signal: o.signal })
+    if (result.errorKind === 'cancelled') return result
     liveness.observe(currentCheck.title, result)
     const record = hooks.deliveries.record({ kind: 'forge', groupId: runId, label: `${currentCheck.id}: ${label}` }, request, result)
     exchanges[slot] = toExchange(record.id, label, request, result)
@@ -123,27 +136,39 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
         timestampHeader: provider.signatureHeaders.find((h) => /timestamp/i.test(h)) ?? 'timestamp',
         toleranceSec: provider.timestampToleranceSec ?? 300,
         limit: formatMs(provider.retry.timeoutMs),
-        methods: provider.methods.join(', ')
+        methods: provider.methods.join(', '),
+        encoding: provider.summary?.encoding ?? null
       },
       send,
-      sleep: (ms) => sleep(ms)
+      // A cancel ends a wait early (the run then stops); the rejection is not an error of the check.
+      sleep: (ms) => sleep(ms, undefined, { signal: o.signal }).catch(() => {})
     }
-    for (const check of FORGE_CHECKS) {
+    for (const [index, check] of FORGE_CHECKS.entries()) {
+      if (cancelled()) break
       exchanges = []
       currentCheck = check
+      current = { index: index + 1, id: check.id, title: check.title, delivery: null }
+      progress(null, false)
       const result = await runCheck(check, ctx, () => exchanges)
+      current = null
+      // The check cut short by a cancel was not judged: it is left out rather than shown as a failure.
+      if (cancelled()) break
       if (result.outcome === 'error') result.advice = liveness.explain(check.title) ?? result.advice
       report.checks.push(result)
       Object.assign(report, scoreOf(report.checks))
       hooks.save(report)
       progress(result, false)
     }
-    report.status = 'finished'
+    if (cancelled()) {
+      report.status = 'cancelled'
+      report.error = `Cancelled after ${report.checks.length} of ${FORGE_CHECKS.length} checks; the score counts only those.`
+    } else report.status = 'finished'
   } catch (error) {
     report.status = 'failed'
     report.error = (error as Error).message
   }
   report.finishedAt = Date.now()
+  current = null
   Object.assign(report, scoreOf(report.checks))
   hooks.save(report)
   progress(null, true)

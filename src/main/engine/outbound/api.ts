@@ -2,8 +2,9 @@ import { EXPORT_MAX } from '../../../shared/api/outbound'
 import type { CapturedRequest } from '../../../shared/types'
 import type { ApiHandlers, Engine } from '../engine'
 import { EXPORT_MIME, renderExport } from './export'
-import { fromHar } from './har'
+import { importHarText } from './har-import'
 import { OutboundError } from './outbound'
+import { checkRule } from './rule-checks'
 
 type OutboundMethods =
   | 'outboundCatalog'
@@ -19,16 +20,7 @@ type OutboundMethods =
   | 'deleteForwardRule'
   | 'exportRequests'
   | 'importHar'
-
-/** Stores HAR entries as captures (one transaction) and tells the UI; returns the new ids. */
-export function importHarText(engine: Engine, text: string): number[] {
-  const rows = fromHar(text, engine.settings.get().bodyLimitBytes)
-  const ids = engine.requests.insertMany(rows)
-  engine.flushIndex()
-  const summaries = ids.map((id) => engine.requests.summary(id)).filter((s) => s !== null)
-  if (summaries.length) engine.events.emit('requestsAdded', summaries)
-  return ids
-}
+  | 'cancelOutbound'
 
 /** Captures by id, in the order given; a missing id is an error rather than a silent gap. */
 export function capturesById(engine: Engine, ids: number[]): CapturedRequest[] {
@@ -56,12 +48,10 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
     },
     listForwardRules: () => engine.outbound.forwarder.rules(),
     saveForwardRule: (input) => {
-      if (engine.outbound.isOwnReceiver(input.targetUrl)) {
-        throw new OutboundError(`${input.targetUrl} is Hookscope's own receiver: forwarding there would loop. Use your handler's URL.`)
-      }
-      const rule = engine.outbound.targets.saveRule(input)
+      const { rule, warning } = checkRule(engine, input)
+      const saved = engine.outbound.targets.saveRule(rule)
       engine.events.emit('forwardRulesChanged', engine.outbound.forwarder.rules())
-      return rule
+      return { ...saved, warning }
     },
     deleteForwardRule: ({ id }) => {
       const deleted = engine.outbound.targets.deleteRule(id)
@@ -80,8 +70,9 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
       return { text, filename, mimeType: mime, count: ids.length, truncated: found.length > EXPORT_MAX }
     },
     importHar: ({ text }) => {
-      const ids = importHarText(engine, text)
-      return { imported: ids.length, ids }
-    }
+      const { ids, skipped } = importHarText(engine, text)
+      return { imported: ids.length, ids, skipped }
+    },
+    cancelOutbound: ({ cancelKey }) => ({ cancelled: engine.outbound.cancel(cancelKey) })
   }
 }

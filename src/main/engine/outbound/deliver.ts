@@ -62,14 +62,15 @@ export class Deliverer {
     const plan = options.retry
     const failed = attemptFailed(record.responseStatus)
     let nextAttemptAt: number | null = null
-    const keepGoing = plan?.onAttempt ? plan.onAttempt(record, failed) : true
+    // A cancelled attempt is the user's "stop", not the target's failure: no retry follows it.
+    const keepGoing = result.errorKind !== 'cancelled' && (plan?.onAttempt ? plan.onAttempt(record, failed) : true)
     const progress = plan ? retryProgress(plan, attempt, failed, keepGoing) : null
     if (plan && progress?.outcome === 'will-retry') {
       const delay = plan.policy.delaysMs[attempt - 1] / plan.timeCompression
       nextAttemptAt = Date.now() + delay
       const timer = setTimeout(() => {
         this.timers.delete(timer)
-        void this.attempt(request, options, groupId, attempt + 1, 'retry')
+        void this.attempt({ ...request, signal: undefined }, options, groupId, attempt + 1, 'retry')
       }, delay)
       this.timers.add(timer)
     }

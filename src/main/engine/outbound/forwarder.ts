@@ -2,6 +2,7 @@ import type { ForwardRule } from '../../../shared/api/outbound'
 import { getProvider } from '../providers/registry'
 import type { NewRequest } from '../store/rows'
 import type { Deliverer, RetryPlan } from './deliver'
+import { eventMatches } from './event-pattern'
 import { resolveTargetUrl } from './signing'
 import type { TargetStore } from './targets'
 
@@ -9,6 +10,8 @@ import type { TargetStore } from './targets'
 export const FORWARD_CONCURRENCY = 8
 export const FORWARD_QUEUE_LIMIT = 10_000
 export const FORWARD_QUEUE_BYTES = 64 * 1024 * 1024
+/** Match counts are written (and pushed to the UI) at most this often, never once per capture. */
+export const MATCH_FLUSH_MS = 1000
 
 interface Job {
   rule: ForwardRule
@@ -20,8 +23,7 @@ export function ruleMatches(rule: ForwardRule, row: Pick<NewRequest, 'endpoint' 
   if (!rule.enabled) return false
   if (rule.endpoint && rule.endpoint !== row.endpoint) return false
   if (rule.pathPrefix && !row.path.startsWith(rule.pathPrefix)) return false
-  if (rule.eventType && rule.eventType !== row.eventType) return false
-  return true
+  return eventMatches(rule.eventType || null, row.eventType)
 }
 
 /**
@@ -36,6 +38,11 @@ export class Forwarder {
   private dropped = 0
   /** Rules that live only as long as this process (`serve --forward-to`). */
   private transient: ForwardRule[] = []
+  /** Matches of stored rules not yet written, by rule id. */
+  private unsavedMatches = new Map<number, { count: number; lastAt: number }>()
+  private matchTimer: NodeJS.Timeout | null = null
+  /** Counts changed since they were last pushed (transient rules count in place, stored ones in unsavedMatches). */
+  private matchesChanged = false
 
   constructor(
     private readonly store: TargetStore,
@@ -58,7 +65,9 @@ export class Forwarder {
       timeCompression: 1,
       consecutiveFailures: 0,
       disabledReason: null,
-      createdAt: Date.now()
+      createdAt: Date.now(),
+      matchedCount: 0,
+      lastMatchedAt: null
     }
     this.transient.push(rule)
     return rule
@@ -73,9 +82,44 @@ export class Forwarder {
     return [...this.transient, ...this.store.listRules()]
   }
 
+  /** Writes the match counts gathered so far (also on stop, so none is lost). */
+  flushMatches(): void {
+    if (this.matchTimer) clearTimeout(this.matchTimer)
+    this.matchTimer = null
+    if (!this.matchesChanged) return
+    this.matchesChanged = false
+    const matches = this.unsavedMatches
+    this.unsavedMatches = new Map()
+    try {
+      if (matches.size) this.store.addMatches(matches)
+    } catch (error) {
+      this.log(`Could not save forwarding match counts: ${(error as Error).message}`)
+    }
+    this.onRulesChanged()
+  }
+
+  private countMatch(rule: ForwardRule, at: number): void {
+    this.matchesChanged = true
+    if (rule.id < 0) {
+      rule.matchedCount++
+      rule.lastMatchedAt = at
+    } else {
+      const m = this.unsavedMatches.get(rule.id)
+      if (m) {
+        m.count++
+        m.lastAt = at
+      } else this.unsavedMatches.set(rule.id, { count: 1, lastAt: at })
+    }
+    if (!this.matchTimer) {
+      this.matchTimer = setTimeout(() => this.flushMatches(), MATCH_FLUSH_MS)
+      this.matchTimer.unref()
+    }
+  }
+
   onCaptured(requestId: number, row: NewRequest): void {
     for (const rule of this.rules()) {
       if (!ruleMatches(rule, row)) continue
+      this.countMatch(rule, row.receivedAt)
       if (this.isSelf(resolveTargetUrl(rule.targetUrl, row.path))) {
         this.log(`Not forwarding to ${rule.targetUrl}: that is Hookscope's own receiver, so it would loop.`)
         continue

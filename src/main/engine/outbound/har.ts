@@ -160,8 +160,22 @@ export function validateHar(har: unknown): string[] {
   return problems
 }
 
+/** One HAR entry made ready for the store, with what tells a second import of it apart. */
+export interface ImportedEntry {
+  row: NewRequest
+  /** sha256 over method, URL, headers, body and start time: the same entry imported again has the same key. */
+  key: string
+  /** The capture id a Hookscope export recorded (`_hookscope.id`), to recognise a capture still stored here. */
+  sourceId: number | null
+}
+
 /** Parses a HAR file into rows for the store. Throws with every problem found when it is not valid HAR 1.2. */
 export function fromHar(text: string, maxBodyBytes: number): NewRequest[] {
+  return harEntries(text, maxBodyBytes).map((e) => e.row)
+}
+
+/** Like fromHar, with each entry's duplicate key. */
+export function harEntries(text: string, maxBodyBytes: number): ImportedEntry[] {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -172,7 +186,12 @@ export function fromHar(text: string, maxBodyBytes: number): NewRequest[] {
   if (problems.length) throw new Error(`Not a valid HAR 1.2 file: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; ...' : ''}`)
   return (parsed as Har).log.entries.map((e, i) => {
     try {
-      return fromEntry(e, maxBodyBytes)
+      const row = fromEntry(e, maxBodyBytes)
+      const key = createHash('sha256')
+        .update(JSON.stringify([row.method, e.request.url, row.headers, row.bodySha256, e.startedDateTime]))
+        .digest('hex')
+      const id = (e._hookscope as { id?: unknown } | undefined)?.id
+      return { row, key, sourceId: typeof id === 'number' && Number.isInteger(id) ? id : null }
     } catch (error) {
       throw new Error(`HAR entry ${i + 1}: ${(error as Error).message}`)
     }

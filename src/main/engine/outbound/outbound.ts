@@ -2,6 +2,7 @@ import type { CatalogProvider, DeliveryRecord, EventSampleResult } from '../../.
 import type { Header } from '../../../shared/types'
 import { PROVIDERS, getProvider } from '../providers/registry'
 import type { Provider } from '../providers/types'
+import { encodeSample } from '../providers/wire'
 import type { Engine } from '../engine'
 import { Deliverer, type RetryPlan } from './deliver'
 import { Forwarder } from './forwarder'
@@ -19,6 +20,7 @@ export interface ReplayInput {
   resign?: { provider?: string; secret?: string }
   retry?: { provider: string; timeCompression: number }
   timeoutMs?: number
+  cancelKey?: string
 }
 
 export interface SendInput {
@@ -32,6 +34,7 @@ export interface SendInput {
   secret?: string
   retry?: { provider: string; timeCompression: number }
   timeoutMs?: number
+  cancelKey?: string
 }
 
 /** Usage error in words for the user (the transports pass the message through). */
@@ -52,6 +55,8 @@ export class Outbound {
   readonly forwarder: Forwarder
   /** Defaults to the signatures feature's stored secrets; replaceable (tests, other stores). */
   private resolveSecret: SecretResolver
+  /** Sends and replays waiting for an answer, by the cancel key their caller chose. */
+  private readonly cancellable = new Map<string, AbortController>()
 
   constructor(private readonly engine: Engine, log: (message: string) => void) {
     this.targets = new TargetStore(engine.db)
@@ -83,7 +88,30 @@ export class Outbound {
   }
 
   stop(): void {
+    this.forwarder.flushMatches()
     this.deliverer.stop()
+    for (const controller of this.cancellable.values()) controller.abort()
+  }
+
+  /** Stops the send or replay started with this key; false when none is waiting. */
+  cancel(cancelKey: string): boolean {
+    const controller = this.cancellable.get(cancelKey)
+    if (!controller) return false
+    controller.abort()
+    return true
+  }
+
+  /** Runs one delivery that its caller may cancel by key while it waits for the answer. */
+  private async withCancel<T>(cancelKey: string | undefined, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    if (!cancelKey) return run(undefined)
+    if (this.cancellable.has(cancelKey)) throw new OutboundError('A delivery with this cancel key is already under way.')
+    const controller = new AbortController()
+    this.cancellable.set(cancelKey, controller)
+    try {
+      return await run(controller.signal)
+    } finally {
+      this.cancellable.delete(cancelKey)
+    }
   }
 
   catalog(): CatalogProvider[] {
@@ -99,7 +127,10 @@ export class Outbound {
     }))
   }
 
-  /** A fresh sample of one catalog event, pretty-printed for editing (the signature covers whatever is sent). */
+  /**
+   * A fresh sample of one catalog event as the provider sends it: form fields for form-posting providers
+   * (Twilio), JSON pretty-printed for editing otherwise (the signature covers whatever is sent).
+   */
   sample(providerId: string, eventType: string): EventSampleResult {
     const provider = requireProvider(providerId)
     const event = provider.events.find((e) => e.type === eventType)
@@ -109,7 +140,7 @@ export class Outbound {
     return {
       method: provider.methods[0] ?? 'POST',
       headers: [['Content-Type', provider.contentType]],
-      bodyText: JSON.stringify(event.sample(), null, 2)
+      bodyText: encodeSample(provider, event.sample(), { pretty: true })
     }
   }
 
@@ -134,10 +165,10 @@ export class Outbound {
         event: row.event_type
       })
     }
-    return this.deliverer.deliver(
-      { url, method, headers, body, timeoutMs: input.timeoutMs },
+    return this.withCancel(input.cancelKey, (signal) => this.deliverer.deliver(
+      { url, method, headers, body, timeoutMs: input.timeoutMs, signal },
       { kind: 'replay', requestId: row.id, label: edit ? (input.resign ? 'edited, re-signed' : 'edited') : null, retry: this.retryPlan(input.retry) }
-    )
+    ))
   }
 
   async send(input: SendInput): Promise<DeliveryRecord> {
@@ -148,9 +179,11 @@ export class Outbound {
     if (input.sign && provider.signs) {
       headers = resignHeaders(provider, headers, body, this.secretFor(provider, input.secret, null), { url: input.url, method, event: input.event })
     }
-    return this.deliverer.deliver(
-      { url: input.url, method, headers, body, timeoutMs: input.timeoutMs },
-      { kind: 'send', label: input.event ?? null, retry: this.retryPlan(input.retry) }
+    return this.withCancel(input.cancelKey, (signal) =>
+      this.deliverer.deliver(
+        { url: input.url, method, headers, body, timeoutMs: input.timeoutMs, signal },
+        { kind: 'send', label: input.event ?? null, retry: this.retryPlan(input.retry) }
+      )
     )
   }
 

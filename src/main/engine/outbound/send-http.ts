@@ -14,9 +14,11 @@ export interface OutboundRequest {
   timeoutMs?: number
   /** Keep at most this much of the answer's body. */
   maxResponseBytes?: number
+  /** Aborting stops the wait at once: the result says "Cancelled" (errorKind `cancelled`). */
+  signal?: AbortSignal
 }
 
-export type OutboundErrorKind = 'refused' | 'timeout' | 'dns' | 'tls' | 'reset' | 'invalid-url' | 'other'
+export type OutboundErrorKind = 'refused' | 'timeout' | 'dns' | 'tls' | 'reset' | 'invalid-url' | 'cancelled' | 'other'
 
 export interface OutboundResult {
   /** True when an HTTP answer came back (any status). */
@@ -82,6 +84,9 @@ export function sendHttp(req: OutboundRequest): Promise<OutboundResult> {
   }
   const sentHeaders = prepareHeaders(req.headers, url, req.body.length, req.method)
   const flat = sentHeaders.flat()
+  const cancelled = (): OutboundResult =>
+    failure(started, 'cancelled', `Cancelled after ${formatSeconds(Math.round(performance.now() - started))}, before ${url.host} answered.`, sentHeaders)
+  if (req.signal?.aborted) return Promise.resolve(cancelled())
 
   return new Promise((resolve) => {
     let settled = false
@@ -89,7 +94,12 @@ export function sendHttp(req: OutboundRequest): Promise<OutboundResult> {
       if (settled) return
       settled = true
       clearTimeout(timer)
+      req.signal?.removeEventListener('abort', onAbort)
       resolve(result)
+    }
+    const onAbort = (): void => {
+      done(cancelled())
+      client?.destroy()
     }
     const onResponse = (res: IncomingMessage): void => {
       const chunks: Buffer[] = []
@@ -117,7 +127,7 @@ export function sendHttp(req: OutboundRequest): Promise<OutboundResult> {
       res.on('error', finish)
       res.on('aborted', finish)
     }
-    let client: ClientRequest
+    let client: ClientRequest | undefined
     try {
       const options = { method: req.method, headers: flat as unknown as Record<string, string>, setHost: false }
       client = url.protocol === 'https:' ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse)
@@ -127,8 +137,9 @@ export function sendHttp(req: OutboundRequest): Promise<OutboundResult> {
     }
     const timer = setTimeout(() => {
       done(failure(started, 'timeout', `No answer from ${url.host} within ${formatSeconds(timeoutMs)}.`, sentHeaders))
-      client.destroy()
+      client?.destroy()
     }, timeoutMs)
+    req.signal?.addEventListener('abort', onAbort, { once: true })
     client.on('error', (error: NodeJS.ErrnoException) => {
       const { kind, message } = describe(error, url)
       done(failure(started, kind, message, sentHeaders))
@@ -174,4 +185,4 @@ function pairs(raw: string[]): Header[] {
 }
 
 const elapsed = (started: number): number => Math.round((performance.now() - started) * 1000) / 1000
-const formatSeconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`)
+const formatSeconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`)

@@ -14,10 +14,14 @@ interface RuleRow {
   consecutive_failures: number
   disabled_reason: string | null
   created_at: number
+  matched_count: number
+  last_matched_at: number | null
 }
 
 /** A rule to save; left-out fields take the defaults (any endpoint, path and event; on; no retries). */
-export type RuleInput = Partial<Omit<ForwardRule, 'id' | 'targetUrl' | 'consecutiveFailures' | 'disabledReason' | 'createdAt'>> & {
+export type RuleInput = Partial<
+  Omit<ForwardRule, 'id' | 'targetUrl' | 'consecutiveFailures' | 'disabledReason' | 'createdAt' | 'matchedCount' | 'lastMatchedAt'>
+> & {
   id?: number
   targetUrl: string
 }
@@ -116,6 +120,17 @@ export class TargetStore {
     return this.rules.find((r) => r.id === id) ?? null
   }
 
+  /** Adds matches counted in memory since the last call (the forwarder batches them: no write per capture). */
+  addMatches(matches: Map<number, { count: number; lastAt: number }>): void {
+    const update = this.db.prepare(
+      `UPDATE forward_rules SET matched_count = matched_count + ?, last_matched_at = max(coalesce(last_matched_at, 0), ?) WHERE id = ?`
+    )
+    this.db.transaction(() => {
+      for (const [id, m] of matches) update.run(m.count, m.lastAt, id)
+    })()
+    this.rules = this.readRules()
+  }
+
   private readRules(): ForwardRule[] {
     const rows = this.db.prepare(`SELECT * FROM forward_rules ORDER BY id`).all() as RuleRow[]
     return rows.map((r) => ({
@@ -129,7 +144,9 @@ export class TargetStore {
       timeCompression: r.time_compression,
       consecutiveFailures: r.consecutive_failures,
       disabledReason: r.disabled_reason,
-      createdAt: r.created_at
+      createdAt: r.created_at,
+      matchedCount: r.matched_count,
+      lastMatchedAt: r.last_matched_at
     }))
   }
 }

@@ -153,6 +153,8 @@ function verifyHmac(
     expected: null,
     received: raw,
     matchedSecret: null,
+    expectedSecret: null,
+    expectedBySecret: null,
     diagnostics: [],
     ...fields
   })
@@ -194,7 +196,7 @@ function verifyHmac(
     if (!parsed.signatures.some((sig) => sameDigest(s, sig, expected[i]))) continue
     const secret = secrets[i]
     const rotated = i > 0 ? ` (not the first secret, "${secrets[0].label}": rotation in progress?)` : ''
-    const base = { signedPayloadPreview: preview, expected: formatHeader(s, expected[i], timestamp), matchedSecret: secret.label }
+    const base = { signedPayloadPreview: preview, expected: formatHeader(s, expected[i], timestamp), matchedSecret: secret.label, expectedSecret: secret.label }
     if (parsed.prefixMissing && s.prefix) {
       const message = `The signature matches with secret "${secret.label}" but lacks the "${s.prefix}" prefix ${spec.name} sends.`
       return { verdict: { status: 'invalid', detail: message }, report: report({ ...base, diagnostics: [message] }) }
@@ -212,9 +214,19 @@ function verifyHmac(
     }
   }
   const diagnostics = options.diagnose === false ? [] : diagnose({ spec, parsed, input, secrets, tolerance, age })
+  // "Expected" is computed with the secret the headline sentence names; when it names none (several
+  // secrets, none fits), every secret's expected value is listed, each with its name.
+  const named = diagnostics[0]?.secret ?? (secrets.length === 1 ? 0 : null)
+  const formatted = expected.map((e) => formatHeader(s, e, timestamp))
   return {
-    verdict: { status: 'invalid', detail: diagnostics[0] ?? `The signature does not match the raw body with any configured secret.` },
-    report: report({ signedPayloadPreview: preview, expected: formatHeader(s, expected[0], timestamp), diagnostics })
+    verdict: { status: 'invalid', detail: diagnostics[0]?.text ?? `The signature does not match the raw body with any configured secret.` },
+    report: report({
+      signedPayloadPreview: preview,
+      expected: named === null ? null : formatted[named],
+      expectedSecret: named === null ? null : secrets[named].label,
+      expectedBySecret: named === null ? secrets.map((secret, i) => ({ secret: secret.label, value: formatted[i] })) : null,
+      diagnostics: diagnostics.map((d) => d.text)
+    })
   }
 }
 

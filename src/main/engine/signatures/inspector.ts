@@ -54,19 +54,25 @@ export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspe
   if (result.verdict.status === 'invalid' && result.report) {
     const hint = rotationHint(provider, d, src.foreignSecrets(provider.id, secrets))
     if (hint) {
-      result.report.diagnostics.unshift(hint)
-      result.verdict = { status: 'invalid', detail: hint } satisfies Verdict
+      result.report.diagnostics.unshift(hint.text)
+      result.verdict = { status: 'invalid', detail: hint.text } satisfies Verdict
+      // The tab's values follow the sentence: what that other secret computes (it matches what was received).
+      Object.assign(result.report, { expected: hint.expected, expectedSecret: hint.secret, expectedBySecret: null })
     }
   }
   return { ...base, provider: provider.id, eventType: event.type, eventId: event.id, callId, verdict: result.verdict, signature: result.report }
 }
 
 /** Says which other stored secret the signature matches, when the endpoint's own do not. */
-function rotationHint(provider: Provider, d: IncomingDelivery, foreign: ForeignSecret[]): string | null {
+function rotationHint(provider: Provider, d: IncomingDelivery, foreign: ForeignSecret[]): { text: string; secret: string; expected: string | null } | null {
   for (const secret of foreign.slice(0, 20)) {
     const r = provider.verify(d, [secret], d.receivedAt, { diagnose: false })
     if (r.verdict.status === 'valid' || r.verdict.status === 'stale') {
-      return `Signature matches the secret "${secret.label}" stored for ${secret.where}, not the ones this delivery was checked against: a rotated or mixed-up secret.`
+      return {
+        text: `Signature matches the secret "${secret.label}" stored for ${secret.where}, not the ones this delivery was checked against: a rotated or mixed-up secret.`,
+        secret: `"${secret.label}" (stored for ${secret.where})`,
+        expected: r.report?.expected ?? null
+      }
     }
   }
   return null

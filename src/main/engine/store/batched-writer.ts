@@ -7,6 +7,8 @@ export type CommitListener = (ids: number[], rows: NewRequest[]) => void
 /** Where the receiver hands a capture; the promise resolves with its id once it is committed. */
 export interface CaptureWriter {
   write(row: NewRequest): Promise<number>
+  /** Sets a committed row's answer time (the sender waited longer than the row said); written with the next batch. */
+  correctDuration(id: number, durationMs: number): void
   /** Runs a PRAGMA on the writer's own connection, if it has one (settings like max_page_count are per connection). */
   pragma(statement: string): Promise<unknown>
   /** Commits whatever is pending and releases the writer; later writes fail. */
@@ -26,6 +28,7 @@ interface Pending {
  */
 export class BatchedWriter implements CaptureWriter {
   private pending: Pending[] = []
+  private durations: number[] = []
   private scheduled = false
 
   constructor(
@@ -43,6 +46,14 @@ export class BatchedWriter implements CaptureWriter {
     })
   }
 
+  correctDuration(id: number, durationMs: number): void {
+    this.durations.push(id, durationMs)
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => this.flush())
+    }
+  }
+
   /** Nothing to do: this writer uses the engine's own connection, which its owner configures. */
   async pragma(_statement: string): Promise<unknown> {
     return undefined
@@ -54,6 +65,15 @@ export class BatchedWriter implements CaptureWriter {
 
   flush(): void {
     this.scheduled = false
+    if (this.durations.length) {
+      const durations = this.durations
+      this.durations = []
+      try {
+        this.store.updateDurations(durations)
+      } catch {
+        // Only a display time is lost; the capture itself is committed.
+      }
+    }
     const batch = this.pending
     if (batch.length === 0) return
     this.pending = []

@@ -1,6 +1,6 @@
 // Schema history. Index i upgrades user_version i to i+1. Never edit a shipped entry: append one.
 // Entry 1 (feature tables) is not shipped yet; each feature owns its fragment under schema/.
-import { DELIVERIES_SCHEMA } from './schema/deliveries'
+import { DELIVERIES_SCHEMA, TARGET_TABLES } from './schema/deliveries'
 import { FORGE_SCHEMA } from './schema/forge'
 import { SIGNATURES_SCHEMA } from './schema/signatures'
 import { TUNNEL_SCHEMA } from './schema/tunnel'
@@ -57,5 +57,17 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE requests ADD COLUMN call_id TEXT;
   CREATE INDEX requests_call ON requests(call_id, provider) WHERE call_id IS NOT NULL;
   CREATE INDEX requests_call_recent ON requests(id) WHERE call_id IS NOT NULL;
+  `,
+  // 3: how often each forwarding rule matched and when last (shown per rule), and which HAR entries
+  // were imported already (a file imported twice is not duplicated). TARGET_TABLES first: databases
+  // from before the rules table joined migration 1 get it here.
+  `
+  ${TARGET_TABLES}
+  ALTER TABLE forward_rules ADD COLUMN matched_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE forward_rules ADD COLUMN last_matched_at INTEGER;
+  CREATE TABLE har_imports (
+    entry_hash  TEXT PRIMARY KEY,           -- sha256 of method, URL, headers, body and start time
+    request_id  INTEGER NOT NULL            -- the capture it became (gone when that capture is deleted)
+  ) WITHOUT ROWID;
   `
 ]

@@ -1,6 +1,6 @@
 import type { CapturedRequest, RequestPage, RequestQuery, RequestSummary, Verdict, SignatureReport } from '../../../shared/types'
 import type { Db } from './db'
-import { SUMMARY_COLUMNS, toCaptured, INSERT_SQL, toInsertRow, toSummary, type FullRow, type NewRequest, type SummaryRow } from './rows'
+import { DURATION_UPDATE_SQL, SUMMARY_COLUMNS, toCaptured, INSERT_SQL, toInsertRow, toSummary, type FullRow, type NewRequest, type SummaryRow } from './rows'
 import { toFtsQuery } from './fts-query'
 import { PrefixExpander } from './fts-prefix'
 
@@ -37,6 +37,14 @@ export class RequestStore {
       for (const row of rows) ids.push(Number(this.insertStmt.run(toInsertRow(row)).lastInsertRowid))
     })()
     return ids
+  }
+
+  /** Flat [id, ms, id, ms, ...] pairs: corrected answer times (see CaptureWriter.correctDuration). */
+  updateDurations(pairs: number[]): void {
+    const stmt = this.db.prepare(DURATION_UPDATE_SQL)
+    this.db.transaction(() => {
+      for (let i = 0; i + 1 < pairs.length; i += 2) stmt.run(pairs[i + 1], pairs[i])
+    })()
   }
 
   get(id: number): CapturedRequest | null {

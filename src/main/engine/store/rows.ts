@@ -117,6 +117,8 @@ export const INSERT_COLUMNS = [
   'duration_ms', 'note', 'call_id'
 ] as const
 
+export const DURATION_UPDATE_SQL = `UPDATE requests SET duration_ms = ? WHERE id = ?`
+
 export const INSERT_SQL = `INSERT INTO requests (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`
 
 /** Where the body sits in a row of `toInsertRow` (the worker writer ships bodies separately). */

@@ -10,6 +10,8 @@ export interface StopRequest {
 export interface WriterThreadData {
   file: string
   sql: string
+  /** Sets one row's answer time (id, ms): corrections sent with the next insert (see correctDuration). */
+  durationSql: string
   /** Index of the body in an insert row; the thread fills it from the packed buffer. */
   bodyColumn: number
   busyTimeoutMs: number
@@ -18,7 +20,7 @@ export interface WriterThreadData {
 
 /** One insert message is one transaction; bodies arrive packed in one transferred buffer (no copy). */
 export type WriterRequest =
-  | { kind: 'insert'; rows: InsertValue[][]; lengths: number[]; bodies: ArrayBuffer }
+  | { kind: 'insert'; rows: InsertValue[][]; lengths: number[]; bodies: ArrayBuffer; durations: number[] }
   | { kind: 'pragma'; statement: string }
   | StopRequest
 

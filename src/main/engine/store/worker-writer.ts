@@ -2,7 +2,7 @@
 // commit of ~30 rows cost as much as answering those 30 requests, so throughput was capped by SQLite;
 // here the receiver only packs each row and waits for the writer thread to say "committed".
 import type { CaptureWriter, CommitListener } from './batched-writer'
-import { BODY_COLUMN, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
+import { BODY_COLUMN, DURATION_UPDATE_SQL, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
 import { SqliteThread } from './sqlite-thread'
 import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
 
@@ -33,6 +33,8 @@ export interface WorkerWriterOptions {
  */
 export class WorkerWriter implements CaptureWriter {
   private queued: Pending[] = []
+  /** Corrected answer times, [id, ms, ...], sent with the next batch (see correctDuration). */
+  private durations: number[] = []
   /** Batches sent and not yet answered, oldest first (the thread answers in order). */
   private inFlight: Pending[][] = []
   private scheduled = false
@@ -46,6 +48,7 @@ export class WorkerWriter implements CaptureWriter {
     const data: WriterThreadData = {
       file: options.file,
       sql: INSERT_SQL,
+      durationSql: DURATION_UPDATE_SQL,
       bodyColumn: BODY_COLUMN,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       autocheckpointPages: options.autocheckpointPages
@@ -85,6 +88,16 @@ export class WorkerWriter implements CaptureWriter {
     })
   }
 
+  correctDuration(id: number, durationMs: number): void {
+    if (this.replacement) return this.replacement.correctDuration(id, durationMs)
+    if (this.closed) return
+    this.durations.push(id, durationMs)
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => this.send())
+    }
+  }
+
   /** Runs a PRAGMA on the writer thread's connection (settings like max_page_count are per connection). */
   pragma(statement: string): Promise<unknown> {
     if (this.replacement) return this.replacement.pragma(statement)
@@ -111,7 +124,9 @@ export class WorkerWriter implements CaptureWriter {
 
   private send(): void {
     this.scheduled = false
-    if (this.inFlight.length >= MAX_IN_FLIGHT || this.queued.length === 0) return
+    if (this.inFlight.length >= MAX_IN_FLIGHT || (this.queued.length === 0 && this.durations.length === 0)) return
+    const durations = this.durations
+    this.durations = []
     const batch = this.queued
     this.queued = []
     this.inFlight.push(batch)
@@ -128,7 +143,7 @@ export class WorkerWriter implements CaptureWriter {
       values[BODY_COLUMN] = null
       rows[i] = values
     }
-    this.thread.send({ kind: 'insert', rows, lengths, bodies: packed.buffer }, [packed.buffer])
+    this.thread.send({ kind: 'insert', rows, lengths, bodies: packed.buffer, durations }, [packed.buffer])
   }
 
   private onReply(reply: WriterReply): void {
@@ -143,12 +158,12 @@ export class WorkerWriter implements CaptureWriter {
       for (const p of batch) p.reject(error)
     } else {
       for (let i = 0; i < batch.length; i++) batch[i].resolve(reply.ids[i])
-      this.options.onCommitted(
+      if (batch.length) this.options.onCommitted(
         reply.ids,
         batch.map((p) => p.row)
       )
     }
-    if (this.queued.length) this.send()
+    if (this.queued.length || this.durations.length) this.send()
     else if (this.drained && this.inFlight.length === 0) this.drained()
   }
 

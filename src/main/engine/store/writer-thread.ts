@@ -12,7 +12,7 @@ const reply = (message: WriterReply): void => port.postMessage(message)
 const messageOf = (error: unknown): string => String((error as Error | undefined)?.message ?? error)
 
 let db: BetterSqlite3.Database | null = null
-let insertBatch: ((rows: InsertValue[][], lengths: number[], bodies: Buffer) => number[]) | null = null
+let insertBatch: ((rows: InsertValue[][], lengths: number[], bodies: Buffer, durations: number[]) => number[]) | null = null
 try {
   // Imported here rather than statically so that a native module that cannot load is reported like a
   // database that cannot be opened ('fatal': nothing was written, every queued row goes to the main
@@ -24,8 +24,11 @@ try {
   opened.pragma('synchronous = NORMAL')
   opened.pragma(`wal_autocheckpoint = ${data.autocheckpointPages}`)
   const insert = opened.prepare(data.sql)
+  const setDuration = opened.prepare(data.durationSql)
   const empty = Buffer.alloc(0)
-  insertBatch = opened.transaction((rows: InsertValue[][], lengths: number[], bodies: Buffer) => {
+  insertBatch = opened.transaction((rows: InsertValue[][], lengths: number[], bodies: Buffer, durations: number[]) => {
+    // [id, ms, id, ms, ...]: answer times of rows already committed, corrected after their answer went out.
+    for (let i = 0; i + 1 < durations.length; i += 2) setDuration.run(durations[i + 1], durations[i])
     const ids = new Array<number>(rows.length)
     let offset = 0
     for (let i = 0; i < rows.length; i++) {
@@ -60,7 +63,7 @@ port.on('message', (message: WriterRequest) => {
     case 'insert':
       if (!insertBatch) return reply({ kind: 'failed', error: 'the writer thread has no database' })
       try {
-        reply({ kind: 'committed', ids: insertBatch(message.rows, message.lengths, Buffer.from(message.bodies)) })
+        reply({ kind: 'committed', ids: insertBatch(message.rows, message.lengths, Buffer.from(message.bodies), message.durations) })
       } catch (error) {
         reply({ kind: 'failed', error: messageOf(error) })
       }

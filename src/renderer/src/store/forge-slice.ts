@@ -18,6 +18,10 @@ export interface ForgeLive {
   done: number
   total: number
   checks: NonNullable<ForgeProgress['check']>[]
+  /** The check running now and the delivery it waits on, and since when (for "waiting 12 s"). */
+  current: ForgeProgress['current']
+  currentSince: number | null
+  cancelling: boolean
 }
 
 export interface ForgeSlice {
@@ -31,6 +35,7 @@ export interface ForgeSlice {
   loadForge: () => Promise<void>
   setForgeForm: (patch: Partial<ForgeForm>) => void
   startForge: () => Promise<void>
+  cancelForge: () => Promise<void>
   onForgeProgress: (p: ForgeProgress) => void
   openForgeRun: (runId: string) => Promise<void>
   exportForge: (format: 'json' | 'markdown') => Promise<void>
@@ -83,7 +88,18 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
       const { runId } = await api().forgeStart({ targetUrl: targetUrl.trim(), provider, ...(secret ? { secret } : {}) })
       // Progress events may already have arrived for this run; keep them.
       const live = get().forgeLive
-      set({ forgeLive: live?.runId === runId ? live : { runId, done: 0, total: 0, checks: [] } })
+      set({ forgeLive: live?.runId === runId ? live : { runId, done: 0, total: 0, checks: [], current: null, currentSince: null, cancelling: false } })
+    } catch (error) {
+      set({ forgeError: message(error) })
+    }
+  },
+
+  cancelForge: async () => {
+    const live = get().forgeLive
+    if (!live) return
+    set({ forgeLive: { ...live, cancelling: true } })
+    try {
+      await api().forgeCancel({ runId: live.runId })
     } catch (error) {
       set({ forgeError: message(error) })
     }
@@ -93,7 +109,18 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
     const live = get().forgeLive
     if (live && live.runId !== p.runId) return
     const checks = live?.checks ?? []
-    set({ forgeLive: { runId: p.runId, done: p.done, total: p.total, checks: p.check ? [...checks, p.check] : checks } })
+    const sameDelivery = live?.current && p.current && live.current.index === p.current.index && live.current.delivery === p.current.delivery
+    set({
+      forgeLive: {
+        runId: p.runId,
+        done: p.done,
+        total: p.total,
+        checks: p.check ? [...checks, p.check] : checks,
+        current: p.current,
+        currentSince: p.current ? (sameDelivery ? (live?.currentSince ?? Date.now()) : Date.now()) : null,
+        cancelling: live?.cancelling ?? false
+      }
+    })
     if (p.finished) void get().openForgeRun(p.runId)
   },
 

@@ -37,14 +37,17 @@ export interface OutboundSlice {
   loadTimeline: (groupId: string) => Promise<void>
   replay: (input: ReplayInput) => Promise<Outcome>
   sendEvent: (input: SendInput) => Promise<Outcome>
+  /** Stops a send or replay started with this cancel key (its delivery is recorded as cancelled). */
+  cancelOutbound: (cancelKey: string) => Promise<void>
   sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
-  saveRule: (input: RuleInput) => Promise<string | null>
+  /** A reason it was refused, or the saved rule's warning (saved, but it may never match). */
+  saveRule: (input: RuleInput) => Promise<{ error: string } | { warning: string | null }>
   deleteRule: (id: number) => Promise<void>
   exportRequests: (
     selection: ExportSelection,
     format: 'har' | 'json' | 'curl'
   ) => Promise<{ text: string; filename: string; mimeType: string; count: number; truncated: boolean } | { error: string }>
-  importHar: (text: string) => Promise<{ imported: number } | { error: string }>
+  importHar: (text: string) => Promise<{ imported: number; skipped: number } | { error: string }>
   onDeliveryRecorded: (summary: DeliverySummary) => void
   onForwardRulesChanged: (rules: ForwardRule[]) => void
 }
@@ -126,6 +129,7 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
       await get().loadSent()
       return outcome
     },
+    cancelOutbound: (cancelKey) => quietly(async () => void (await api().cancelOutbound({ cancelKey }))),
     sample: async (provider, event) => {
       try {
         return await api().sampleEvent({ provider, event })
@@ -136,10 +140,10 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     },
     saveRule: async (input) => {
       try {
-        await api().saveForwardRule(input)
-        return null
+        const saved = await api().saveForwardRule(input)
+        return { warning: saved.warning }
       } catch (error) {
-        return message(error)
+        return { error: message(error) }
       }
     },
     deleteRule: (id) => quietly(async () => void (await api().deleteForwardRule({ id }))),

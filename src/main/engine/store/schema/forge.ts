@@ -7,7 +7,7 @@ export const FORGE_SCHEMA = `
     provider     TEXT NOT NULL,
     started_at   INTEGER NOT NULL,
     finished_at  INTEGER,
-    status       TEXT NOT NULL,              -- running | finished | failed
+    status       TEXT NOT NULL,              -- running | finished | failed | cancelled
     score        INTEGER NOT NULL DEFAULT 0,
     report_json  TEXT NOT NULL               -- the whole ForgeReport
   );

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import type { SignatureReport } from '../../../../shared/types'
 import { useStore } from '../../store'
 import { SnippetPanel } from '../signatures/SnippetPanel'
 import { VerdictBadge } from '../VerdictBadge'
 import type { DetailTabProps } from './tabs'
 import '../signatures/signatures.css'
+
+/** A secret's label in quotes, unless it already carries them (a secret stored elsewhere: `"old" (stored for ...)`). */
+const quoted = (label: string): string => (label.startsWith('"') ? label : `"${label}"`)
 
 /** Why a delivery is (or is not) trusted: provider, headers used, signed string, expected vs received, diagnostics. */
 export function SignatureTab({ request }: DetailTabProps): React.JSX.Element {
@@ -87,12 +90,31 @@ export function SignatureTab({ request }: DetailTabProps): React.JSX.Element {
         </section>
       )}
 
-      {report && (report.expected || report.received) && (
+      {report && (report.expected || report.received || report.expectedBySecret) && (
         <section>
           <h4>Expected vs received</h4>
+          {report.expectedSecret && (
+            <p className="muted sig-expected-from" data-testid="signature-expected-secret">
+              Expected: computed over the signed string below with secret {quoted(report.expectedSecret)}.
+            </p>
+          )}
+          {report.expectedBySecret && report.expectedBySecret.length > 0 && (
+            <p className="muted sig-expected-from">None of the secrets fits: each one&apos;s expected value over the signed string below.</p>
+          )}
           <div className={`sig-compare ${matches ? 'same' : 'differ'}`}>
-            <span className="muted">expected</span>
-            <code data-testid="signature-expected">{report.expected ?? '—'}</code>
+            {report.expectedBySecret && report.expectedBySecret.length > 0 ? (
+              report.expectedBySecret.map((e) => (
+                <Fragment key={e.secret}>
+                  <span className="muted">expected with {quoted(e.secret)}</span>
+                  <code data-testid="signature-expected">{e.value}</code>
+                </Fragment>
+              ))
+            ) : (
+              <>
+                <span className="muted">expected</span>
+                <code data-testid="signature-expected">{report.expected ?? '—'}</code>
+              </>
+            )}
             <span className="muted">received</span>
             <code data-testid="signature-received">{report.received ?? '—'}</code>
           </div>

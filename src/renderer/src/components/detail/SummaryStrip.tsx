@@ -29,7 +29,12 @@ export function SummaryStrip({ request }: { request: CapturedRequest }): React.J
       </Item>
       <Item label="Answered" testId="summary-status">
         <span className={`status ${statusClass(request.responseStatus)}`}>{request.responseStatus ?? '-'}</span>
-        <span className="muted"> in {formatDuration(request.durationMs)}</span>
+        {/* The time the sender waited for the answer, the configured delay included. */}
+        <span className="muted" data-testid="summary-duration" title="How long the sender waited for this answer, from its request to the answer">
+          {' '}
+          in {formatDuration(request.durationMs)}
+          {request.response && request.response.delayMs > 0 ? ` (${formatDuration(request.response.delayMs)} delay)` : ''}
+        </span>
       </Item>
       <Item label="From">
         {from}

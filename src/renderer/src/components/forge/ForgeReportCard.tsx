@@ -1,4 +1,5 @@
 import type { ForgeCheckResult, ForgeExchange, ForgeOutcome, ForgeReport } from '../../../../shared/api/forge'
+import { groupRepeatedErrors, type CheckGroup } from '../../../../shared/forge-groups'
 import { useCopy } from '../../hooks/useCopy'
 import { useStore } from '../../store'
 
@@ -30,7 +31,11 @@ export function ForgeReportCard({ report }: { report: ForgeReport }): React.JSX.
             {report.providerName} · {c.pass} passed · {c.fail} failed · {c.warn} warnings · {c.error} unanswered · {c.skip} skipped ·{' '}
             {new Date(report.startedAt).toLocaleString()}
           </div>
-          {report.error && <div className="forge-error">The run did not finish: {report.error}</div>}
+          {report.error && (
+            <div className="forge-error">
+              {report.status === 'cancelled' ? report.error : `The run did not finish: ${report.error}`}
+            </div>
+          )}
         </div>
         <span className="spacer" />
         {status && (
@@ -48,10 +53,15 @@ export function ForgeReportCard({ report }: { report: ForgeReport }): React.JSX.
           Export Markdown
         </button>
       </header>
+      {report.headline && (
+        <div className="forge-headline" role="alert" data-testid="forge-headline">
+          {report.headline}
+        </div>
+      )}
       <div className="forge-checks">
-        {report.checks.map((check) => (
-          <CheckRow key={check.id} check={check} />
-        ))}
+        {groupRepeatedErrors(report.checks).map((group) =>
+          group.checks.length === 1 ? <CheckRow key={group.checks[0].id} check={group.checks[0]} /> : <GroupRow key={group.checks[0].id} group={group} />
+        )}
       </div>
     </section>
   )
@@ -84,6 +94,24 @@ function CheckRow({ check }: { check: ForgeCheckResult }): React.JSX.Element {
       ) : (
         check.exchanges.map((e, i) => <Exchange key={i} exchange={e} />)
       )}
+    </details>
+  )
+}
+
+/** Several checks that all got the same "no answer": said once, with the checks it hit listed inside. */
+function GroupRow({ group }: { group: CheckGroup }): React.JSX.Element {
+  const first = group.checks[0]
+  return (
+    <details className="forge-check forge-o-error" data-testid="forge-check-group" data-count={group.checks.length}>
+      <summary>
+        <span className={`badge ${BADGE.error.cls}`}>{BADGE.error.label}</span>
+        <span className="forge-check-title">{group.checks.length} checks</span>
+        <span className="forge-check-io mono">{first.observed}</span>
+        {first.advice && <span className="forge-advice">{first.advice}</span>}
+      </summary>
+      {group.checks.map((check) => (
+        <CheckRow key={check.id} check={check} />
+      ))}
     </details>
   )
 }

@@ -1,8 +1,24 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from '../../store'
 import { ForgeDeliveryPanel } from './ForgeDeliveryPanel'
 import { ForgeReportCard } from './ForgeReportCard'
 import './forge.css'
+
+/** "· waiting for an answer to 'valid' (12 s)": ticks once a second so a slow target is visibly slow. */
+function WaitingFor({ label, since }: { label: string; since: number | null }): React.JSX.Element {
+  const [, tick] = useState(0)
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  const seconds = since ? Math.floor((Date.now() - since) / 1000) : 0
+  return (
+    <span className="muted">
+      {' '}
+      · waiting for an answer to “{label}”{seconds >= 1 ? ` (${seconds} s)` : ''}
+    </span>
+  )
+}
 
 /** Forge test: the report card on whether the user's handler rejects forged deliveries and survives real ones. */
 export function ForgeView(): React.JSX.Element {
@@ -16,6 +32,7 @@ export function ForgeView(): React.JSX.Element {
   const loadForge = useStore((s) => s.loadForge)
   const setForm = useStore((s) => s.setForgeForm)
   const start = useStore((s) => s.startForge)
+  const cancel = useStore((s) => s.cancelForge)
   const openRun = useStore((s) => s.openForgeRun)
 
   useEffect(() => {
@@ -93,9 +110,19 @@ export function ForgeView(): React.JSX.Element {
       {live && (
         <div className="forge-progress" data-testid="forge-progress">
           <progress max={live.total || 1} value={live.done} />
-          <span>
-            {live.done} / {live.total || '…'} checks
+          <span data-testid="forge-current">
+            {live.current ? (
+              <>
+                check {live.current.index} of {live.total}: <strong>{live.current.title}</strong>
+                {live.current.delivery && <WaitingFor label={live.current.delivery} since={live.currentSince} />}
+              </>
+            ) : (
+              `${live.done} / ${live.total || '…'} checks`
+            )}
           </span>
+          <button type="button" className="ghost" onClick={() => void cancel()} disabled={live.cancelling} data-testid="forge-cancel">
+            {live.cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
         </div>
       )}
       {live && live.checks.length > 0 && (

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { importMessage } from '../../../../shared/har-import-message'
 import { useStore } from '../../store'
 import type { ExportSelection } from '../../store/outbound-slice'
 
@@ -43,7 +44,7 @@ export function ExportImport({ selection, label, disabled = false, allowImport =
   const onFile = async (f: File | undefined): Promise<void> => {
     if (!f) return
     const result = await importHar(await f.text())
-    setMessage('error' in result ? { error: true, text: result.error } : { error: false, text: `Imported ${result.imported} request(s) from ${f.name}.` })
+    setMessage('error' in result ? { error: true, text: result.error } : { error: false, text: importMessage(result.imported, result.skipped, f.name) })
     if (file.current) file.current.value = ''
   }
   return (

@@ -9,6 +9,11 @@ import './outbound.css'
 /** Send remembers its own target: a replay's target (often another handler) must not pre-fill it. */
 const LAST_TARGET = 'hookscope-target-send'
 
+/** A random key naming one send, so Cancel can stop it (getRandomValues works in every context, randomUUID not). */
+function newCancelKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 /** Compose: a provider's catalog event as a fresh sample, edited, signed and sent (like `stripe trigger`). */
 export function SendView(): React.JSX.Element {
   const catalog = useStore((s) => s.catalog)
@@ -17,6 +22,7 @@ export function SendView(): React.JSX.Element {
   const loadSent = useStore((s) => s.loadSent)
   const sample = useStore((s) => s.sample)
   const sendEvent = useStore((s) => s.sendEvent)
+  const cancelOutbound = useStore((s) => s.cancelOutbound)
   const [providerId, setProviderId] = useState('callpaymin')
   const [event, setEvent] = useState('')
   const [method, setMethod] = useState('POST')
@@ -26,7 +32,8 @@ export function SendView(): React.JSX.Element {
   const [sign, setSign] = useState(true)
   const [secret, setSecret] = useState('')
   const [retry, setRetry] = useState<RetryChoice | null>(null)
-  const [busy, setBusy] = useState(false)
+  /** Set while a send waits for its answer: the key that cancels it. */
+  const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
 
@@ -37,6 +44,7 @@ export function SendView(): React.JSX.Element {
 
   const provider = catalog.find((p) => p.id === providerId)
   const events = provider?.events ?? []
+  const bodyLanguage = provider && /x-www-form-urlencoded/i.test(provider.contentType) ? 'text' : 'json'
 
   const fresh = async (p: string, e: string): Promise<void> => {
     const s = await sample(p, e)
@@ -59,7 +67,8 @@ export function SendView(): React.JSX.Element {
     setError(null)
     const parsed = textToHeaders(headers)
     if (!parsed.ok) return setError(parsed.error)
-    setBusy(true)
+    const cancelKey = newCancelKey()
+    setBusy(cancelKey)
     localStorage.setItem(LAST_TARGET, url)
     const outcome = await sendEvent({
       provider: providerId,
@@ -70,9 +79,10 @@ export function SendView(): React.JSX.Element {
       bodyText: body,
       sign,
       secret: secret || undefined,
-      retry: retry ?? undefined
+      retry: retry ?? undefined,
+      cancelKey
     })
-    setBusy(false)
+    setBusy(null)
     if (outcome.ok) setShownId(outcome.delivery.id)
     else setError(outcome.error)
   }
@@ -102,7 +112,8 @@ export function SendView(): React.JSX.Element {
         <TargetPicker value={url} onChange={setUrl} />
       </div>
       <textarea className="mono" rows={3} value={headers} onChange={(e) => setHeaders(e.target.value)} aria-label="Headers" data-testid="send-headers" spellCheck={false} />
-      <CodeEditor value={body} onChange={setBody} testId="send-body" minHeight={200} />
+      {/* Form-posting providers (Twilio) get their body as name=value pairs, not JSON. */}
+      <CodeEditor key={bodyLanguage} language={bodyLanguage} value={body} onChange={setBody} testId="send-body" minHeight={200} />
       <div className="compose-row">
         <label>
           <input type="checkbox" checked={sign && !!provider?.signs} disabled={!provider?.signs} onChange={(e) => setSign(e.target.checked)} data-testid="send-sign" />{' '}
@@ -110,9 +121,14 @@ export function SendView(): React.JSX.Element {
         </label>
         <input type="password" className="grow" placeholder="signing secret" value={secret} onChange={(e) => setSecret(e.target.value)} disabled={!sign || !provider?.signs} data-testid="send-secret" autoComplete="off" />
         <RetryOptions value={retry} onChange={setRetry} />
-        <button className="primary" disabled={busy || !url.trim() || !event} onClick={() => void send()} data-testid="send-submit">
-          {busy ? 'Sending…' : 'Send'}
+        <button className="primary" disabled={!!busy || !url.trim() || !event} onClick={() => void send()} data-testid="send-submit">
+          {busy ? 'Waiting for the answer…' : 'Send'}
         </button>
+        {busy && (
+          <button className="ghost" onClick={() => void cancelOutbound(busy)} data-testid="send-cancel">
+            Cancel
+          </button>
+        )}
       </div>
       <DeliveryPanel error={error} errorTestId="send-error" deliveries={sent} shownId={shownId} newestByDefault={false} onOpen={setShownId} title="Sent" />
     </main>
