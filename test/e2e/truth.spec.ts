@@ -139,13 +139,12 @@ test('HAR import twice: the second says the entries were already imported', asyn
     timings: { send: 0, wait: 3, receive: 0 }
   })
   const har = JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [entry(1), entry(2)] } })
-  await page.getByTestId('view-send').click()
+  // Import lives beside the request list (the inspector, where the app opens).
   const file = { name: 'calls.har', mimeType: 'application/json', buffer: Buffer.from(har) }
   await page.getByTestId('import-har-file').setInputFiles(file)
   await expect(page.getByTestId('export-import-message')).toHaveText('Imported 2 requests from calls.har.')
   await page.getByTestId('import-har-file').setInputFiles(file)
   await expect(page.getByTestId('export-import-message')).toHaveText('Nothing new in calls.har; 2 already imported, skipped.')
-  await page.getByTestId('view-inspector').click()
   // Newest first, like everything else: the entry from 12:00:02 above the one from 12:00:01.
   const rows = page.getByTestId('request-row')
   await expect(rows).toHaveCount(2)
