@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, build, unit + integration (vitest), end-to-end (Playwright), in that order.
+// `npm test`: type-check, lint, build, unit + integration (vitest), end-to-end (Playwright), in that order.
 // Prints one closing line "tests: N passed, N failed, N skipped" over both runners.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -33,6 +33,8 @@ if (want('typecheck')) {
     step(`typecheck ${project}`, npx, ['tsc', '-p', project, '--noEmit'])
   }
 }
+// ESLint (typescript-eslint + react-hooks; eslint.config.mjs): a failure here is a failed step like any other.
+if (want('lint')) step('lint', npx, ['eslint', '.', '--max-warnings=0'])
 // Electron security scan (offline): fails on high or isolation-breaking findings not explained in
 // security/electronegativity-allow.json.
 if (want('security')) step('electronegativity', 'node', ['scripts/electronegativity.cjs'])

@@ -1,5 +1,5 @@
 // Electron entry: the only code that imports 'electron'. It wires the engine to a locked-down window.
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, dialog } from 'electron'
 import { join } from 'node:path'
 import { Engine } from './engine/engine'
 import { DatabaseOpenError } from './engine/store/db'

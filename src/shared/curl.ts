@@ -12,6 +12,7 @@ function isUtf8Text(bytes: Uint8Array): boolean {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     // NULs and other control bytes make a shell argument lossy.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
     return !/[\u0000-\u0008\u000e-\u001f]/.test(text)
   } catch {
     return false

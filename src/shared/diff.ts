@@ -168,8 +168,8 @@ function diffLines(aText: string, bText: string, out: Collector): void {
     const added: string[] = []
     const startA = ai
     const startB = bi
-    while (i < ops.length && ops[i] === '-') (removed.push(a[ai++]), i++)
-    while (i < ops.length && ops[i] === '+') (added.push(b[bi++]), i++)
+    for (; i < ops.length && ops[i] === '-'; i++) removed.push(a[ai++])
+    for (; i < ops.length && ops[i] === '+'; i++) added.push(b[bi++])
     const n = Math.max(removed.length, added.length)
     for (let k = 0; k < n && !out.full; k++) {
       const change: DiffChange = k < removed.length && k < added.length ? 'changed' : k < removed.length ? 'removed' : 'added'
@@ -200,9 +200,17 @@ function lcsOps(a: string[], b: string[]): ('=' | '-' | '+')[] {
   let i = 0
   let j = 0
   while (i < n && j < m) {
-    if (a[i] === b[j]) (ops.push('='), i++, j++)
-    else if (table[(i + 1) * w + j] >= table[i * w + j + 1]) (ops.push('-'), i++)
-    else (ops.push('+'), j++)
+    if (a[i] === b[j]) {
+      ops.push('=')
+      i++
+      j++
+    } else if (table[(i + 1) * w + j] >= table[i * w + j + 1]) {
+      ops.push('-')
+      i++
+    } else {
+      ops.push('+')
+      j++
+    }
   }
   while (i++ < n) ops.push('-')
   while (j++ < m) ops.push('+')

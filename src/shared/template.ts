@@ -50,7 +50,7 @@ export function escapeModeFor(contentType: string | null): EscapeMode {
   return 'text'
 }
 
-const NAME = /^[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*$/
+const NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
 
 /** Parses a template; throws TemplateError naming the first problem. */
 export function compileTemplate(source: string): CompiledTemplate {

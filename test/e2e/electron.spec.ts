@@ -84,13 +84,13 @@ test('quitting answers a delivery in flight, keeps it, closes the database clean
     const receiver = (await window.getByTestId('receiver-url').textContent())!.match(/http:\/\/127\.0\.0\.1:\d+/)![0]
     // Answer after ten minutes: the delivery is stored at once and still waiting when the app quits.
     await window.evaluate(async () => {
-      const api = (globalThis as unknown as { hookscope: { getSettings(): Promise<any>; updateSettings(p: unknown): Promise<unknown> } }).hookscope
+      const api = (globalThis as unknown as { hookscope: { getSettings(): Promise<{ response: Record<string, unknown> }>; updateSettings(p: unknown): Promise<unknown> } }).hookscope
       const { response } = await api.getSettings()
       await api.updateSettings({ response: { ...response, status: 202, delayMs: 600_000 } })
     })
     const answer = send(receiver + '/in-flight', { body: '{"type":"call.ended"}' })
     await expect
-      .poll(() => window.evaluate(async () => (await (globalThis as any).hookscope.listRequests({ limit: 5 })).items.length))
+      .poll(() => window.evaluate(async () => (await (globalThis as unknown as { hookscope: { listRequests(q: unknown): Promise<{ items: unknown[] }> } }).hookscope.listRequests({ limit: 5 })).items.length))
       .toBe(1)
 
     const exited = new Promise<number | null>((resolve) => app.process().once('exit', resolve))

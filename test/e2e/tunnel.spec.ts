@@ -6,7 +6,7 @@ import { closedPort, sendThroughTunnel, startTunnelServer, type TunnelServer } f
 import { expect, test as base } from './fixtures'
 
 const withServer = base.extend<{ tunnelServer: TunnelServer }>({
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring; it has none
   tunnelServer: async ({}, use) => {
     const server = await startTunnelServer()
     await use(server)

@@ -41,6 +41,7 @@ function hookscope(args: string[]): Promise<{ code: number | null; stdout: strin
   })
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the output of many verbs; each test reads the shape its verb documents
 async function json(args: string[]): Promise<any> {
   const run = await hookscope([...args, '--json'])
   if (run.code !== 0) throw new Error(`hookscope ${args.join(' ')} exited ${run.code}: ${run.stderr}`)
@@ -156,7 +157,7 @@ describe('npm package', () => {
       expect([asset.status, asset.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8'])
 
       const wsUrl = `ws://${ui.host}/ws?token=${ui.searchParams.get('token')}`
-      const info = await new Promise<any>((resolve, reject) => {
+      const info = await new Promise<unknown>((resolve, reject) => {
         const ws = new WebSocket(wsUrl)
         ws.once('error', reject)
         ws.once('open', () => ws.send(JSON.stringify({ id: 1, method: 'getInfo' })))

@@ -62,6 +62,7 @@ export class FailureNotices {
 
 function clip(text: string): string {
   // One line, bounded: the text comes partly from the delivery (event type, path), i.e. from anyone.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
   const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').trim()
   return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line
 }

@@ -59,10 +59,8 @@ export class CallStore {
     const seen = new Set<string>()
     const items: CallSummary[] = []
     let scanned = 0
-    let lastId = 0
     for (const row of scan.iterate(params) as IterableIterator<{ id: number; provider: string | null; call_id: string }>) {
-      lastId = row.id
-      if (++scanned > MAX_SCAN_ROWS) return { items, nextBeforeId: lastId + 1 }
+      if (++scanned > MAX_SCAN_ROWS) return { items, nextBeforeId: row.id + 1 }
       const provider = row.provider ?? ''
       const key = provider + '\u0000' + row.call_id
       if (seen.has(key)) continue

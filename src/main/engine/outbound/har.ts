@@ -180,7 +180,7 @@ export function harEntries(text: string, maxBodyBytes: number): ImportedEntry[] 
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw new Error(`This file is not JSON, so not a HAR file (${(error as Error).message}).`)
+    throw new Error(`This file is not JSON, so not a HAR file (${(error as Error).message}).`, { cause: error })
   }
   const problems = validateHar(parsed)
   if (problems.length) throw new Error(`Not a valid HAR 1.2 file: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; ...' : ''}`)
@@ -193,7 +193,7 @@ export function harEntries(text: string, maxBodyBytes: number): ImportedEntry[] 
       const id = (e._hookscope as { id?: unknown } | undefined)?.id
       return { row, key, sourceId: typeof id === 'number' && Number.isInteger(id) ? id : null }
     } catch (error) {
-      throw new Error(`HAR entry ${i + 1}: ${(error as Error).message}`)
+      throw new Error(`HAR entry ${i + 1}: ${(error as Error).message}`, { cause: error })
     }
   })
 }

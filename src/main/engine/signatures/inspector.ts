@@ -1,6 +1,6 @@
 // The hot path: runs for every delivery before it is stored. Header lookups first; the body is parsed
 // at most once, and only for the event type or when no signature header named the provider.
-import type { Header, Verdict } from '../../../shared/types'
+import type { Verdict } from '../../../shared/types'
 import { UNKNOWN_VERDICT, type IncomingDelivery, type Inspection } from '../inspect'
 import { detectByBody, detectByHeaders } from '../providers/registry'
 import type { NamedSecret, Provider } from '../providers/types'

@@ -37,7 +37,7 @@ export async function requestTunnelUrl(host: string, subdomain: string, timeoutM
   } catch (error) {
     throw describeNetworkError(error, where, timeoutMs)
   }
-  let body: Record<string, unknown> | null = null
+  let body: Record<string, unknown> | null
   try {
     body = (await response.json()) as Record<string, unknown>
   } catch {

@@ -23,7 +23,7 @@ interface EditForm {
 }
 
 function editFormOf(r: CapturedRequest, url: string, bodyBase64 = r.bodyBase64): EditForm {
-  let path = '/'
+  let path: string
   try {
     const u = new URL(url)
     path = u.pathname === '/' && !url.endsWith('/') ? r.path : u.pathname + u.search

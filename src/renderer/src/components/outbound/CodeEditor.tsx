@@ -45,7 +45,7 @@ export function CodeEditor({ value, onChange, readOnly = false, language = 'json
     view.current = editor
     return () => editor.destroy()
     // The editor is created once per mount; later value changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `value` only seeds the editor; later values are applied by the effect below
   }, [readOnly, language])
 
   useEffect(() => {

@@ -60,7 +60,7 @@ export function SendView(): React.JSX.Element {
     if (!e) return
     if (e !== event) setEvent(e)
     else void fresh(providerId, e)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `events` and `fresh` change with `provider`; listing them would refetch on every render
   }, [providerId, event, provider])
 
   const send = async (): Promise<void> => {
