@@ -7,6 +7,7 @@ import { signaturesInputs, type EndpointInfo, type SignaturesResults } from './a
 import { forgeInputs, type ForgeProgress, type ForgeResults } from './api/forge'
 import { outboundInputs, type OutboundEventPayloads, type OutboundResults } from './api/outbound'
 import { tunnelInputs, type TunnelResults } from './api/tunnel'
+import { storageInputs, type StorageResults } from './api/storage'
 import type { ApiEvent, ApiMethod } from './methods'
 import type { RequestSummary, Settings, TunnelState } from './types'
 
@@ -15,10 +16,11 @@ export const apiInputs = {
   ...coreInputs,
   ...forgeInputs,
   ...outboundInputs,
-  ...tunnelInputs
+  ...tunnelInputs,
+  ...storageInputs
 } satisfies Record<ApiMethod, z.ZodType>
 
-export interface ApiResults extends SignaturesResults, CoreResults, ForgeResults, OutboundResults, TunnelResults {}
+export interface ApiResults extends SignaturesResults, CoreResults, ForgeResults, OutboundResults, TunnelResults, StorageResults {}
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
 

@@ -43,7 +43,10 @@ export const API_METHODS = [
   'forgeGet',
   'forgeList',
   'forgeExport',
-  'forgeDelivery'
+  'forgeDelivery',
+  // retention and limits (api/storage.ts)
+  'pinRequest',
+  'getStorage'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

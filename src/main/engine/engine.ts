@@ -1,6 +1,6 @@
 import type { ApiResults, apiInputs } from '../../shared/api'
 import type { ApiMethod } from '../../shared/methods'
-import type { EngineInfo } from '../../shared/types'
+import type { EngineInfo, StorageStatus } from '../../shared/types'
 import type { z } from 'zod'
 import { EngineEvents } from './events'
 import type { Inspector } from './inspect'
@@ -25,6 +25,10 @@ import { DeliveryLog } from './outbound/delivery-log'
 import { outboundApi } from './outbound/api'
 import { Outbound } from './outbound/outbound'
 import { SettingsStore } from './settings-store'
+import { Admission } from './limits/admission'
+import { DiskGuard } from './limits/disk-guard'
+import { Retention } from './store/retention'
+import { storageApi } from './storage-api'
 import { VERSION } from './version'
 
 export interface EngineOptions {
@@ -63,6 +67,9 @@ export class Engine {
   readonly signatures: SignatureService
   readonly outbound: Outbound
   readonly tunnel: TunnelManager
+  readonly retention: Retention
+  readonly disk: DiskGuard
+  readonly admission: Admission
   private readonly writer: CaptureWriter
   private readonly indexer: FtsIndexer
   private readonly checkpointer: Checkpointer | null
@@ -113,12 +120,23 @@ export class Engine {
           autocheckpointPages: this.checkpointer ? fallbackAutocheckpointPages(this.db) : 1000
         })) ||
       inThread()
+    this.retention = new Retention({
+      db: this.db,
+      file: options.dbPath,
+      settings: () => this.settings.get().retention,
+      prune: (step) => this.writer.prune(step),
+      onPruned: (ids) => this.events.emit('requestsDeleted', { ids }),
+      log: this.log
+    })
+    this.disk = new DiskGuard(options.dbPath, () => this.settings.get().minFreeDiskMb, this.log)
+    this.admission = new Admission(() => this.settings.get(), this.disk)
     this.receiver = new Receiver({
       timeouts: options.receiverTimeouts,
       settings: () => this.settings.get(),
       inspect: (delivery) => this.inspector(delivery),
       record: (row) => this.writer.write(row),
       originOf: (req) => this.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null },
+      admit: (req, origin) => this.admission.check(req, origin),
       onError: this.log
     })
     this.tunnel = attachTunnel(this, this.log)
@@ -129,12 +147,36 @@ export class Engine {
     await this.receiver.listen(this.options.port ?? DEFAULT_RECEIVER_PORT, this.options.host ?? '127.0.0.1')
     this.started = true
     this.indexer.schedule()
+    this.disk.start()
+    this.retention.start()
+  }
+
+  /** After settings change: caps and the disk threshold take effect now, not at the next tick. */
+  limitsChanged(): void {
+    void this.disk.check()
+    if (this.started) this.retention.poke()
+  }
+
+  storageStatus(): StorageStatus {
+    const settings = this.settings.get()
+    return {
+      ...this.retention.usage(),
+      retention: settings.retention,
+      pinnedCount: this.requests.pinnedCount(),
+      prunedCount: this.retention.prunedCount,
+      diskFreeBytes: this.disk.freeBytes,
+      minFreeDiskMb: settings.minFreeDiskMb,
+      diskLow: this.disk.low,
+      refused: { ...this.admission.refused }
+    }
   }
 
   /** Flushes pending writes and the index, then closes the database. Safe to call twice. */
   async stop(): Promise<void> {
     await this.tunnel.shutdown()
     await this.receiver.close()
+    this.disk.stop()
+    await this.retention.stop()
     this.outbound.stop()
     await this.writer.close()
     this.events.flush()
@@ -191,7 +233,8 @@ export class Engine {
       receiverPort: this.receiver.port,
       dbPath: this.options.dbPath,
       requestCount: this.requests.count(),
-      databaseNotice: this.databaseRecovery?.message ?? null
+      databaseNotice: this.databaseRecovery?.message ?? null,
+      refused: { ...this.admission.refused }
     }
   }
 
@@ -201,6 +244,7 @@ export class Engine {
     ...signaturesApi(this),
     ...forgeApi(this),
     ...outboundApi(this),
-    ...tunnelApi(this)
+    ...tunnelApi(this),
+    ...storageApi(this)
   }
 }

@@ -1,4 +1,5 @@
 import type { NewRequest } from './rows'
+import { pruneOn, type PruneResult, type PruneStep } from './prune'
 import type { RequestStore } from './request-store'
 
 /** Learns of rows once they are committed, with their ids, in commit order. */
@@ -9,6 +10,8 @@ export interface CaptureWriter {
   write(row: NewRequest): Promise<number>
   /** Runs a PRAGMA on the writer's own connection, if it has one (settings like max_page_count are per connection). */
   pragma(statement: string): Promise<unknown>
+  /** Runs one retention step on the writer's connection, between two batches of captures. */
+  prune(step: PruneStep): Promise<PruneResult>
   /** Commits whatever is pending and releases the writer; later writes fail. */
   close(): Promise<void>
 }
@@ -27,11 +30,14 @@ interface Pending {
 export class BatchedWriter implements CaptureWriter {
   private pending: Pending[] = []
   private scheduled = false
+  private readonly pruneStep: (step: PruneStep) => PruneResult
 
   constructor(
     private readonly store: RequestStore,
     private readonly onCommitted: CommitListener
-  ) {}
+  ) {
+    this.pruneStep = pruneOn(store.db)
+  }
 
   write(row: NewRequest): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -46,6 +52,12 @@ export class BatchedWriter implements CaptureWriter {
   /** Nothing to do: this writer uses the engine's own connection, which its owner configures. */
   async pragma(_statement: string): Promise<unknown> {
     return undefined
+  }
+
+  async prune(step: PruneStep): Promise<PruneResult> {
+    // Whatever is pending goes first, as on the writer thread.
+    this.flush()
+    return this.pruneStep(step)
   }
 
   async close(): Promise<void> {

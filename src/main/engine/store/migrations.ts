@@ -2,6 +2,7 @@
 // Entry 1 (feature tables) is not shipped yet; each feature owns its fragment under schema/.
 import { DELIVERIES_SCHEMA } from './schema/deliveries'
 import { FORGE_SCHEMA } from './schema/forge'
+import { RETENTION_SCHEMA } from './schema/retention'
 import { SIGNATURES_SCHEMA } from './schema/signatures'
 import { TUNNEL_SCHEMA } from './schema/tunnel'
 
@@ -48,5 +49,6 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `
   ,
-  [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA, TUNNEL_SCHEMA].join('\n')
+  [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA, TUNNEL_SCHEMA].join('\n'),
+  RETENTION_SCHEMA
 ]

@@ -18,7 +18,7 @@ export class RequestStore {
   private readonly updateVerdictStmt
   private readonly prefixes: PrefixExpander
 
-  constructor(private readonly db: Db) {
+  constructor(readonly db: Db) {
     this.insertStmt = db.prepare(INSERT_SQL)
     this.getStmt = db.prepare(`SELECT * FROM requests WHERE id = ?`)
     this.deleteStmt = db.prepare(`DELETE FROM requests WHERE id = ?`)
@@ -162,6 +162,15 @@ export class RequestStore {
 
   count(): number {
     return (this.countStmt.get() as { n: number }).n
+  }
+
+  /** Pins (retention never prunes it) or unpins a capture; false when there is no such capture. */
+  setPinned(id: number, pinned: boolean): boolean {
+    return this.db.prepare('UPDATE requests SET pinned = ? WHERE id = ?').run(pinned ? 1 : 0, id).changes > 0
+  }
+
+  pinnedCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM requests WHERE pinned = 1').get() as { n: number }).n
   }
 
   updateVerdict(

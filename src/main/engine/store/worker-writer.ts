@@ -4,6 +4,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { CaptureWriter, CommitListener } from './batched-writer'
 import { BODY_COLUMN, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
+import { PRUNE_SQL, type PruneResult, type PruneStep } from './prune'
 import { startSqliteThread, stopSqliteThread } from './sqlite-thread'
 
 // Each message is one transaction; bodies arrive packed in one transferred buffer (no copy).
@@ -11,6 +12,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 let db = null
 let insertBatch = null
+let prune = null
 try {
   const Database = require(workerData.module)
   db = new Database(workerData.file, { fileMustExist: true })
@@ -30,6 +32,25 @@ try {
     }
     return ids
   })
+  // Retention steps arrive as messages, so they run between insert batches, never inside one.
+  const delRequest = db.prepare(workerData.prune.request)
+  const delFts = db.prepare(workerData.prune.fts)
+  const delDeliveries = db.prepare(workerData.prune.deliveries)
+  const pruneIds = db.transaction((ids) => {
+    let deleted = 0
+    for (const id of ids) {
+      if (delRequest.run(id).changes === 0) continue
+      delFts.run(id)
+      delDeliveries.run(id)
+      deleted++
+    }
+    return deleted
+  })
+  prune = (step) => {
+    const deleted = step.ids.length ? pruneIds(step.ids) : 0
+    if (step.vacuumPages > 0) db.pragma('incremental_vacuum(' + step.vacuumPages + ')')
+    return { deleted }
+  }
 } catch (e) {
   parentPort.postMessage({ fatal: String((e && e.message) || e) })
 }
@@ -42,6 +63,11 @@ parentPort.on('message', (m) => {
   if (m.pragma !== undefined) {
     try { parentPort.postMessage({ pragma: db.pragma(m.pragma, { simple: true }) ?? null }) }
     catch (e) { parentPort.postMessage({ pragmaError: String((e && e.message) || e) }) }
+    return
+  }
+  if (m.prune !== undefined) {
+    try { parentPort.postMessage({ pruned: prune(m.prune) }) }
+    catch (e) { parentPort.postMessage({ pruneError: String((e && e.message) || e) }) }
     return
   }
   if (!insertBatch) return parentPort.postMessage({ error: 'the writer thread has no database' })
@@ -63,7 +89,14 @@ interface Pending {
 /** Batches may overlap in flight (each is its own transaction) so a batch never waits for the previous reply. */
 const MAX_IN_FLIGHT = 4
 
-type Reply = { ids: number[] } | { error: string } | { fatal: string } | { pragma: unknown } | { pragmaError: string }
+type Reply =
+  | { ids: number[] }
+  | { error: string }
+  | { fatal: string }
+  | { pragma: unknown }
+  | { pragmaError: string }
+  | { pruned: PruneResult }
+  | { pruneError: string }
 
 export interface WorkerWriterOptions {
   file: string
@@ -89,6 +122,7 @@ export class WorkerWriter implements CaptureWriter {
   private replacement: CaptureWriter | null = null
   private drained: (() => void) | null = null
   private readonly pragmas: { resolve: (value: unknown) => void; reject: (error: Error) => void }[] = []
+  private readonly prunes: { resolve: (value: PruneResult) => void; reject: (error: Error) => void }[] = []
   private readonly worker: Worker
 
   private constructor(private readonly options: WorkerWriterOptions) {
@@ -97,7 +131,8 @@ export class WorkerWriter implements CaptureWriter {
       sql: INSERT_SQL,
       bodyColumn: BODY_COLUMN,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-      autocheckpointPages: options.autocheckpointPages
+      autocheckpointPages: options.autocheckpointPages,
+      prune: PRUNE_SQL
     })
     this.worker.on('message', (reply: Reply) => this.onReply(reply))
     this.worker.on('error', (error) => this.failOver(`the writer thread stopped: ${error.message}`))
@@ -143,6 +178,16 @@ export class WorkerWriter implements CaptureWriter {
     })
   }
 
+  /** Queued behind the batches already sent, so it runs between two of them on the writer thread. */
+  prune(step: PruneStep): Promise<PruneResult> {
+    if (this.replacement) return this.replacement.prune(step)
+    if (this.closed) return Promise.reject(new Error('The capture store is closed.'))
+    return new Promise((resolve, reject) => {
+      this.prunes.push({ resolve, reject })
+      this.worker.postMessage({ prune: step })
+    })
+  }
+
   async close(): Promise<void> {
     if (this.replacement) return this.replacement.close()
     this.closed = true
@@ -182,6 +227,8 @@ export class WorkerWriter implements CaptureWriter {
   private onReply(reply: Reply): void {
     if ('pragma' in reply) return this.pragmas.shift()?.resolve(reply.pragma)
     if ('pragmaError' in reply) return this.pragmas.shift()?.reject(new Error(reply.pragmaError))
+    if ('pruned' in reply) return this.prunes.shift()?.resolve(reply.pruned)
+    if ('pruneError' in reply) return this.prunes.shift()?.reject(new Error(reply.pruneError))
     // Nothing was written: the in-flight batch is safe to write again.
     if ('fatal' in reply) return this.failOver(`the writer thread could not open the database: ${reply.fatal}`, true)
     const batch = this.inFlight.shift()
@@ -216,6 +263,8 @@ export class WorkerWriter implements CaptureWriter {
     const queued = inFlightUnwritten ? [...inFlight, ...this.queued] : this.queued
     this.queued = []
     for (const p of queued) replacement.write(p.row).then(p.resolve, p.reject)
+    // A retention step in flight is simply asked again later by the scheduler.
+    for (const p of this.prunes.splice(0)) p.reject(error)
     void this.worker.terminate()
     this.drained?.()
   }

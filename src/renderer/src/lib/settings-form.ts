@@ -11,7 +11,10 @@ export interface SettingsForm {
 
 const MIB = 1024 * 1024
 
-export function toForm(settings: Settings): SettingsForm {
+/** The part of Settings this form edits (storage and limits have their own card). */
+export type AnswerSettings = Pick<Settings, 'response' | 'bodyLimitBytes'>
+
+export function toForm(settings: AnswerSettings): SettingsForm {
   return {
     status: String(settings.response.status),
     headers: settings.response.headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
@@ -22,7 +25,7 @@ export function toForm(settings: Settings): SettingsForm {
 }
 
 /** Settings from the form, or the first problem found, said plainly. */
-export function fromForm(form: SettingsForm): { ok: true; settings: Settings } | { ok: false; error: string } {
+export function fromForm(form: SettingsForm): { ok: true; settings: AnswerSettings } | { ok: false; error: string } {
   const status = Number(form.status)
   if (!Number.isInteger(status) || status < 100 || status > 599) return { ok: false, error: 'Status must be a number from 100 to 599.' }
   const delayMs = Number(form.delayMs || '0')
