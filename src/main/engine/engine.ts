@@ -96,8 +96,13 @@ export class Engine {
     this.signatures = new SignatureService(this, options.secretCodec ?? fileCodec(options.dbPath))
     this.inspector = options.inspector ?? this.signatures.inspect
     const onCommitted: CommitListener = (ids, rows) => {
-      ids.forEach((id, i) => this.events.requestAdded(summaryOfNew(id, rows[i])))
+      let bytes = 0
+      ids.forEach((id, i) => {
+        this.events.requestAdded(summaryOfNew(id, rows[i]))
+        bytes += rows[i].body.length
+      })
       this.indexer.schedule()
+      this.retention.noteCommitted(bytes)
       for (const listener of this.captureListeners) {
         ids.forEach((id, i) => {
           try {

@@ -14,6 +14,7 @@ const VACUUM_STEP_BYTES = 4 * 1024 * 1024
 /** Once over the size cap, prune down to this share of it, so pruning is not a step per delivery. */
 const LOW_WATER = 0.9
 const CHECK_EVERY_MS = 2000
+const MIN_CHECK_BYTES = 1024 * 1024
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export interface RetentionDeps {
@@ -46,6 +47,8 @@ export class Retention {
   private stopped = false
   /** Set while over the size cap, until back under LOW_WATER of it. */
   private trimming = false
+  /** Bytes committed since the caps were last checked; a burst triggers a check before the next tick. */
+  private sinceCheck = 0
   private readonly oldestStmt
   private readonly pageSize: number
   private readonly shrinks: boolean
@@ -77,6 +80,14 @@ export class Retention {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     this.arm(0)
+  }
+
+  /** Called per committed batch: an addition, and a check once a twentieth of the cap has arrived. */
+  noteCommitted(bytes: number): void {
+    this.sinceCheck += bytes
+    if (this.sinceCheck < Math.max(MIN_CHECK_BYTES, (this.deps.settings().maxSizeMb * 1024 * 1024) / 20)) return
+    this.sinceCheck = 0
+    this.poke()
   }
 
   usage(): RetentionUsage {
@@ -114,6 +125,7 @@ export class Retention {
 
   /** One step; true when it did something and more may be needed. */
   private async step(): Promise<boolean> {
+    this.sinceCheck = 0
     const { maxSizeMb, maxAgeDays } = this.deps.settings()
     const cap = maxSizeMb * 1024 * 1024
     const used = this.usedBytes()
