@@ -9,9 +9,10 @@ import { list, show } from './cli/list'
 import { CliError, printError } from './cli/output'
 import { serve } from './cli/serve'
 import { providersVerb } from './cli/providers'
+import { waitVerb } from './cli/wait'
 import type { Verb } from './cli/verb'
 
-const VERBS: Verb[] = [serve, list, show, providersVerb, exportVerb, sendVerb, replayVerb, importVerb, forgeTestVerb]
+const VERBS: Verb[] = [serve, list, show, providersVerb, exportVerb, sendVerb, replayVerb, importVerb, forgeTestVerb, waitVerb]
 
 const COMMON = {
   db: { type: 'string' },

@@ -5,6 +5,14 @@ import { toFtsQuery } from './fts-query'
 import { PrefixExpander } from './fts-prefix'
 
 const DEFAULT_PAGE = 200
+
+/** What `hookscope wait` waits for; every field given must match. */
+export interface WaitMatch {
+  provider?: string
+  eventType?: string
+  verdict?: string
+  pathPrefix?: string
+}
 /** Ids one filtered list call looks at: ~30 ms of scanning at worst (measured 70 ms for 50,000), so capture never waits long. */
 export const SCAN_WINDOW_IDS = 20_000
 
@@ -134,7 +142,38 @@ export class RequestStore {
     return { items, hasMore: page.hasMore, nextBeforeId: page.nextBeforeId }
   }
 
-  private maxId(): number {
+  /**
+   * The oldest capture with an id in (afterId, uptoId] that matches: for `hookscope wait`, which polls
+   * by id so each poll reads only what arrived since the last one.
+   */
+  firstAfter(afterId: number, uptoId: number, match: WaitMatch): RequestSummary | null {
+    const where = ['id > @afterId', 'id <= @uptoId']
+    const params: Record<string, unknown> = { afterId, uptoId }
+    if (match.provider) {
+      where.push('provider = @provider')
+      params.provider = match.provider
+    }
+    if (match.eventType) {
+      where.push('event_type = @eventType')
+      params.eventType = match.eventType
+    }
+    if (match.verdict) {
+      where.push('verdict_status = @verdict')
+      params.verdict = match.verdict
+    }
+    if (match.pathPrefix) {
+      // Exact and case-sensitive, unlike LIKE.
+      where.push('substr(path, 1, @prefixLength) = @prefix')
+      params.prefix = match.pathPrefix
+      params.prefixLength = match.pathPrefix.length
+    }
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM requests WHERE ${where.join(' AND ')} ORDER BY id LIMIT 1`).get(params) as
+      | SummaryRow
+      | undefined
+    return row ? toSummary(row) : null
+  }
+
+  maxId(): number {
     return (this.db.prepare('SELECT max(id) AS id FROM requests').get() as { id: number | null }).id ?? 0
   }
 
