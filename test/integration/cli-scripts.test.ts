@@ -131,6 +131,25 @@ describe('wait', () => {
   })
 })
 
+describe('serve limits', () => {
+  it('serve --max-size-mb --max-age-days --rate-limit apply to the run and are kept as settings', async () => {
+    const db = tempDb()
+    const serve = await startServe(['--port', '0', '--db', db, '--max-size-mb', '5', '--max-age-days', '3', '--rate-limit', '2'])
+    cleanups.push(() => serve.stop())
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) statuses.push((await send(`${serve.info.receiver}/r/${i}`, { body: 'x' })).status)
+    expect(statuses).toContain(429)
+    expect(await serve.stop()).toBe(0)
+    const engine = new Engine({ dbPath: db, port: 0, log: () => {} })
+    cleanups.push(() => engine.stop())
+    expect(engine.settings.get()).toMatchObject({ retention: { maxSizeMb: 5, maxAgeDays: 3 }, rateLimit: { tunnelPerSecond: 2, localPerSecond: 2 } })
+    expect(engine.requests.count()).toBe(statuses.filter((s) => s === 200).length)
+    const bad = await runCli(['serve', '--max-size-mb', 'lots', '--json', '--db', db])
+    expect(bad.code).toBe(1)
+    expect(JSON.parse(bad.stderr).error).toMatch(/--max-size-mb/)
+  })
+})
+
 describe('forge-test as a CI gate', () => {
   let handler: RunningHandler | null = null
   afterEach(async () => {
