@@ -25,7 +25,7 @@ export class RateLimiter {
     if (now - this.lastSweep > SWEEP_EVERY_MS) this.sweep(now)
     let bucket = this.buckets.get(client)
     if (!bucket) {
-      if (this.buckets.size >= MAX_CLIENTS) return this.take(OVERFLOW_KEY, perSecond, now)
+      if (this.buckets.size >= MAX_CLIENTS && client !== OVERFLOW_KEY) return this.take(OVERFLOW_KEY, perSecond, now)
       bucket = { tokens: perSecond, at: now }
       this.buckets.set(client, bucket)
     } else {
