@@ -30,6 +30,7 @@ const Row = memo(function Row({ r, selected }: { r: RequestSummary; selected: bo
       className={'request-row' + (selected ? ' selected' : '')}
       onClick={() => void useStore.getState().select(r.id)}
     >
+      <PinToggle id={r.id} pinned={r.pinned} />
       <span className={`col-method method method-${r.method.toLowerCase()}`}>{r.method}</span>
       <span className="col-path" title={r.path}>
         <TunnelTag via={r.viaTunnel} />
@@ -50,6 +51,25 @@ const Row = memo(function Row({ r, selected }: { r: RequestSummary; selected: bo
     </div>
   )
 })
+
+/** Pinned captures are kept whatever the retention caps. */
+export function PinToggle({ id, pinned }: { id: number; pinned: boolean }): React.JSX.Element {
+  return (
+    <button
+      className={'pin-toggle' + (pinned ? ' on' : '')}
+      data-testid="pin-toggle"
+      aria-pressed={pinned}
+      aria-label={pinned ? 'Unpin' : 'Pin'}
+      title={pinned ? 'Pinned: retention keeps it. Click to unpin.' : 'Pin: retention will never prune it'}
+      onClick={(e) => {
+        e.stopPropagation()
+        void useStore.getState().pinRequest(id, !pinned)
+      }}
+    >
+      {pinned ? '★' : '☆'}
+    </button>
+  )
+}
 
 export function RequestList(): React.JSX.Element {
   const requests = useStore((s) => s.requests)
@@ -118,6 +138,7 @@ export function RequestList(): React.JSX.Element {
   return (
     <div className="request-list" data-testid="request-list" role="listbox" aria-label="Captured requests">
       <div className="request-list-header">
+        <span className="col-pin" aria-label="Pinned" />
         <span className="col-method">Method</span>
         <span className="col-path">Path</span>
         <span className="col-provider">Provider</span>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { fromForm, toForm, type SettingsForm } from '../lib/settings-form'
 import { useStore } from '../store'
+import { StorageCard } from './StorageCard'
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }): React.JSX.Element {
   return (
@@ -87,6 +88,7 @@ export function SettingsView(): React.JSX.Element {
           )}
         </div>
       </section>
+      <StorageCard />
     </main>
   )
 }

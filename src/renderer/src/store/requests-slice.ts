@@ -28,6 +28,8 @@ export interface RequestsSlice {
   select: (id: number | null) => Promise<void>
   selectRelative: (delta: number) => void
   deleteRequest: (id: number) => Promise<void>
+  /** Pinned captures are never pruned by retention. */
+  pinRequest: (id: number, pinned: boolean) => Promise<void>
   clearRequests: () => Promise<void>
   onRequestsAdded: (batch: RequestSummary[]) => void
   onRequestsDeleted: (change: { ids: number[] } | { all: true }) => void
@@ -160,6 +162,16 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       }
       get().onRequestsDeleted({ ids: [id] })
       if (selectedId === id && next && get().selectedId === null) void get().select(next.id)
+    },
+
+    pinRequest: async (id, pinned) => {
+      try {
+        const summary = await api().pinRequest({ id, pinned })
+        // The engine also pushes requestsUpdated; applying the answer now makes the toggle immediate.
+        if (summary) get().onRequestsUpdated([summary])
+      } catch (error) {
+        set({ notice: `Could not ${pinned ? 'pin' : 'unpin'} request ${id}: ${(error as Error).message}` })
+      }
     },
 
     clearRequests: async () => {
