@@ -3,6 +3,7 @@
 // when a correctness check inside them fails (e.g. an acknowledged request missing from the database).
 import { captureBench } from './capture'
 import { forgeBench } from './forge'
+import { retentionBench } from './retention'
 import { storeBench } from './store'
 import { uiBench } from './ui'
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<boolean>> = {
   capture: captureBench,
   forge: forgeBench,
   store: storeBench,
+  retention: retentionBench,
   ui: uiBench
 }
 

@@ -64,7 +64,8 @@ describe('retention', () => {
     expect(kept.has('/old/2')).toBe(false)
     expect(kept.has('/flood/0')).toBe(false)
     expect(kept.has('/old/1')).toBe(true)
-    // Their full-text entries went with them.
+    // Their full-text entries go with them (in a pause: flushIndex does it now).
+    t.engine.flushIndex()
     const fts = new Database(t.dbPath, { readonly: true })
     try {
       const orphans = fts.prepare('SELECT count(*) AS n FROM requests_fts f WHERE NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = f.rowid)').get() as { n: number }
@@ -81,7 +82,8 @@ describe('retention', () => {
     const [ancient, ancientPinned, recent] = t.engine.requests.insertMany([
       newRequest('/ancient', 'a', { receivedAt: Date.now() - 40 * day }),
       newRequest('/ancient-pinned', 'b', { receivedAt: Date.now() - 40 * day }),
-      newRequest('/recent', 'c', { receivedAt: Date.now() - 2 * day })
+      newRequest('/recent', 'c', { receivedAt: Date.now() - 2 * day }),
+      newRequest('/today', 'd')
     ])
     t.engine.requests.setPinned(ancientPinned, true)
     t.engine.deliveries.record(
@@ -99,7 +101,18 @@ describe('retention', () => {
 
     t.engine.api.updateSettings({ retention: { maxSizeMb: 2048, maxAgeDays: 1 } })
     await expect.poll(() => t!.engine.requests.get(recent), { timeout: 20_000 }).toBeNull()
-    expect(t.engine.requests.count()).toBe(1)
+    expect(t.engine.requests.list({ limit: 10 }).items.map((r) => r.path)).toEqual(['/today', '/ancient-pinned'])
+  })
+
+  it('never prunes the newest capture, so ids never start again from 1', async () => {
+    t = await startTestEngine()
+    const day = 24 * 60 * 60 * 1000
+    const ids = t.engine.requests.insertMany([newRequest('/a', 'a', { receivedAt: Date.now() - 40 * day }), newRequest('/b', 'b', { receivedAt: Date.now() - 40 * day })])
+    t.engine.limitsChanged()
+    await expect.poll(() => t!.engine.requests.count(), { timeout: 20_000 }).toBe(1)
+    expect(t.engine.requests.get(ids[1])).not.toBeNull()
+    expect((await send(`${t.url}/next`, { body: 'x' })).status).toBe(200)
+    expect(t.engine.requests.list({ limit: 1 }).items[0].id).toBe(ids[1] + 1)
   })
 
   it('converts a small database made before retention so that it can shrink', async () => {

@@ -229,6 +229,7 @@ export class Engine {
   /** Makes just-committed rows searchable now (tests, CLI one-shots). */
   flushIndex(): void {
     this.indexer.drain()
+    this.indexer.purgeAll()
   }
 
   info(): EngineInfo {

@@ -195,6 +195,7 @@ export class RequestStore {
     this.db.transaction(() => {
       deleted = this.db.prepare('DELETE FROM requests').run().changes
       this.db.prepare(`INSERT INTO requests_fts(requests_fts) VALUES('delete-all')`).run()
+      this.db.prepare('DELETE FROM fts_pending_delete').run()
     })()
     return deleted
   }

@@ -7,14 +7,26 @@ import type { Db } from './db'
 import type { PruneResult, PruneStep } from './prune'
 
 /** At most this many captures, or this many bytes of them, per step. */
-const STEP_ROWS = 200
-const STEP_BYTES = 4 * 1024 * 1024
+const STEP_ROWS = 50
+const STEP_BYTES = 2 * 1024 * 1024
 /** Pages handed back to the file system per step (incremental_vacuum moves pages: keep steps short). */
-const VACUUM_STEP_BYTES = 4 * 1024 * 1024
+const VACUUM_STEP_BYTES = 1024 * 1024
 /** Once over the size cap, prune down to this share of it, so pruning is not a step per delivery. */
 const LOW_WATER = 0.9
 const CHECK_EVERY_MS = 2000
+/**
+ * Between two steps the writer gets this many times the last step's time (at least MIN_PAUSE_MS) for
+ * captures alone: pruning takes at most about a quarter of the writer, and slows itself down when
+ * the writer is busy (a step's time includes waiting behind batches of captures).
+ */
+const PAUSE_FACTOR = 3
+/** Over the size cap the disk is at stake: pruning may take up to half of the writer. */
+const PAUSE_FACTOR_OVER_CAP = 1
+const MIN_PAUSE_MS = 10
 const MIN_CHECK_BYTES = 1024 * 1024
+/** Queued full-text entries are removed only after this long without a commit, this many per step. */
+const PURGE_QUIET_MS = 3000
+const PURGE_STEP = 100
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export interface RetentionDeps {
@@ -49,15 +61,20 @@ export class Retention {
   private trimming = false
   /** Bytes committed since the caps were last checked; a burst triggers a check before the next tick. */
   private sinceCheck = 0
+  private lastCommitAt = 0
+  private readonly queuedFtsStmt
   private readonly oldestStmt
   private readonly pageSize: number
   private readonly shrinks: boolean
 
   constructor(private readonly deps: RetentionDeps) {
-    // Unpinned captures from the oldest; pinned ones are skipped (few, so the scan stays short).
+    // Unpinned captures from the oldest; pinned ones are skipped (few, so the scan stays short). The
+    // newest capture always stays, so ids never start again from 1 (the indexer relies on that).
     this.oldestStmt = deps.db.prepare(
-      `SELECT id, received_at, body_size + length(headers) AS bytes FROM requests WHERE pinned = 0 ORDER BY id LIMIT ?`
+      `SELECT id, received_at, body_size + length(headers) AS bytes FROM requests
+       WHERE pinned = 0 AND id < (SELECT max(id) FROM requests) ORDER BY id LIMIT ?`
     )
+    this.queuedFtsStmt = deps.db.prepare('SELECT 1 FROM fts_pending_delete LIMIT 1')
     this.pageSize = deps.db.pragma('page_size', { simple: true }) as number
     this.shrinks = (deps.db.pragma('auto_vacuum', { simple: true }) as number) === 2
   }
@@ -84,6 +101,7 @@ export class Retention {
 
   /** Called per committed batch: an addition, and a check once a twentieth of the cap has arrived. */
   noteCommitted(bytes: number): void {
+    this.lastCommitAt = performance.now()
     this.sinceCheck += bytes
     if (this.sinceCheck < Math.max(MIN_CHECK_BYTES, (this.deps.settings().maxSizeMb * 1024 * 1024) / 20)) return
     this.sinceCheck = 0
@@ -114,8 +132,11 @@ export class Retention {
 
   private async run(): Promise<void> {
     try {
-      while (!this.stopped && (await this.step())) {
-        await new Promise((resolve) => setImmediate(resolve))
+      for (;;) {
+        const started = performance.now()
+        if (this.stopped || !(await this.step())) break
+        const pause = Math.max(MIN_PAUSE_MS, (performance.now() - started) * (this.trimming ? PAUSE_FACTOR_OVER_CAP : PAUSE_FACTOR))
+        await new Promise((resolve) => setTimeout(resolve, pause).unref())
       }
     } catch (error) {
       // Busy, disk full, the writer restarting: nothing is lost, the next tick tries again.
@@ -145,14 +166,16 @@ export class Retention {
       }
     }
     const vacuumPages = this.vacuumPages(cap)
-    if (ids.length === 0 && vacuumPages === 0) return false
-    const { deleted } = await this.deps.prune({ ids, vacuumPages })
+    const quiet = performance.now() - this.lastCommitAt >= PURGE_QUIET_MS
+    const purgeFts = quiet && this.queuedFtsStmt.get() ? PURGE_STEP : 0
+    if (ids.length === 0 && vacuumPages === 0 && purgeFts === 0) return false
+    const { deleted, purged } = await this.deps.prune({ ids, purgeFts, vacuumPages })
     if (deleted > 0) {
       this.prunedCount += deleted
       this.deps.onPruned(ids)
     }
     // A step that only gave pages back ends the run: the next tick goes on, so this never spins.
-    return deleted > 0
+    return deleted > 0 || purged === PURGE_STEP
   }
 
   /** Free pages beyond a little slack (kept for the next captures) go back to the file system. */

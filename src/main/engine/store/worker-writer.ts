@@ -33,23 +33,31 @@ try {
     return ids
   })
   // Retention steps arrive as messages, so they run between insert batches, never inside one.
-  const delRequest = db.prepare(workerData.prune.request)
-  const delFts = db.prepare(workerData.prune.fts)
-  const delDeliveries = db.prepare(workerData.prune.deliveries)
+  const p = {}
+  for (const key of Object.keys(workerData.prune)) p[key] = db.prepare(workerData.prune[key])
   const pruneIds = db.transaction((ids) => {
     let deleted = 0
     for (const id of ids) {
-      if (delRequest.run(id).changes === 0) continue
-      delFts.run(id)
-      delDeliveries.run(id)
+      if (p.request.run(id).changes === 0) continue
+      p.queueFts.run(id)
+      p.deliveries.run(id)
       deleted++
     }
     return deleted
   })
+  const purgeFts = db.transaction((max) => {
+    const queued = p.pendingFts.all(max)
+    for (const row of queued) {
+      p.deleteFts.run(row.id)
+      p.unqueueFts.run(row.id)
+    }
+    return queued.length
+  })
   prune = (step) => {
     const deleted = step.ids.length ? pruneIds(step.ids) : 0
+    const purged = step.purgeFts > 0 ? purgeFts(step.purgeFts) : 0
     if (step.vacuumPages > 0) db.pragma('incremental_vacuum(' + step.vacuumPages + ')')
-    return { deleted }
+    return { deleted, purged }
   }
 } catch (e) {
   parentPort.postMessage({ fatal: String((e && e.message) || e) })
