@@ -80,12 +80,15 @@ describe('retention', () => {
     t = await startTestEngine()
     const day = 24 * 60 * 60 * 1000
     const [ancient, ancientPinned, recent] = t.engine.requests.insertMany([
-      newRequest('/ancient', 'a', { receivedAt: Date.now() - 40 * day }),
+      newRequest('/ancient', 'zebraword', { receivedAt: Date.now() - 40 * day }),
       newRequest('/ancient-pinned', 'b', { receivedAt: Date.now() - 40 * day }),
       newRequest('/recent', 'c', { receivedAt: Date.now() - 2 * day }),
       newRequest('/today', 'd')
     ])
     t.engine.requests.setPinned(ancientPinned, true)
+    t.engine.flushIndex()
+    const ftsHits = (): number => (t!.engine.db.prepare(`SELECT count(*) AS n FROM requests_fts WHERE requests_fts MATCH 'zebraword'`).get() as { n: number }).n
+    expect(ftsHits()).toBe(1)
     t.engine.deliveries.record(
       { kind: 'replay', requestId: ancient },
       { url: 'http://127.0.0.1:1/x', method: 'POST', headers: [], body: Buffer.from('a') },
@@ -98,6 +101,10 @@ describe('retention', () => {
     expect(t.engine.requests.get(ancientPinned)?.pinned).toBe(true)
     expect(t.engine.requests.get(recent)).not.toBeNull()
     expect(t.engine.deliveries.forRequest(ancient)).toEqual([])
+    // Its full-text entry is removed by itself once deliveries have paused for a few seconds.
+    const queued = (): number => (t!.engine.db.prepare('SELECT count(*) AS n FROM fts_pending_delete').get() as { n: number }).n
+    await expect.poll(queued, { timeout: 20_000, interval: 250 }).toBe(0)
+    expect(ftsHits()).toBe(0)
 
     t.engine.api.updateSettings({ retention: { maxSizeMb: 2048, maxAgeDays: 1 } })
     await expect.poll(() => t!.engine.requests.get(recent), { timeout: 20_000 }).toBeNull()
