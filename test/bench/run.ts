@@ -4,6 +4,7 @@
 import { captureBench } from './capture'
 import { forgeBench } from './forge'
 import { retentionBench } from './retention'
+import { limitsBench } from './limits'
 import { storeBench } from './store'
 import { uiBench } from './ui'
 
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<boolean>> = {
   forge: forgeBench,
   store: storeBench,
   retention: retentionBench,
+  limits: limitsBench,
   ui: uiBench
 }
 
