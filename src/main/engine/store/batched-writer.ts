@@ -30,14 +30,13 @@ interface Pending {
 export class BatchedWriter implements CaptureWriter {
   private pending: Pending[] = []
   private scheduled = false
-  private readonly pruneStep: (step: PruneStep) => PruneResult
+  /** Prepared on first use: a fail-over may build this writer after its database was closed. */
+  private pruneStep: ((step: PruneStep) => PruneResult) | null = null
 
   constructor(
     private readonly store: RequestStore,
     private readonly onCommitted: CommitListener
-  ) {
-    this.pruneStep = pruneOn(store.db)
-  }
+  ) {}
 
   write(row: NewRequest): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -57,6 +56,7 @@ export class BatchedWriter implements CaptureWriter {
   async prune(step: PruneStep): Promise<PruneResult> {
     // Whatever is pending goes first, as on the writer thread.
     this.flush()
+    this.pruneStep ??= pruneOn(this.store.db)
     return this.pruneStep(step)
   }
 
