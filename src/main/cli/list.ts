@@ -8,7 +8,7 @@ import type { Verb, VerbContext } from './verb'
 export { toListItem } from '../engine/outbound/export'
 
 export function withEngine<T>(ctx: VerbContext, fn: (engine: Engine) => T): T {
-  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
+  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {}, oneShot: true })
   try {
     return fn(engine)
   } finally {

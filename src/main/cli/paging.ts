@@ -81,7 +81,7 @@ export function openSink(file: string | undefined): { sink: Sink; close: () => P
 
 /** Like withEngine, for verbs that await (streaming, polling). */
 export async function usingEngine<T>(ctx: VerbContext, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
+  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {}, oneShot: true })
   try {
     return await fn(engine)
   } finally {

@@ -41,6 +41,12 @@ export interface EngineOptions {
   receiverTimeouts?: Partial<ReceiverTimeouts>
   /** How secrets are sealed at rest; default: a 0600 file beside the database (the desktop app passes safeStorage). */
   secretCodec?: SecretCodec
+  /**
+   * A one-shot CLI verb (list, export, wait...): no writer or checkpoint thread. Starting one costs a
+   * thread and a native module load, and a process that exits while a thread is still loading it can
+   * die with a fatal N-API error.
+   */
+  oneShot?: boolean
   log?: (message: string) => void
 }
 
@@ -87,7 +93,7 @@ export class Engine {
     this.db = opened.db
     this.databaseRecovery = opened.recovery
     if (opened.recovery) this.log(opened.recovery.message)
-    this.checkpointer = startCheckpointer(this.db, options.dbPath, this.log)
+    this.checkpointer = options.oneShot ? null : startCheckpointer(this.db, options.dbPath, this.log)
     this.requests = new RequestStore(this.db)
     this.settings = new SettingsStore(this.db)
     this.indexer = new FtsIndexer(this.db)
@@ -114,7 +120,7 @@ export class Engine {
       }
     }
     const inThread = (): CaptureWriter => new BatchedWriter(this.requests, onCommitted)
-    const fileBacked = options.dbPath !== ':memory:' && !this.db.memory
+    const fileBacked = options.dbPath !== ':memory:' && !this.db.memory && !options.oneShot
     this.writer =
       (fileBacked &&
         WorkerWriter.start({
