@@ -17,7 +17,8 @@ const VERBS: Record<string, () => Promise<Verb>> = {
   import: async () => (await import('./cli/import')).importVerb,
   'forge-test': async () => (await import('./cli/forge-test')).forgeTestVerb,
   calls: async () => (await import('./cli/calls')).callsVerb,
-  diff: async () => (await import('./cli/calls')).diffVerb
+  diff: async () => (await import('./cli/calls')).diffVerb,
+  wait: async () => (await import('./cli/wait')).waitVerb
 }
 
 const COMMON = {

@@ -8,6 +8,7 @@ import { forgeInputs, type ForgeProgress, type ForgeResults } from './api/forge'
 import { outboundInputs, type OutboundEventPayloads, type OutboundResults } from './api/outbound'
 import { tunnelInputs, type TunnelResults } from './api/tunnel'
 import { callsInputs, type CallsResults } from './api/calls'
+import { storageInputs, type StorageResults } from './api/storage'
 import type { ApiEvent, ApiMethod } from './methods'
 import type { RequestSummary, Settings, TunnelState } from './types'
 
@@ -17,10 +18,11 @@ export const apiInputs = {
   ...forgeInputs,
   ...outboundInputs,
   ...tunnelInputs,
-  ...callsInputs
+  ...callsInputs,
+  ...storageInputs
 } satisfies Record<ApiMethod, z.ZodType>
 
-export interface ApiResults extends SignaturesResults, CoreResults, ForgeResults, OutboundResults, TunnelResults, CallsResults {}
+export interface ApiResults extends SignaturesResults, CoreResults, ForgeResults, OutboundResults, TunnelResults, CallsResults, StorageResults {}
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>
 

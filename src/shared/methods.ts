@@ -51,7 +51,10 @@ export const API_METHODS = [
   'listCalls',
   'getCall',
   'diffRequests',
-  'previousDelivery'
+  'previousDelivery',
+  // retention and limits (api/storage.ts)
+  'pinRequest',
+  'getStorage'
 ] as const
 
 export type ApiMethod = (typeof API_METHODS)[number]

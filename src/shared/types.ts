@@ -38,6 +38,8 @@ export interface RequestSummary {
   responseStatus: number | null
   durationMs: number | null
   note: string | null
+  /** Kept by retention whatever its age or the size cap. */
+  pinned: boolean
 }
 
 export interface CapturedResponse {
@@ -99,11 +101,57 @@ export interface AnswerRule {
   answer: Omit<ResponseConfig, 'rules'>
 }
 
+/** Caps on what the database keeps; the oldest unpinned captures go first. 0 turns a cap off. */
+export interface RetentionSettings {
+  maxSizeMb: number
+  maxAgeDays: number
+}
+
+/** Requests per second per client before 429; 0 turns a limit off. */
+export interface RateLimitSettings {
+  /** Per original client (the tunnel's forwarded address) for deliveries through the tunnel. */
+  tunnelPerSecond: number
+  /** Per socket address for everything else. */
+  localPerSecond: number
+}
+
 export interface Settings {
   response: ResponseConfig
   bodyLimitBytes: number
   /** Desktop app only, opt-in: a system notification when a delivery fails verification (invalid or stale) while the window is in the background. */
   notifyFailedVerification: boolean
+  retention: RetentionSettings
+  rateLimit: RateLimitSettings
+  /** Below this much free disk space the receiver answers 503 instead of storing. 0 turns it off. */
+  minFreeDiskMb: number
+}
+
+/** Deliveries answered without being stored, since the engine started. */
+export interface RefusedCounts {
+  /** 429: over the per-client rate limit. */
+  rateLimited: number
+  /** 503: the disk holding the database is nearly full. */
+  diskLow: number
+}
+
+/** How much the database holds against its caps (Settings shows it). */
+export interface StorageStatus {
+  /** Bytes of live data: pages in use (excluding free pages). */
+  usedBytes: number
+  /** The database file and its write-ahead log as they sit on disk. */
+  fileBytes: number
+  walBytes: number
+  /** Whether freed space is given back to the file system (auto_vacuum=INCREMENTAL). */
+  shrinks: boolean
+  retention: RetentionSettings
+  pinnedCount: number
+  /** Captures pruned by retention since the engine started. */
+  prunedCount: number
+  /** Free space on the disk holding the database, or null when it cannot be read. */
+  diskFreeBytes: number | null
+  minFreeDiskMb: number
+  diskLow: boolean
+  refused: RefusedCounts
 }
 
 export interface RequestQuery {
@@ -170,4 +218,6 @@ export interface EngineInfo {
   requestCount: number
   /** Set when the database could not be read at start and was moved aside (nothing deleted). */
   databaseNotice?: string | null
+  /** Deliveries refused (429 / 503) and not stored, since the engine started. */
+  refused?: RefusedCounts
 }

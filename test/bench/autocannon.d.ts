@@ -8,11 +8,14 @@ declare module 'autocannon' {
     duration?: number
     headers?: Record<string, string>
     body?: string | Buffer
+    /** Requests per second across all connections (unset: as fast as possible). */
+    overallRate?: number
   }
   interface Histogram {
     average: number
     p50: number
     p99: number
+    max: number
   }
   interface Result {
     requests: Histogram

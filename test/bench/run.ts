@@ -5,6 +5,8 @@ import { callsBench } from './calls'
 import { captureBench } from './capture'
 import { cliBench } from './cli'
 import { forgeBench } from './forge'
+import { retentionBench } from './retention'
+import { limitsBench } from './limits'
 import { storeBench } from './store'
 import { uiBench } from './ui'
 
@@ -14,6 +16,8 @@ const BENCHES: Record<string, (args: string[]) => Promise<boolean>> = {
   cli: cliBench,
   forge: forgeBench,
   store: storeBench,
+  retention: retentionBench,
+  limits: limitsBench,
   ui: uiBench
 }
 

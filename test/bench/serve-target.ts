@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     return
   }
   const engine = new Engine({ dbPath, port: 0, log: (m) => process.stderr.write(m + '\n') })
+  // A per-client rate limit that never refuses: the token bucket runs for every delivery (its cost).
+  const rateLimit = Number(process.env.HOOKSCOPE_BENCH_RATE_LIMIT ?? 0)
+  if (rateLimit > 0) engine.settings.update({ rateLimit: { tunnelPerSecond: rateLimit, localPerSecond: rateLimit } })
   await engine.start()
   ready(engine.receiver.port)
   process.once('SIGTERM', () => {

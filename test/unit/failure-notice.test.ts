@@ -22,6 +22,7 @@ function delivery(status: VerdictStatus, extra: Partial<RequestSummary> = {}): R
     eventType: 'call.ended',
     eventId: null,
     callId: null,
+    pinned: false,
     verdict: { status, detail: '' },
     responseStatus: 200,
     durationMs: 1,

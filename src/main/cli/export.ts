@@ -1,15 +1,16 @@
-import { writeFileSync } from 'node:fs'
+import { EXPORT_FORMATS, type ExportFormat } from '../engine/outbound/export'
+import { writeExport } from '../engine/outbound/export-stream'
 import type { CapturedRequest } from '../../shared/types'
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from '../engine/outbound/export'
 import { CliError } from './output'
-import { withEngine } from './list'
+import { capturesOf, filterOptions, limitOption, matchingSummaries, openSink, queryFrom, usingEngine } from './paging'
 import type { Verb } from './verb'
 
 export const exportVerb: Verb = {
   name: 'export',
-  usage: 'export [--format har|json|curl] [--out FILE] [--limit N] [--ids 1,2,3] [--to URL]',
-  summary: 'write captures as HAR 1.2, JSON or cURL commands',
+  usage: 'export [--format har|json|curl] [--out FILE] [--limit N] [--ids 1,2,3] [--provider P] [--verdict V] [--method M] [--search TEXT] [--to URL]',
+  summary: 'write every matching capture (newest first, streamed) as HAR 1.2, JSON or cURL commands',
   options: {
+    ...filterOptions,
     format: { type: 'string' },
     out: { type: 'string' },
     limit: { type: 'string' },
@@ -19,19 +20,29 @@ export const exportVerb: Verb = {
   async run(ctx) {
     const format = (ctx.values.format ?? 'json') as ExportFormat
     if (!EXPORT_FORMATS.includes(format)) throw new CliError(`--format takes one of ${EXPORT_FORMATS.join(', ')}`)
-    const limit = ctx.values.limit === undefined ? 1000 : Number(ctx.values.limit)
+    const limit = limitOption(ctx.values.limit, Number.MAX_SAFE_INTEGER)
     const ids = typeof ctx.values.ids === 'string' ? ctx.values.ids.split(',').map(Number) : null
     if (ids?.some((id) => !Number.isInteger(id) || id < 1)) throw new CliError('--ids takes request ids separated by commas')
-    const requests = withEngine(ctx, (engine) => {
-      const list = ids ?? engine.requests.listAll({ limit: Math.min(limit, 1000) }).items.map((s) => s.id)
-      return list.map((id) => engine.requests.get(id)).filter((r): r is CapturedRequest => r !== null)
-    })
+    const query = queryFrom(ctx)
     const base = ((ctx.values.to as string | undefined) ?? 'http://127.0.0.1:4747').replace(/\/$/, '')
-    const text = renderExport(format, requests, base)
-    if (typeof ctx.values.out === 'string') {
-      writeFileSync(ctx.values.out, text, { mode: 0o600 })
-      if (ctx.json) process.stdout.write(JSON.stringify({ out: ctx.values.out, count: requests.length, format }) + '\n')
-      else process.stdout.write(`Wrote ${requests.length} request(s) as ${format} to ${ctx.values.out}\n`)
-    } else process.stdout.write(text)
+    const out = typeof ctx.values.out === 'string' ? ctx.values.out : undefined
+    const count = await usingEngine(ctx, async (engine) => {
+      const captures: Iterable<CapturedRequest> = ids
+        ? (function* () {
+            for (const id of ids.slice(0, limit)) {
+              const r = engine.requests.get(id)
+              if (r) yield r
+            }
+          })()
+        : capturesOf(engine, matchingSummaries(engine, query, limit))
+      const { sink, close } = openSink(out)
+      const written = await writeExport(format, captures, base, sink)
+      await close()
+      return written
+    })
+    if (out) {
+      if (ctx.json) process.stdout.write(JSON.stringify({ out, count, format }) + '\n')
+      else process.stdout.write(`Wrote ${count} request(s) as ${format} to ${out}\n`)
+    }
   }
 }

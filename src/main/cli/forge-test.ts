@@ -1,28 +1,35 @@
 // `hookscope forge-test`: the forge suite from the command line (DESIGN.md sections 4 and 6).
-// Exits 0 whatever the verdicts: a failing handler is a finding, not a failure of the command.
+// Exits 0 whatever the verdicts (a failing handler is a finding), unless --min-score makes it a gate.
+import { writeFileSync } from 'node:fs'
 import { Engine } from '../engine/engine'
 import { runForgeTest } from '../engine/forge/api'
 import { reportJson, reportMarkdown } from '../engine/forge/report'
 import { ForgeInputError } from '../engine/forge/runner'
+import { junitXml } from './forge-junit'
 import { CliError, printResult } from './output'
 import { intOption } from './serve'
 import type { Verb } from './verb'
 
 export const forgeTestVerb: Verb = {
   name: 'forge-test',
-  usage: 'forge-test --provider P --to URL --secret S [--gap-ms N] [--timeout-ms N]',
-  summary: "checks whether your handler rejects forged deliveries and survives real ones",
+  usage: 'forge-test --provider P --to URL --secret S [--min-score N] [--junit FILE] [--gap-ms N] [--timeout-ms N]',
+  summary: 'checks whether your handler rejects forged deliveries and survives real ones (exit 1 below --min-score)',
   options: {
     provider: { type: 'string' },
     to: { type: 'string' },
     secret: { type: 'string' },
     'gap-ms': { type: 'string' },
-    'timeout-ms': { type: 'string' }
+    'timeout-ms': { type: 'string' },
+    'min-score': { type: 'string' },
+    junit: { type: 'string' }
   },
   async run(ctx) {
     const provider = ctx.values.provider as string | undefined
     const to = ctx.values.to as string | undefined
     if (!provider || !to) throw new CliError('forge-test needs --provider and --to, e.g. `hookscope forge-test --provider callpaymin --to http://localhost:3000/webhooks --secret ...`')
+    const minScore = intOption(ctx.values['min-score'], '--min-score', 0, 100)
+    const junit = ctx.values.junit as string | undefined
+    let score: number
     const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
     try {
       const report = await runForgeTest(engine, {
@@ -32,6 +39,8 @@ export const forgeTestVerb: Verb = {
         gapMs: intOption(ctx.values['gap-ms'], '--gap-ms', 0, 600_000),
         timeoutMs: intOption(ctx.values['timeout-ms'], '--timeout-ms', 100, 120_000)
       })
+      score = report.score
+      if (junit) writeFileSync(junit, junitXml(report))
       printResult(ctx.json, reportJson(report), () => reportMarkdown(report, { deliveries: false }) + `\nEvery delivery is saved: open them in the Forge test view, or use --json for the full report.`)
     } catch (error) {
       if (error instanceof ForgeInputError) throw new CliError(error.message)
@@ -41,6 +50,10 @@ export const forgeTestVerb: Verb = {
       // hold the event loop open while its exit is awaited, or the process would end mid-await.
       const hold = setInterval(() => {}, 1000)
       await engine.stop().finally(() => clearInterval(hold))
+    }
+    if (minScore !== undefined && score < minScore) {
+      process.stderr.write(ctx.json ? JSON.stringify({ error: `score ${score} is below --min-score ${minScore}` }) + '\n' : `hookscope: score ${score} is below --min-score ${minScore}\n`)
+      return 1
     }
     return 0
   }

@@ -1,14 +1,14 @@
 import { Engine } from '../engine/engine'
-import type { CapturedRequest, VerdictStatus } from '../../shared/types'
-import { VERDICT_STATUSES } from '../../shared/types'
+import type { CapturedRequest, RequestSummary } from '../../shared/types'
 import { toListItem } from '../engine/outbound/export'
 import { CliError, printResult } from './output'
+import { capturesOf, filterOptions, limitOption, matchingSummaries, openSink, queryFrom, usingEngine } from './paging'
 import type { Verb, VerbContext } from './verb'
 
 export { toListItem } from '../engine/outbound/export'
 
 export function withEngine<T>(ctx: VerbContext, fn: (engine: Engine) => T): T {
-  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
+  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {}, oneShot: true })
   try {
     return fn(engine)
   } finally {
@@ -19,45 +19,31 @@ export function withEngine<T>(ctx: VerbContext, fn: (engine: Engine) => T): T {
 export const list: Verb = {
   name: 'list',
   usage: 'list [--limit N] [--provider P] [--verdict V] [--method M] [--search TEXT] [--bodies]',
-  summary: 'captured requests, newest first',
-  options: {
-    limit: { type: 'string' },
-    provider: { type: 'string' },
-    verdict: { type: 'string' },
-    method: { type: 'string' },
-    search: { type: 'string' },
-    bodies: { type: 'boolean' }
-  },
+  summary: 'captured requests, newest first (default 50; any --limit, paged inside)',
+  options: { ...filterOptions, limit: { type: 'string' }, bodies: { type: 'boolean' } },
   async run(ctx) {
-    const limit = ctx.values.limit === undefined ? 50 : Number(ctx.values.limit)
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError('--limit takes a whole number from 1 to 1000')
-    const verdict = ctx.values.verdict as string | undefined
-    if (verdict && !VERDICT_STATUSES.includes(verdict as VerdictStatus)) {
-      throw new CliError(`--verdict takes one of ${VERDICT_STATUSES.join(', ')}`)
-    }
-    const items = withEngine(ctx, (engine) => {
-      if (ctx.values.search) engine.flushIndex()
-      const page = engine.requests.listAll({
-        limit,
-        provider: ctx.values.provider as string | undefined,
-        verdict: verdict as VerdictStatus | undefined,
-        method: ctx.values.method as string | undefined,
-        search: ctx.values.search as string | undefined
-      })
-      return page.items.map((s) => engine.requests.get(s.id)).filter((r): r is CapturedRequest => r !== null)
+    const limit = limitOption(ctx.values.limit, 50)
+    const query = queryFrom(ctx)
+    const withBodies = ctx.values.bodies === true
+    await usingEngine(ctx, async (engine) => {
+      const { sink } = openSink(undefined)
+      let count = 0
+      for (const r of capturesOf(engine, matchingSummaries(engine, query, limit))) {
+        if (ctx.json) await sink((count ? ',' : '[') + JSON.stringify(toListItem(r, withBodies)))
+        else await sink(humanLine(r) + '\n')
+        count++
+      }
+      if (ctx.json) await sink(count ? ']\n' : '[]\n')
+      else if (count === 0) await sink('No captured requests.\n')
     })
-    printResult(ctx.json, items.map((r) => toListItem(r, ctx.values.bodies === true)), () =>
-      items.length === 0
-        ? 'No captured requests.'
-        : items
-            .map(
-              (r) =>
-                `${String(r.id).padStart(6)}  ${new Date(r.receivedAt).toISOString()}  ${r.method.padEnd(6)} ${r.path}  ` +
-                `${r.bodySize} B  ${r.provider ?? '-'} ${r.eventType ?? ''}  [${r.verdict.status}]`
-            )
-            .join('\n')
-    )
   }
+}
+
+export function humanLine(r: CapturedRequest | RequestSummary): string {
+  return (
+    `${String(r.id).padStart(6)}  ${new Date(r.receivedAt).toISOString()}  ${r.method.padEnd(6)} ${r.path}  ` +
+    `${r.bodySize} B  ${r.provider ?? '-'} ${r.eventType ?? ''}  [${r.verdict.status}]${r.pinned ? '  pinned' : ''}`
+  )
 }
 
 export const show: Verb = {

@@ -6,6 +6,7 @@ import { startWebHost, type WebHost } from '../web/host'
 import { CliError } from './output'
 import { prepareTunnel, tunnelOptions } from './serve-tunnel'
 import type { Verb } from './verb'
+import { applyLimits, limitOptions } from './serve-limits'
 import { applySecretOptions, parseSecretOptions } from './secret-option'
 
 /**
@@ -28,7 +29,7 @@ export function intOption(value: unknown, name: string, min: number, max: number
 
 export const serve: Verb = {
   name: 'serve',
-  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS] [--secret PROVIDER=SECRET]... [--tunnel] [--tunnel-host URL] [--subdomain S] [--tunnel-wait S] [--forward-to URL]',
+  usage: 'serve [--port N] [--ui] [--ui-port N] [--respond STATUS] [--delay MS] [--secret PROVIDER=SECRET]... [--tunnel] [--tunnel-host URL] [--subdomain S] [--tunnel-wait S] [--forward-to URL] [--max-size-mb N] [--max-age-days N] [--rate-limit N] [--min-free-disk-mb N]',
   summary: 'run the receiver (and optionally the web UI) headless until interrupted',
   options: {
     ...tunnelOptions,
@@ -38,7 +39,11 @@ export const serve: Verb = {
     respond: { type: 'string' },
     secret: { type: 'string', multiple: true },
     delay: { type: 'string' },
-    'forward-to': { type: 'string' }
+    'forward-to': { type: 'string' },
+    'max-size-mb': { type: 'string' },
+    'max-age-days': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'min-free-disk-mb': { type: 'string' }
   },
   async run(ctx) {
     const port = intOption(ctx.values.port, '--port', 0, 65535) ?? DEFAULT_RECEIVER_PORT
@@ -49,6 +54,7 @@ export const serve: Verb = {
     if (forwardTo !== undefined && !/^https?:\/\/[^\s/]+/i.test(forwardTo)) {
       throw new CliError('--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
     }
+    const limits = limitOptions(ctx)
     const secrets = parseSecretOptions(ctx.values.secret)
     const startTunnel = prepareTunnel(ctx)
     const engine = new Engine({ dbPath: ctx.dbPath, port, log: (m) => process.stderr.write(m + '\n') })
@@ -57,6 +63,7 @@ export const serve: Verb = {
       const current = engine.settings.get().response
       engine.settings.update({ response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })
     }
+    applyLimits(engine, limits)
     if (forwardTo) engine.outbound.forwarder.addTransientRule(forwardTo)
     // Listen for the stop signal before anything is printed: a script may send SIGTERM the moment it
     // reads the first line, and a signal with no handler yet kills the process without closing the database.

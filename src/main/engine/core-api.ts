@@ -58,6 +58,7 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
     getSettings: () => engine.settings.get(),
     updateSettings: (patch) => {
       const next = engine.settings.update(patch)
+      engine.limitsChanged()
       engine.events.emit('settingsChanged', next)
       return next
     },

@@ -1,6 +1,6 @@
 import type { ApiResults, apiInputs } from '../../shared/api'
 import type { ApiMethod } from '../../shared/methods'
-import type { EngineInfo } from '../../shared/types'
+import type { EngineInfo, StorageStatus } from '../../shared/types'
 import type { z } from 'zod'
 import { EngineEvents } from './events'
 import type { Inspector } from './inspect'
@@ -26,6 +26,10 @@ import { DeliveryLog } from './outbound/delivery-log'
 import { outboundApi } from './outbound/api'
 import { Outbound } from './outbound/outbound'
 import { SettingsStore } from './settings-store'
+import { Admission } from './limits/admission'
+import { DiskGuard } from './limits/disk-guard'
+import { Retention } from './store/retention'
+import { storageApi } from './storage-api'
 import { VERSION } from './version'
 
 export interface EngineOptions {
@@ -38,6 +42,12 @@ export interface EngineOptions {
   receiverTimeouts?: Partial<ReceiverTimeouts>
   /** How secrets are sealed at rest; default: a 0600 file beside the database (the desktop app passes safeStorage). */
   secretCodec?: SecretCodec
+  /**
+   * A one-shot CLI verb (list, export, wait...): no writer or checkpoint thread. Starting one costs a
+   * thread and a native module load, and a process that exits while a thread is still loading it can
+   * die with a fatal N-API error.
+   */
+  oneShot?: boolean
   log?: (message: string) => void
 }
 
@@ -64,6 +74,9 @@ export class Engine {
   readonly signatures: SignatureService
   readonly outbound: Outbound
   readonly tunnel: TunnelManager
+  readonly retention: Retention
+  readonly disk: DiskGuard
+  readonly admission: Admission
   private readonly writer: CaptureWriter
   private readonly indexer: FtsIndexer
   private readonly checkpointer: Checkpointer | null
@@ -81,7 +94,7 @@ export class Engine {
     this.db = opened.db
     this.databaseRecovery = opened.recovery
     if (opened.recovery) this.log(opened.recovery.message)
-    this.checkpointer = startCheckpointer(this.db, options.dbPath, this.log)
+    this.checkpointer = options.oneShot ? null : startCheckpointer(this.db, options.dbPath, this.log)
     this.requests = new RequestStore(this.db)
     this.settings = new SettingsStore(this.db)
     this.indexer = new FtsIndexer(this.db)
@@ -90,8 +103,13 @@ export class Engine {
     this.signatures = new SignatureService(this, options.secretCodec ?? fileCodec(options.dbPath))
     this.inspector = options.inspector ?? this.signatures.inspect
     const onCommitted: CommitListener = (ids, rows) => {
-      ids.forEach((id, i) => this.events.requestAdded(summaryOfNew(id, rows[i])))
+      let bytes = 0
+      ids.forEach((id, i) => {
+        this.events.requestAdded(summaryOfNew(id, rows[i]))
+        bytes += rows[i].body.length
+      })
       this.indexer.schedule()
+      this.retention.noteCommitted(bytes)
       for (const listener of this.captureListeners) {
         ids.forEach((id, i) => {
           try {
@@ -103,7 +121,7 @@ export class Engine {
       }
     }
     const inThread = (): CaptureWriter => new BatchedWriter(this.requests, onCommitted)
-    const fileBacked = options.dbPath !== ':memory:' && !this.db.memory
+    const fileBacked = options.dbPath !== ':memory:' && !this.db.memory && !options.oneShot
     this.writer =
       (fileBacked &&
         WorkerWriter.start({
@@ -114,6 +132,16 @@ export class Engine {
           autocheckpointPages: this.checkpointer ? fallbackAutocheckpointPages(this.db) : 1000
         })) ||
       inThread()
+    this.retention = new Retention({
+      db: this.db,
+      file: options.dbPath,
+      settings: () => this.settings.get().retention,
+      prune: (step) => this.writer.prune(step),
+      onPruned: (ids) => this.events.emit('requestsDeleted', { ids }),
+      log: this.log
+    })
+    this.disk = new DiskGuard(options.dbPath, () => this.settings.get().minFreeDiskMb, this.log)
+    this.admission = new Admission(() => this.settings.get(), this.disk)
     this.receiver = new Receiver({
       timeouts: options.receiverTimeouts,
       settings: () => this.settings.get(),
@@ -124,6 +152,7 @@ export class Engine {
         this.events.requestUpdated(summaryOfNew(id, { ...row, durationMs }))
       },
       originOf: (req) => this.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null },
+      admit: (req, origin) => this.admission.check(req, origin),
       onError: this.log
     })
     this.tunnel = attachTunnel(this, this.log)
@@ -134,6 +163,28 @@ export class Engine {
     await this.receiver.listen(this.options.port ?? DEFAULT_RECEIVER_PORT, this.options.host ?? '127.0.0.1')
     this.started = true
     this.indexer.schedule()
+    this.disk.start()
+    this.retention.start()
+  }
+
+  /** After settings change: caps and the disk threshold take effect now, not at the next tick. */
+  limitsChanged(): void {
+    void this.disk.check()
+    if (this.started) this.retention.poke()
+  }
+
+  storageStatus(): StorageStatus {
+    const settings = this.settings.get()
+    return {
+      ...this.retention.usage(),
+      retention: settings.retention,
+      pinnedCount: this.requests.pinnedCount(),
+      prunedCount: this.retention.prunedCount,
+      diskFreeBytes: this.disk.freeBytes,
+      minFreeDiskMb: settings.minFreeDiskMb,
+      diskLow: this.disk.low,
+      refused: { ...this.admission.refused }
+    }
   }
 
   /** Flushes pending writes and the index, then closes the database. Safe to call twice. */
@@ -142,6 +193,8 @@ export class Engine {
     // writer is still open; then the tunnel, so nothing new comes in through it.
     await this.receiver.close()
     await this.tunnel.shutdown({ afterReceiver: true })
+    this.disk.stop()
+    await this.retention.stop()
     this.outbound.stop()
     await this.writer.close()
     this.events.flush()
@@ -189,6 +242,7 @@ export class Engine {
   /** Makes just-committed rows searchable now (tests, CLI one-shots). */
   flushIndex(): void {
     this.indexer.drain()
+    this.indexer.purgeAll()
   }
 
   info(): EngineInfo {
@@ -198,7 +252,8 @@ export class Engine {
       receiverPort: this.receiver.port,
       dbPath: this.options.dbPath,
       requestCount: this.requests.count(),
-      databaseNotice: this.databaseRecovery?.message ?? null
+      databaseNotice: this.databaseRecovery?.message ?? null,
+      refused: { ...this.admission.refused }
     }
   }
 
@@ -209,6 +264,7 @@ export class Engine {
     ...forgeApi(this),
     ...outboundApi(this),
     ...tunnelApi(this),
-    ...callsApi(this)
+    ...callsApi(this),
+    ...storageApi(this)
   }
 }

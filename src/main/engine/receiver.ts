@@ -9,6 +9,8 @@ import { headerValue } from './headers'
 import { InFlight } from './in-flight'
 import type { Inspector } from './inspect'
 import type { NewRequest } from './store/rows'
+import type { Refusal } from './limits/admission'
+import { discardRest, drainBoundBytes, type DrainOutcome } from './limits/drain'
 
 export { headerValue }
 
@@ -40,6 +42,8 @@ export interface ReceiverTimeouts {
   checkIntervalMs: number
   /** At close, how long a delivery whose body is still arriving may take to finish and be answered. */
   closeGraceMs: number
+  /** After an over-limit (or refused) body: how long its rest is read and discarded before the connection is cut. */
+  drainMs: number
 }
 
 export const DEFAULT_TIMEOUTS: ReceiverTimeouts = {
@@ -47,7 +51,8 @@ export const DEFAULT_TIMEOUTS: ReceiverTimeouts = {
   requestMs: 5 * 60_000,
   keepAliveMs: 30_000,
   checkIntervalMs: 5_000,
-  closeGraceMs: 5_000
+  closeGraceMs: 5_000,
+  drainMs: 30_000
 }
 
 export interface ReceiverDeps {
@@ -63,15 +68,22 @@ export interface ReceiverDeps {
   answeredLate?: (id: number, row: NewRequest, durationMs: number) => void
   /** Decides whether a request came through the tunnel (the tunnel module plugs in here). */
   originOf?: (req: IncomingMessage) => DeliveryOrigin
+  /** Refuses a delivery before its body is read (rate limit, disk nearly full); null lets it in. */
+  admit?: (req: IncomingMessage, origin: DeliveryOrigin) => Refusal | null
   onError?: (message: string) => void
 }
+
+const LOCAL: DeliveryOrigin = { viaTunnel: false, forwardedFor: null }
 
 export class Receiver {
   private server: Server | null = null
   private readonly sockets = new Set<Socket>()
   private readonly inFlight = new InFlight()
+  private readonly drainMs: number
 
-  constructor(private readonly deps: ReceiverDeps) {}
+  constructor(private readonly deps: ReceiverDeps) {
+    this.drainMs = deps.timeouts?.drainMs ?? DEFAULT_TIMEOUTS.drainMs
+  }
 
   /** Listens on the given port, or on the next free ones when it is taken (up to 20 tries). */
   async listen(port: number, host = '127.0.0.1', tries = 20): Promise<number> {
@@ -156,6 +168,11 @@ export class Receiver {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now()
+    const receivedAt = Date.now()
+    const origin = this.deps.originOf?.(req) ?? LOCAL
+    // Refused deliveries are answered at once and never stored: nothing for a stop to wait for.
+    const refusal = this.deps.admit?.(req, origin)
+    if (refusal) return this.refuse(req, res, refusal)
     // In flight until it is recorded and answered, and the answer flushed or the connection gone.
     this.inFlight.begin()
     let open = 2
@@ -163,7 +180,6 @@ export class Receiver {
       if (--open === 0) this.inFlight.end()
     }
     res.once('close', settle)
-    const receivedAt = Date.now()
     const limit = this.deps.settings().bodyLimitBytes
     const hash = createHash('sha256')
     const chunks: Buffer[] = []
@@ -171,6 +187,8 @@ export class Receiver {
     let size = 0
     let oversize = false
     let done = false
+    // Set once the body is over the limit: the rest is read and discarded, within bounds, before the 413.
+    let drained: Promise<DrainOutcome> | null = null
 
     const declared = Number(req.headers['content-length'])
     if (Number.isFinite(declared) && declared > limit) oversize = true
@@ -178,7 +196,7 @@ export class Receiver {
     const finish = (note: string | null): void => {
       if (done) return
       done = true
-      this.complete(req, res, {
+      this.complete(req, res, origin, drained, {
         receivedAt,
         started,
         body: Buffer.concat(chunks, kept),
@@ -194,8 +212,11 @@ export class Receiver {
     }
 
     if (oversize) {
-      // Refuse at once rather than read gigabytes; metadata is still recorded.
-      req.resume()
+      // Never stored; metadata is still recorded. A body the drain bound covers is read and discarded
+      // so the sender sees the 413; a bigger one is answered at once and its connection closed.
+      const bound = drainBoundBytes(limit)
+      if (declared <= bound) drained = discardRest(req, bound, this.drainMs)
+      else req.resume()
       finish(`Body of ${declared} bytes (Content-Length) exceeds the ${formatBytes(limit)} limit; not read.`)
       return
     }
@@ -217,6 +238,7 @@ export class Receiver {
         chunks.length = 0
         chunks.push(whole.subarray(0, OVERSIZE_PREVIEW_BYTES))
         kept = chunks[0].length
+        drained = discardRest(req, drainBoundBytes(limit) - size, this.drainMs)
         finish(`Body exceeded the ${formatBytes(limit)} limit while arriving; the first ${formatBytes(kept)} are kept.`)
       }
     })
@@ -229,9 +251,23 @@ export class Receiver {
     })
   }
 
+  /** 429 / 503 with Retry-After; nothing is stored. The body, if any, is discarded within bounds. */
+  private refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+    void discardRest(req, drainBoundBytes(this.deps.settings().bodyLimitBytes), this.drainMs)
+    const payload = JSON.stringify({ error: refusal.message })
+    res.writeHead(refusal.status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(payload),
+      'Retry-After': String(refusal.retryAfterSeconds)
+    })
+    res.end(payload)
+  }
+
   private async complete(
     req: IncomingMessage,
     res: ServerResponse,
+    origin: DeliveryOrigin,
+    drained: Promise<DrainOutcome> | null,
     body: {
       receivedAt: number
       started: number
@@ -260,7 +296,6 @@ export class Receiver {
       : resolveAnswer(inspection.response ?? this.deps.settings().response, delivery, inspection)
     const answer = resolved.answer
     const prepared = prepareAnswer(answer)
-    const origin = this.deps.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null }
     // The row is stored before the answer goes out (acknowledge after commit), so its time is the wait so
     // far plus the configured delay; the time after the answer is sent corrects it when the commit took longer.
     const row: NewRequest = {
@@ -290,6 +325,8 @@ export class Receiver {
       note: body.note && resolved.note ? `${body.note} ${resolved.note}` : (body.note ?? resolved.note)
     }
     const id = await this.deps.record(row)
+    // A sender past the drain bound has been cut off: there is no one left to answer.
+    if (drained && (await drained) === 'cut') return
     if (answer.delayMs > 0) await this.inFlight.delay(answer.delayMs)
     if (res.destroyed || res.headersSent) return
     const payload = prepared.payload

@@ -9,8 +9,15 @@ export const DEFAULT_SETTINGS: Settings = {
     delayMs: 0
   },
   bodyLimitBytes: 25 * 1024 * 1024,
-  notifyFailedVerification: false
+  notifyFailedVerification: false,
+  // Suits a laptop: a few weeks of ordinary traffic, never more than 2 GiB.
+  retention: { maxSizeMb: 2048, maxAgeDays: 30 },
+  // Anyone on the internet can reach the tunnel; local traffic is the user's own load tests.
+  rateLimit: { tunnelPerSecond: 50, localPerSecond: 0 },
+  minFreeDiskMb: 512
 }
+
+const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS)
 
 /** Typed key/value settings persisted in the database, so every start keeps what the user chose. */
 export class SettingsStore {
@@ -45,7 +52,9 @@ export class SettingsStore {
   }
 
   private readAll(): Partial<Settings> {
-    const rows = this.db.prepare(`SELECT key, value FROM settings WHERE key IN ('response', 'bodyLimitBytes', 'notifyFailedVerification')`).all() as {
+    const rows = this.db
+      .prepare(`SELECT key, value FROM settings WHERE key IN (${SETTINGS_KEYS.map(() => '?').join(', ')})`)
+      .all(...SETTINGS_KEYS) as {
       key: keyof Settings
       value: string
     }[]

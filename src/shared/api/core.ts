@@ -68,7 +68,16 @@ export const coreInputs = {
     .object({
       response: responseConfigSchema.optional(),
       bodyLimitBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).optional(),
-      notifyFailedVerification: z.boolean().optional()
+      notifyFailedVerification: z.boolean().optional(),
+      retention: z
+        .object({ maxSizeMb: z.number().int().min(0).max(16 * 1024 * 1024), maxAgeDays: z.number().int().min(0).max(36_500) })
+        .strict()
+        .optional(),
+      rateLimit: z
+        .object({ tunnelPerSecond: z.number().int().min(0).max(1_000_000), localPerSecond: z.number().int().min(0).max(1_000_000) })
+        .strict()
+        .optional(),
+      minFreeDiskMb: z.number().int().min(0).max(1024 * 1024).optional()
     })
     .strict(),
   getDecodedBody: z.object({ id }).strict(),

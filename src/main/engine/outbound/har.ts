@@ -65,7 +65,7 @@ export function toHar(requests: CapturedRequest[], baseUrl: string): Har {
   }
 }
 
-function toEntry(r: CapturedRequest, baseUrl: string): HarEntry {
+export function toEntry(r: CapturedRequest, baseUrl: string): HarEntry {
   const body = Buffer.from(r.bodyBase64, 'base64')
   const url = new URL(baseUrl + r.path)
   const encoded = bodyText(body)

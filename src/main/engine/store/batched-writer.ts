@@ -1,4 +1,5 @@
 import type { NewRequest } from './rows'
+import { pruneOn, type PruneResult, type PruneStep } from './prune'
 import type { RequestStore } from './request-store'
 
 /** Learns of rows once they are committed, with their ids, in commit order. */
@@ -11,6 +12,8 @@ export interface CaptureWriter {
   correctDuration(id: number, durationMs: number): void
   /** Runs a PRAGMA on the writer's own connection, if it has one (settings like max_page_count are per connection). */
   pragma(statement: string): Promise<unknown>
+  /** Runs one retention step on the writer's connection, between two batches of captures. */
+  prune(step: PruneStep): Promise<PruneResult>
   /** Commits whatever is pending and releases the writer; later writes fail. */
   close(): Promise<void>
 }
@@ -30,6 +33,8 @@ export class BatchedWriter implements CaptureWriter {
   private pending: Pending[] = []
   private durations: number[] = []
   private scheduled = false
+  /** Prepared on first use: a fail-over may build this writer after its database was closed. */
+  private pruneStep: ((step: PruneStep) => PruneResult) | null = null
 
   constructor(
     private readonly store: RequestStore,
@@ -57,6 +62,13 @@ export class BatchedWriter implements CaptureWriter {
   /** Nothing to do: this writer uses the engine's own connection, which its owner configures. */
   async pragma(_statement: string): Promise<unknown> {
     return undefined
+  }
+
+  async prune(step: PruneStep): Promise<PruneResult> {
+    // Whatever is pending goes first, as on the writer thread.
+    this.flush()
+    this.pruneStep ??= pruneOn(this.store.db)
+    return this.pruneStep(step)
   }
 
   async close(): Promise<void> {

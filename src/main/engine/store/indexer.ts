@@ -15,6 +15,8 @@ const BUSY_BATCH = 1000
 const DRAIN_BATCH = 2000
 /** After a failed pass (disk full, database busy), try again this much later. */
 const RETRY_MS = 5000
+/** Entries of pruned captures removed per transaction by purgeAll (retention removes them itself, in pauses). */
+const PURGE_BATCH = 250
 
 /**
  * Fills the full-text index after commits, in batches, so that indexing never sits between a
@@ -31,6 +33,9 @@ export class FtsIndexer {
   private readonly setProgressStmt
   private readonly getProgressStmt
   private readonly countAfterStmt
+  private readonly pendingStmt
+  private readonly ftsDeleteStmt
+  private readonly unpendStmt
   private upto: number
 
   constructor(private readonly db: Db, private readonly delayMs = 100) {
@@ -41,6 +46,9 @@ export class FtsIndexer {
     this.setProgressStmt = db.prepare(`INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_upto', ?)`)
     this.getProgressStmt = db.prepare(`SELECT value FROM meta WHERE key = 'fts_upto'`)
     this.countAfterStmt = db.prepare(`SELECT count(*) AS n FROM requests WHERE id > ?`)
+    this.pendingStmt = db.prepare(`SELECT id FROM fts_pending_delete ORDER BY id LIMIT ?`)
+    this.ftsDeleteStmt = db.prepare(`DELETE FROM requests_fts WHERE rowid = ?`)
+    this.unpendStmt = db.prepare(`DELETE FROM fts_pending_delete WHERE id = ?`)
     this.upto = this.readProgress()
   }
 
@@ -77,6 +85,30 @@ export class FtsIndexer {
     }
     if (busy) this.waitingSince = Date.now()
     this.arm(0)
+  }
+
+  /** Removes every queued full-text entry of pruned captures now (tests, CLI one-shots); returns how many. */
+  purgeAll(): number {
+    let total = 0
+    for (;;) {
+      const n = this.purgeBatch(PURGE_BATCH)
+      total += n
+      if (n < PURGE_BATCH) return total
+    }
+  }
+
+  private purgeBatch(size: number): number {
+    if (!this.db.open) return 0
+    return this.db
+      .transaction(() => {
+        const ids = this.pendingStmt.all(size) as { id: number }[]
+        for (const { id } of ids) {
+          this.ftsDeleteStmt.run(id)
+          this.unpendStmt.run(id)
+        }
+        return ids.length
+      })
+      .immediate()
   }
 
   /**

@@ -2,6 +2,7 @@
 // Entry 1 (feature tables) is not shipped yet; each feature owns its fragment under schema/.
 import { DELIVERIES_SCHEMA, TARGET_TABLES } from './schema/deliveries'
 import { FORGE_SCHEMA } from './schema/forge'
+import { RETENTION_SCHEMA } from './schema/retention'
 import { SIGNATURES_SCHEMA } from './schema/signatures'
 import { TUNNEL_SCHEMA } from './schema/tunnel'
 
@@ -49,7 +50,7 @@ export const MIGRATIONS: string[] = [
   `
   ,
   [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA, TUNNEL_SCHEMA].join('\n'),
-  // Calls: the call id extracted at capture (calls/call-id.ts). Partial indexes: rows without a call
+  // 2: calls: the call id extracted at capture (calls/call-id.ts). Partial indexes: rows without a call
   // cost nothing extra. requests_call finds a call's deliveries; requests_call_recent walks the newest
   // deliveries that belong to a call, so the newest calls list without scanning the whole table.
   // Captures stored before this have no call id (not backfilled: that would parse every body at start).
@@ -69,5 +70,7 @@ export const MIGRATIONS: string[] = [
     entry_hash  TEXT PRIMARY KEY,           -- sha256 of method, URL, headers, body and start time
     request_id  INTEGER NOT NULL            -- the capture it became (gone when that capture is deleted)
   ) WITHOUT ROWID;
-  `
+  `,
+  // 4: pins, and the queue of full-text entries of pruned captures (store/retention.ts)
+  RETENTION_SCHEMA
 ]

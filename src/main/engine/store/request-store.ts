@@ -5,6 +5,14 @@ import { toFtsQuery } from './fts-query'
 import { PrefixExpander } from './fts-prefix'
 
 const DEFAULT_PAGE = 200
+
+/** What `hookscope wait` waits for; every field given must match. */
+export interface WaitMatch {
+  provider?: string
+  eventType?: string
+  verdict?: string
+  pathPrefix?: string
+}
 /** Ids one filtered list call looks at: ~30 ms of scanning at worst (measured 70 ms for 50,000), so capture never waits long. */
 export const SCAN_WINDOW_IDS = 20_000
 
@@ -18,7 +26,7 @@ export class RequestStore {
   private readonly updateVerdictStmt
   private readonly prefixes: PrefixExpander
 
-  constructor(private readonly db: Db) {
+  constructor(readonly db: Db) {
     this.insertStmt = db.prepare(INSERT_SQL)
     this.getStmt = db.prepare(`SELECT * FROM requests WHERE id = ?`)
     this.deleteStmt = db.prepare(`DELETE FROM requests WHERE id = ?`)
@@ -150,7 +158,38 @@ export class RequestStore {
     return { items, hasMore: page.hasMore, nextBeforeId: page.nextBeforeId }
   }
 
-  private maxId(): number {
+  /**
+   * The oldest capture with an id in (afterId, uptoId] that matches: for `hookscope wait`, which polls
+   * by id so each poll reads only what arrived since the last one.
+   */
+  firstAfter(afterId: number, uptoId: number, match: WaitMatch): RequestSummary | null {
+    const where = ['id > @afterId', 'id <= @uptoId']
+    const params: Record<string, unknown> = { afterId, uptoId }
+    if (match.provider) {
+      where.push('provider = @provider')
+      params.provider = match.provider
+    }
+    if (match.eventType) {
+      where.push('event_type = @eventType')
+      params.eventType = match.eventType
+    }
+    if (match.verdict) {
+      where.push('verdict_status = @verdict')
+      params.verdict = match.verdict
+    }
+    if (match.pathPrefix) {
+      // Exact and case-sensitive, unlike LIKE.
+      where.push('substr(path, 1, @prefixLength) = @prefix')
+      params.prefix = match.pathPrefix
+      params.prefixLength = match.pathPrefix.length
+    }
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM requests WHERE ${where.join(' AND ')} ORDER BY id LIMIT 1`).get(params) as
+      | SummaryRow
+      | undefined
+    return row ? toSummary(row) : null
+  }
+
+  maxId(): number {
     return (this.db.prepare('SELECT max(id) AS id FROM requests').get() as { id: number | null }).id ?? 0
   }
 
@@ -193,12 +232,22 @@ export class RequestStore {
     this.db.transaction(() => {
       deleted = this.db.prepare('DELETE FROM requests').run().changes
       this.db.prepare(`INSERT INTO requests_fts(requests_fts) VALUES('delete-all')`).run()
+      this.db.prepare('DELETE FROM fts_pending_delete').run()
     })()
     return deleted
   }
 
   count(): number {
     return (this.countStmt.get() as { n: number }).n
+  }
+
+  /** Pins (retention never prunes it) or unpins a capture; false when there is no such capture. */
+  setPinned(id: number, pinned: boolean): boolean {
+    return this.db.prepare('UPDATE requests SET pinned = ? WHERE id = ?').run(pinned ? 1 : 0, id).changes > 0
+  }
+
+  pinnedCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM requests WHERE pinned = 1').get() as { n: number }).n
   }
 
   updateVerdict(

@@ -52,6 +52,7 @@ export interface SummaryRow {
   response_status: number | null
   duration_ms: number | null
   note: string | null
+  pinned: number
 }
 
 export interface FullRow extends SummaryRow {
@@ -64,7 +65,7 @@ export interface FullRow extends SummaryRow {
 
 export const SUMMARY_COLUMNS = `id, received_at, endpoint, method, path, body_size, body_sha256, body_truncated,
   content_type, content_encoding, remote_address, via_tunnel, forwarded_for, provider, event_type, event_id,
-  verdict_status, verdict_detail, response_status, duration_ms, note, call_id`
+  verdict_status, verdict_detail, response_status, duration_ms, note, call_id, pinned`
 
 export function toSummary(row: SummaryRow): RequestSummary {
   return {
@@ -88,14 +89,15 @@ export function toSummary(row: SummaryRow): RequestSummary {
     verdict: { status: row.verdict_status as VerdictStatus, detail: row.verdict_detail },
     responseStatus: row.response_status,
     durationMs: row.duration_ms,
-    note: row.note
+    note: row.note,
+    pinned: row.pinned === 1
   }
 }
 
 /** The list's view of a row just committed, without reading it back (never the body or headers). */
 export function summaryOfNew(id: number, r: NewRequest): RequestSummary {
   const { httpVersion: _v, headers: _h, body: _b, signature: _s, response, ...summary } = r
-  return { id, ...summary, callId: r.callId ?? null, responseStatus: response?.status ?? null }
+  return { id, ...summary, callId: r.callId ?? null, responseStatus: response?.status ?? null, pinned: false }
 }
 
 export function toCaptured(row: FullRow): CapturedRequest {

@@ -1,6 +1,7 @@
 // The messages between the engine and its SQLite threads (writer-thread.ts, checkpoint-thread.ts),
 // one union per direction. Type-only: each thread file imports these with `import type`, so it needs
 // no other module of ours at run time (see sqlite-thread.ts).
+import type { PRUNE_SQL, PruneResult, PruneStep } from './prune'
 import type { InsertValue } from './rows'
 
 export interface StopRequest {
@@ -16,12 +17,16 @@ export interface WriterThreadData {
   bodyColumn: number
   busyTimeoutMs: number
   autocheckpointPages: number
+  /** The retention step's statements (prune.ts), prepared on the thread's connection. */
+  prune: typeof PRUNE_SQL
 }
 
 /** One insert message is one transaction; bodies arrive packed in one transferred buffer (no copy). */
 export type WriterRequest =
   | { kind: 'insert'; rows: InsertValue[][]; lengths: number[]; bodies: ArrayBuffer; durations: number[] }
   | { kind: 'pragma'; statement: string }
+  /** A retention step: runs between two insert batches, never inside one. */
+  | { kind: 'prune'; step: PruneStep }
   | StopRequest
 
 export type WriterReply =
@@ -31,6 +36,8 @@ export type WriterReply =
   | { kind: 'fatal'; error: string }
   | { kind: 'pragma'; value: unknown }
   | { kind: 'pragmaFailed'; error: string }
+  | { kind: 'pruned'; result: PruneResult }
+  | { kind: 'pruneFailed'; error: string }
 
 export interface CheckpointThreadData {
   file: string

@@ -3,6 +3,7 @@
 // here the receiver only packs each row and waits for the writer thread to say "committed".
 import type { CaptureWriter, CommitListener } from './batched-writer'
 import { BODY_COLUMN, DURATION_UPDATE_SQL, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
+import { PRUNE_SQL, type PruneResult, type PruneStep } from './prune'
 import { SqliteThread } from './sqlite-thread'
 import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
 
@@ -42,6 +43,7 @@ export class WorkerWriter implements CaptureWriter {
   private replacement: CaptureWriter | null = null
   private drained: (() => void) | null = null
   private readonly pragmas: { resolve: (value: unknown) => void; reject: (error: Error) => void }[] = []
+  private readonly prunes: { resolve: (value: PruneResult) => void; reject: (error: Error) => void }[] = []
   private readonly thread: SqliteThread<WriterRequest, WriterReply>
 
   private constructor(private readonly options: WorkerWriterOptions) {
@@ -51,7 +53,8 @@ export class WorkerWriter implements CaptureWriter {
       durationSql: DURATION_UPDATE_SQL,
       bodyColumn: BODY_COLUMN,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-      autocheckpointPages: options.autocheckpointPages
+      autocheckpointPages: options.autocheckpointPages,
+      prune: PRUNE_SQL
     }
     this.thread = new SqliteThread('writer-thread', data)
     this.thread.onReply((reply) => this.onReply(reply))
@@ -108,6 +111,16 @@ export class WorkerWriter implements CaptureWriter {
     })
   }
 
+  /** Queued behind the batches already sent, so it runs between two of them on the writer thread. */
+  prune(step: PruneStep): Promise<PruneResult> {
+    if (this.replacement) return this.replacement.prune(step)
+    if (this.closed) return Promise.reject(new Error('The capture store is closed.'))
+    return new Promise((resolve, reject) => {
+      this.prunes.push({ resolve, reject })
+      this.thread.send({ kind: 'prune', step })
+    })
+  }
+
   async close(): Promise<void> {
     if (this.replacement) return this.replacement.close()
     this.closed = true
@@ -149,6 +162,8 @@ export class WorkerWriter implements CaptureWriter {
   private onReply(reply: WriterReply): void {
     if (reply.kind === 'pragma') return this.pragmas.shift()?.resolve(reply.value)
     if (reply.kind === 'pragmaFailed') return this.pragmas.shift()?.reject(new Error(reply.error))
+    if (reply.kind === 'pruned') return this.prunes.shift()?.resolve(reply.result)
+    if (reply.kind === 'pruneFailed') return this.prunes.shift()?.reject(new Error(reply.error))
     // Nothing was written: the in-flight batch is safe to write again.
     if (reply.kind === 'fatal') return this.failOver(`the writer thread could not open the database: ${reply.error}`, true)
     const batch = this.inFlight.shift()
@@ -183,6 +198,8 @@ export class WorkerWriter implements CaptureWriter {
     const queued = inFlightUnwritten ? [...inFlight, ...this.queued] : this.queued
     this.queued = []
     for (const p of queued) replacement.write(p.row).then(p.resolve, p.reject)
+    // A retention step in flight is simply asked again later by the scheduler.
+    for (const p of this.prunes.splice(0)) p.reject(error)
     void this.thread.worker.terminate()
     this.drained?.()
   }

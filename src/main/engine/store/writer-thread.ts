@@ -3,6 +3,7 @@
 // transaction, answering in order. Only `import type` from our own modules: see sqlite-thread.ts.
 import type BetterSqlite3 from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
+import type { PruneResult, PruneStep } from './prune'
 import type { InsertValue } from './rows'
 import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
 
@@ -12,6 +13,7 @@ const reply = (message: WriterReply): void => port.postMessage(message)
 const messageOf = (error: unknown): string => String((error as Error | undefined)?.message ?? error)
 
 let db: BetterSqlite3.Database | null = null
+let prune: ((step: PruneStep) => PruneResult) | null = null
 let insertBatch: ((rows: InsertValue[][], lengths: number[], bodies: Buffer, durations: number[]) => number[]) | null = null
 try {
   // Imported here rather than statically so that a native module that cannot load is reported like a
@@ -39,6 +41,33 @@ try {
     }
     return ids
   })
+  // The same step as prune.ts's pruneOn() (the in-thread writer's), on this connection: this file may
+  // import only types of ours (see sqlite-thread.ts), so the few lines are repeated here.
+  const s = Object.fromEntries(Object.entries(data.prune).map(([key, sql]) => [key, opened.prepare(sql)])) as Record<keyof WriterThreadData['prune'], BetterSqlite3.Statement>
+  const pruneIds = opened.transaction((ids: number[]) => {
+    let deleted = 0
+    for (const id of ids) {
+      if (s.request.run(id).changes === 0) continue
+      s.queueFts.run(id)
+      s.deliveries.run(id)
+      deleted++
+    }
+    return deleted
+  })
+  const purgeFts = opened.transaction((max: number) => {
+    const queued = s.pendingFts.all(max) as { id: number }[]
+    for (const { id } of queued) {
+      s.deleteFts.run(id)
+      s.unqueueFts.run(id)
+    }
+    return queued.length
+  })
+  prune = (step) => {
+    const deleted = step.ids.length ? pruneIds(step.ids) : 0
+    const purged = step.purgeFts > 0 ? purgeFts(step.purgeFts) : 0
+    if (step.vacuumPages > 0) opened.pragma(`incremental_vacuum(${step.vacuumPages})`)
+    return { deleted, purged }
+  }
 } catch (error) {
   reply({ kind: 'fatal', error: messageOf(error) })
 }
@@ -58,6 +87,14 @@ port.on('message', (message: WriterRequest) => {
         reply({ kind: 'pragma', value: db!.pragma(message.statement, { simple: true }) ?? null })
       } catch (error) {
         reply({ kind: 'pragmaFailed', error: messageOf(error) })
+      }
+      return
+    case 'prune':
+      if (!prune) return reply({ kind: 'pruneFailed', error: 'the writer thread has no database' })
+      try {
+        reply({ kind: 'pruned', result: prune(message.step) })
+      } catch (error) {
+        reply({ kind: 'pruneFailed', error: messageOf(error) })
       }
       return
     case 'insert':

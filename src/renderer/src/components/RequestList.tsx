@@ -33,6 +33,7 @@ const Row = memo(function Row({ r, selected, call }: { r: RequestSummary; select
       className={'request-row' + (selected ? ' selected' : '')}
       onClick={(e) => rowClicked(r.id, e.shiftKey)}
     >
+      <PinToggle id={r.id} pinned={r.pinned} />
       <span className={`col-method method method-${r.method.toLowerCase()}`}>{r.method}</span>
       <span className="col-path" title={r.path}>
         <TunnelTag via={r.viaTunnel} />
@@ -100,6 +101,25 @@ function rowFlags(r: RequestSummary, call: CallSummary | null | undefined): Call
   const flags = d ? [...d.flags] : []
   if (call.flags.includes('missing-final') && call.deliveries[call.deliveries.length - 1]?.id === r.id) flags.push('missing-final')
   return flags
+}
+
+/** Pinned captures are kept whatever the retention caps. */
+export function PinToggle({ id, pinned }: { id: number; pinned: boolean }): React.JSX.Element {
+  return (
+    <button
+      className={'pin-toggle' + (pinned ? ' on' : '')}
+      data-testid="pin-toggle"
+      aria-pressed={pinned}
+      aria-label={pinned ? 'Unpin' : 'Pin'}
+      title={pinned ? 'Pinned: retention keeps it. Click to unpin.' : 'Pin: retention will never prune it'}
+      onClick={(e) => {
+        e.stopPropagation()
+        void useStore.getState().pinRequest(id, !pinned)
+      }}
+    >
+      {pinned ? '★' : '☆'}
+    </button>
+  )
 }
 
 export function RequestList(): React.JSX.Element {
@@ -182,6 +202,7 @@ export function RequestList(): React.JSX.Element {
   return (
     <div className="request-list" data-testid="request-list" role="listbox" aria-label="Captured requests">
       <div className="request-list-header">
+        <span className="col-pin" aria-label="Pinned" />
         <span className="col-method">Method</span>
         <span className="col-path">Path</span>
         <span className="col-provider">Provider</span>

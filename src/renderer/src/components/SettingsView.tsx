@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { fromForm, toForm, type SettingsForm } from '../lib/settings-form'
 import { isDesktop } from '../services/api'
 import { useStore } from '../store'
+import { StorageCard } from './StorageCard'
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }): React.JSX.Element {
   return (
@@ -120,6 +121,7 @@ export function SettingsView(): React.JSX.Element {
           )}
         </div>
       </section>
+      <StorageCard />
     </main>
   )
 }

@@ -13,7 +13,7 @@ export interface SettingsForm {
 
 const MIB = 1024 * 1024
 
-/** What the form edits; the other settings have their own controls. */
+/** The part of Settings this form edits (storage, limits and notifications have their own cards). */
 export type AnswerSettings = Pick<Settings, 'response' | 'bodyLimitBytes'>
 
 export function toForm(settings: AnswerSettings): SettingsForm {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { EngineInfo, Settings } from '../../../shared/types'
+import type { EngineInfo, Settings, StorageStatus } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
 
@@ -10,6 +10,8 @@ export interface AppSlice {
   connected: boolean
   info: EngineInfo | null
   settings: Settings | null
+  /** Size against the retention caps, free disk, refused deliveries (Settings polls it while shown). */
+  storage: StorageStatus | null
   notice: string | null
   theme: Theme
   /** Id of the top-level view shown (see components/views.ts). */
@@ -19,6 +21,7 @@ export interface AppSlice {
   setNotice: (notice: string | null) => void
   /** Re-reads engine info (request count changes as deliveries arrive). */
   refreshInfo: () => Promise<void>
+  refreshStorage: () => Promise<void>
   setTheme: (theme: Theme) => void
   updateSettings: (patch: Partial<Settings>) => Promise<void>
   onSettingsChanged: (settings: Settings) => void
@@ -31,6 +34,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
   connected: false,
   info: null,
   settings: null,
+  storage: null,
   notice: null,
   theme: storedTheme(),
   view: 'inspector',
@@ -52,6 +56,14 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
   refreshInfo: async () => {
     try {
       set({ info: await api().getInfo() })
+    } catch (error) {
+      set({ notice: (error as Error).message })
+    }
+  },
+
+  refreshStorage: async () => {
+    try {
+      set({ storage: await api().getStorage() })
     } catch (error) {
       set({ notice: (error as Error).message })
     }

@@ -32,6 +32,8 @@ export interface RequestsSlice {
   select: (id: number | null) => Promise<void>
   selectRelative: (delta: number) => void
   deleteRequest: (id: number) => Promise<void>
+  /** Pinned captures are never pruned by retention. */
+  pinRequest: (id: number, pinned: boolean) => Promise<void>
   clearRequests: () => Promise<void>
   /** Deletes every capture the current filters match (not only the loaded page). */
   deleteFiltered: () => Promise<void>
@@ -168,6 +170,16 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       }
       get().onRequestsDeleted({ ids: [id] })
       if (selectedId === id && next && get().selectedId === null) void get().select(next.id)
+    },
+
+    pinRequest: async (id, pinned) => {
+      try {
+        const summary = await api().pinRequest({ id, pinned })
+        // The engine also pushes requestsUpdated; applying the answer now makes the toggle immediate.
+        if (summary) get().onRequestsUpdated([summary])
+      } catch (error) {
+        set({ notice: `Could not ${pinned ? 'pin' : 'unpin'} request ${id}: ${(error as Error).message}` })
+      }
     },
 
     clearRequests: async () => {

@@ -13,6 +13,7 @@ export function RequestDetail(): React.JSX.Element {
   const error = useStore((s) => s.selectedError)
   const receiverUrl = useStore((s) => s.info?.receiverUrl ?? '')
   const deleteRequest = useStore((s) => s.deleteRequest)
+  const pinRequest = useStore((s) => s.pinRequest)
   const [tabId, setTabId] = useState(DETAIL_TABS[0].id)
   const { status, copy } = useCopy()
   if (error) return <div className="detail empty">{error}</div>
@@ -82,6 +83,15 @@ export function RequestDetail(): React.JSX.Element {
             </button>
           )}
         </div>
+        <button
+          className={request.pinned ? 'ghost pinned' : 'ghost'}
+          onClick={() => void pinRequest(request.id, !request.pinned)}
+          data-testid="pin-request"
+          aria-pressed={request.pinned}
+          title={request.pinned ? 'Retention keeps this capture whatever the caps. Click to unpin.' : 'Keep this capture whatever the retention caps'}
+        >
+          {request.pinned ? '★ Pinned' : '☆ Pin'}
+        </button>
         <button className="danger-ghost" onClick={() => void deleteRequest(request.id)} data-testid="delete-request" title="Delete (Del)">
           Delete
         </button>

@@ -1,0 +1,90 @@
+// The CLI reads as many captures as asked, page by page, and writes each as it comes: no verb
+// truncates silently, and memory stays that of one page of summaries plus one capture.
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { Engine } from '../engine/engine'
+import type { CapturedRequest, RequestQuery, RequestSummary, VerdictStatus } from '../../shared/types'
+import { VERDICT_STATUSES } from '../../shared/types'
+import type { Sink } from '../engine/outbound/export-stream'
+import { CliError } from './output'
+import type { OptionSpec, VerbContext } from './verb'
+
+const PAGE = 500
+
+/** The filters `list` and `export` share. */
+export const filterOptions: OptionSpec = {
+  provider: { type: 'string' },
+  verdict: { type: 'string' },
+  method: { type: 'string' },
+  search: { type: 'string' }
+}
+
+export function queryFrom(ctx: VerbContext): Omit<RequestQuery, 'limit' | 'beforeId'> {
+  const verdict = ctx.values.verdict as string | undefined
+  if (verdict && !VERDICT_STATUSES.includes(verdict as VerdictStatus)) throw new CliError(`--verdict takes one of ${VERDICT_STATUSES.join(', ')}`)
+  return {
+    provider: ctx.values.provider as string | undefined,
+    verdict: verdict as VerdictStatus | undefined,
+    method: ctx.values.method as string | undefined,
+    search: ctx.values.search as string | undefined
+  }
+}
+
+/** A positive whole number (no upper bound), or the fallback when absent. */
+export function limitOption(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n < 1) throw new CliError('--limit takes a whole number of 1 or more')
+  return n
+}
+
+/** Summaries newest first, through as many pages (and filter windows) as it takes, up to `limit`. */
+export function* matchingSummaries(engine: Engine, query: Omit<RequestQuery, 'limit' | 'beforeId'>, limit: number): Generator<RequestSummary> {
+  if (query.search) engine.flushIndex()
+  let left = limit
+  let beforeId: number | undefined
+  while (left > 0) {
+    const page = engine.requests.list({ ...query, limit: Math.min(PAGE, left), beforeId })
+    for (const item of page.items) {
+      yield item
+      left--
+    }
+    if (!page.hasMore || page.nextBeforeId === undefined) return
+    beforeId = page.nextBeforeId
+  }
+}
+
+/** Full captures for summaries, read one at a time (a capture deleted meanwhile is skipped). */
+export function* capturesOf(engine: Engine, summaries: Iterable<RequestSummary>): Generator<CapturedRequest> {
+  for (const s of summaries) {
+    const r = engine.requests.get(s.id)
+    if (r) yield r
+  }
+}
+
+/** Where streamed output goes: stdout, or a file readable by the user only. */
+export function openSink(file: string | undefined): { sink: Sink; close: () => Promise<void> } {
+  const stream = file ? createWriteStream(file, { mode: 0o600 }) : process.stdout
+  const failed = file ? once(stream, 'error').then(([e]) => Promise.reject(e as Error)) : null
+  failed?.catch(() => {})
+  return {
+    sink: async (text) => {
+      if (!stream.write(text)) await (failed ? Promise.race([once(stream, 'drain'), failed]) : once(stream, 'drain'))
+    },
+    close: async () => {
+      if (!file) return
+      stream.end()
+      await Promise.race([once(stream, 'finish'), failed])
+    }
+  }
+}
+
+/** Like withEngine, for verbs that await (streaming, polling). */
+export async function usingEngine<T>(ctx: VerbContext, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {}, oneShot: true })
+  try {
+    return await fn(engine)
+  } finally {
+    engine.db.close()
+  }
+}
