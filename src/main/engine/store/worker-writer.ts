@@ -43,6 +43,7 @@ export class WorkerWriter implements CaptureWriter {
   private replacement: CaptureWriter | null = null
   private drained: (() => void) | null = null
   private readonly pragmas: { resolve: (value: unknown) => void; reject: (error: Error) => void }[] = []
+  private stopped = false
   private readonly prunes: { resolve: (value: PruneResult) => void; reject: (error: Error) => void }[] = []
   private readonly thread: SqliteThread<WriterRequest, WriterReply>
 
@@ -124,7 +125,9 @@ export class WorkerWriter implements CaptureWriter {
   async close(): Promise<void> {
     if (this.replacement) return this.replacement.close()
     this.closed = true
-    if (this.inFlight.length || this.queued.length) {
+    // Corrected answer times still waiting go too: a correction arrives just after its delivery's answer,
+    // which at shutdown is just before this close.
+    if (this.inFlight.length || this.queued.length || this.durations.length) {
       this.thread.worker.ref()
       await new Promise<void>((resolve) => {
         this.drained = resolve
@@ -132,11 +135,14 @@ export class WorkerWriter implements CaptureWriter {
       })
     }
     if (this.replacement) return (this.replacement as CaptureWriter).close()
+    this.stopped = true
     await this.thread.stop()
   }
 
   private send(): void {
     this.scheduled = false
+    // A send scheduled before close() ran after it: the thread is gone, and nothing is left to write.
+    if (this.stopped) return
     if (this.inFlight.length >= MAX_IN_FLIGHT || (this.queued.length === 0 && this.durations.length === 0)) return
     const durations = this.durations
     this.durations = []
