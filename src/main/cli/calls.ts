@@ -1,17 +1,13 @@
 import type { CallSummary, RequestDiff } from '../../shared/api/calls'
 import { DEFAULT_MISSING_FINAL_MS } from '../../shared/api/calls'
-import { Engine } from '../engine/engine'
+import { callApi, usingEngine, type OptionWording } from './engine-access'
 import { CliError, printResult } from './output'
 import type { Verb } from './verb'
 
-/** The engine for one command, closed once `fn` has finished (Api handlers may be async). */
-async function withEngineAsync<T>(dbPath: string, fn: (engine: Engine) => Promise<T> | T): Promise<T> {
-  const engine = new Engine({ dbPath, log: () => {} })
-  try {
-    return await fn(engine)
-  } finally {
-    engine.db.close()
-  }
+const CALLS_WORDING: OptionWording = {
+  limit: '--limit takes a positive whole number',
+  missingFinalAfterMs: '--missing-final-after takes a whole number of seconds, at least 1',
+  provider: '--provider takes a provider id (see `hookscope providers`)'
 }
 
 export const callsVerb: Verb = {
@@ -24,23 +20,23 @@ export const callsVerb: Verb = {
     'missing-final-after': { type: 'string' }
   },
   async run(ctx) {
+    // Checked by the Api's schema (a page of at most 500; any total is paged below).
     const limit = ctx.values.limit === undefined ? 20 : Number(ctx.values.limit)
-    if (!Number.isInteger(limit) || limit < 1) throw new CliError('--limit takes a positive whole number')
     const after = ctx.values['missing-final-after']
     const missingFinalAfterMs = after === undefined ? DEFAULT_MISSING_FINAL_MS : Number(after) * 1000
-    if (!Number.isInteger(missingFinalAfterMs) || missingFinalAfterMs < 1000) throw new CliError('--missing-final-after takes a whole number of seconds, at least 1')
     const provider = ctx.values.provider as string | undefined
-    const items = await withEngineAsync(ctx.dbPath, async (engine) => {
+    const items = await usingEngine(ctx, async (engine) => {
       // Pages inside, so any --limit is honoured (the Api returns at most 500 a call).
       const items: CallSummary[] = []
       let beforeId: number | undefined
       do {
-        const page = await engine.api.listCalls({ provider, limit: Math.min(500, limit - items.length), beforeId, missingFinalAfterMs })
+        const input = { provider, limit: Math.min(500, limit - items.length), beforeId, missingFinalAfterMs }
+        const page = await callApi(engine, 'listCalls', input, CALLS_WORDING)
         items.push(...page.items)
         beforeId = page.nextBeforeId
       } while (beforeId !== undefined && items.length < limit)
       return items
-    })
+    }, { oneShot: false })
     printResult(ctx.json, items.map(toCallItem), () => (items.length === 0 ? 'No calls.' : items.map(describeCall).join('\n\n')))
   }
 }
@@ -73,7 +69,7 @@ export const diffVerb: Verb = {
     if (ctx.positionals.length !== 2 || ![a, b].every((n) => Number.isInteger(n) && n > 0)) {
       throw new CliError('diff needs two request ids, e.g. `hookscope diff 12 15`')
     }
-    const diff = await withEngineAsync(ctx.dbPath, (engine) => engine.api.diffRequests({ a, b }))
+    const diff = await usingEngine(ctx, (engine) => callApi(engine, 'diffRequests', { a, b }), { oneShot: false })
     printResult(ctx.json, toDiffItem(diff), () => describeDiff(diff))
   }
 }

@@ -27,10 +27,10 @@ export const exportVerb: Verb = {
     const base = ((ctx.values.to as string | undefined) ?? 'http://127.0.0.1:4747').replace(/\/$/, '')
     const out = typeof ctx.values.out === 'string' ? ctx.values.out : undefined
     const count = await usingEngine(ctx, async (engine) => {
-      const captures: Iterable<CapturedRequest> = ids
+      const captures: Iterable<CapturedRequest> | AsyncIterable<CapturedRequest> = ids
         ? (function* () {
             for (const id of ids.slice(0, limit)) {
-              const r = engine.requests.get(id)
+              const r = engine.fullCapture(id)
               if (r) yield r
             }
           })()

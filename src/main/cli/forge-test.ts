@@ -32,6 +32,8 @@ export const forgeTestVerb: Verb = {
     let score: number
     const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
     try {
+      // Not the Api's forgeStart, which answers at once and reports by events: the CLI waits for the
+      // report, so it runs the suite through the forge feature's own narrow deps (ForgeDeps).
       const report = await runForgeTest(engine, {
         provider,
         targetUrl: to,

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Engine } from '../engine/engine'
-import { importHarText } from '../engine/outbound/har-import'
+import { callApi, usingEngine } from './engine-access'
 import { importMessage } from '../../shared/har-import-message'
 import { CliError, printResult } from './output'
 import type { Verb } from './verb'
@@ -19,16 +18,11 @@ export const importVerb: Verb = {
     } catch (error) {
       throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
     }
-    const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
-    let result: { ids: number[]; skipped: number }
-    try {
-      result = importHarText(engine, text)
-    } catch (error) {
-      throw new CliError((error as Error).message)
-    } finally {
-      engine.db.close()
-    }
-    const { ids, skipped } = result
+    const { ids, skipped } = await usingEngine(
+      ctx,
+      (engine) => callApi(engine, 'importHar', { text }, { text: `${file} is empty, so not a HAR file.` }),
+      { oneShot: false }
+    )
     printResult(ctx.json, { imported: ids.length, ids, skipped }, () => importMessage(ids.length, skipped, file))
   }
 }

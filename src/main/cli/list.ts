@@ -1,20 +1,10 @@
-import { Engine } from '../engine/engine'
 import type { CapturedRequest, RequestSummary } from '../../shared/types'
 import { toListItem } from '../engine/outbound/export'
 import { CliError, printResult } from './output'
 import { capturesOf, filterOptions, limitOption, matchingSummaries, openSink, queryFrom, usingEngine } from './paging'
-import type { Verb, VerbContext } from './verb'
+import type { Verb } from './verb'
 
 export { toListItem } from '../engine/outbound/export'
-
-export function withEngine<T>(ctx: VerbContext, fn: (engine: Engine) => T): T {
-  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {}, oneShot: true })
-  try {
-    return fn(engine)
-  } finally {
-    engine.db.close()
-  }
-}
 
 export const list: Verb = {
   name: 'list',
@@ -28,7 +18,7 @@ export const list: Verb = {
     await usingEngine(ctx, async (engine) => {
       const { sink } = openSink(undefined)
       let count = 0
-      for (const r of capturesOf(engine, matchingSummaries(engine, query, limit))) {
+      for await (const r of capturesOf(engine, matchingSummaries(engine, query, limit))) {
         if (ctx.json) await sink((count ? ',' : '[') + JSON.stringify(toListItem(r, withBodies)))
         else await sink(humanLine(r) + '\n')
         count++
@@ -54,7 +44,7 @@ export const show: Verb = {
   async run(ctx) {
     const id = Number(ctx.positionals[0])
     if (!Number.isInteger(id) || id < 1) throw new CliError('show needs a request id, e.g. `hookscope show 12`')
-    const request = withEngine(ctx, (engine) => engine.requests.get(id))
+    const request = await usingEngine(ctx, (engine) => engine.fullCapture(id))
     if (!request) throw new CliError(`No captured request with id ${id}.`)
     printResult(ctx.json, toListItem(request, true), () => {
       const body = Buffer.from(request.bodyBase64, 'base64')

@@ -2,10 +2,10 @@
 // truncates silently, and memory stays that of one page of summaries plus one capture.
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { Engine } from '../engine/engine'
 import type { CapturedRequest, RequestQuery, RequestSummary, VerdictStatus } from '../../shared/types'
 import { VERDICT_STATUSES } from '../../shared/types'
 import type { Sink } from '../engine/outbound/export-stream'
+import { callApi, type CliEngine } from './engine-access'
 import { CliError } from './output'
 import type { OptionSpec, VerbContext } from './verb'
 
@@ -30,21 +30,36 @@ export function queryFrom(ctx: VerbContext): Omit<RequestQuery, 'limit' | 'befor
   }
 }
 
-/** A positive whole number (no upper bound), or the fallback when absent. */
+/** A positive whole number (no upper bound: verbs page inside), or the fallback when absent. */
 export function limitOption(value: unknown, fallback: number): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isSafeInteger(n) || n < 1) throw new CliError('--limit takes a whole number of 1 or more')
+  if (!Number.isSafeInteger(n) || n < 1) throw new CliError(LIMIT_WORDING)
   return n
 }
 
-/** Summaries newest first, through as many pages (and filter windows) as it takes, up to `limit`. */
-export function* matchingSummaries(engine: Engine, query: Omit<RequestQuery, 'limit' | 'beforeId'>, limit: number): Generator<RequestSummary> {
+const LIMIT_WORDING = '--limit takes a whole number of 1 or more'
+
+/** The filters' options, by the Api field they fill. */
+const FILTER_WORDING = {
+  search: '--search takes text of at most 500 characters',
+  method: '--method takes an HTTP method, e.g. POST',
+  provider: '--provider takes a provider id (see `hookscope providers`)',
+  verdict: `--verdict takes one of ${VERDICT_STATUSES.join(', ')}`,
+  limit: LIMIT_WORDING
+}
+
+/** Summaries newest first, through as many Api pages (and filter windows) as it takes, up to `limit`. */
+export async function* matchingSummaries(
+  engine: CliEngine,
+  query: Omit<RequestQuery, 'limit' | 'beforeId'>,
+  limit: number
+): AsyncGenerator<RequestSummary> {
   if (query.search) engine.flushIndex()
   let left = limit
   let beforeId: number | undefined
   while (left > 0) {
-    const page = engine.requests.list({ ...query, limit: Math.min(PAGE, left), beforeId })
+    const page = await callApi(engine, 'listRequests', { ...query, limit: Math.min(PAGE, left), beforeId }, FILTER_WORDING)
     for (const item of page.items) {
       yield item
       left--
@@ -55,9 +70,9 @@ export function* matchingSummaries(engine: Engine, query: Omit<RequestQuery, 'li
 }
 
 /** Full captures for summaries, read one at a time (a capture deleted meanwhile is skipped). */
-export function* capturesOf(engine: Engine, summaries: Iterable<RequestSummary>): Generator<CapturedRequest> {
-  for (const s of summaries) {
-    const r = engine.requests.get(s.id)
+export async function* capturesOf(engine: CliEngine, summaries: AsyncIterable<RequestSummary>): AsyncGenerator<CapturedRequest> {
+  for await (const s of summaries) {
+    const r = engine.fullCapture(s.id)
     if (r) yield r
   }
 }
@@ -79,12 +94,4 @@ export function openSink(file: string | undefined): { sink: Sink; close: () => P
   }
 }
 
-/** Like withEngine, for verbs that await (streaming, polling). */
-export async function usingEngine<T>(ctx: VerbContext, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {}, oneShot: true })
-  try {
-    return await fn(engine)
-  } finally {
-    engine.db.close()
-  }
-}
+export { usingEngine } from './engine-access'

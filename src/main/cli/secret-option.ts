@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine'
+import type { SignatureService } from '../engine/signatures/service'
 import { PROVIDERS, isProviderId } from '../engine/providers/registry'
 import { CliError } from './output'
 
@@ -25,7 +25,10 @@ export function parseSecretOptions(raw: unknown): SecretOption[] {
   })
 }
 
-/** Session secrets: used for this run only and never written to disk. */
-export function applySecretOptions(engine: Engine, secrets: SecretOption[]): void {
-  for (const s of secrets) engine.signatures.addSessionSecret(s.provider, s.value)
+/**
+ * Session secrets: used for this run only and never written to disk. Not an Api method on purpose:
+ * every Api secret is stored, and a UI must not be able to add one that vanishes at exit.
+ */
+export function applySecretOptions(signatures: Pick<SignatureService, 'addSessionSecret'>, secrets: SecretOption[]): void {
+  for (const s of secrets) signatures.addSessionSecret(s.provider, s.value)
 }

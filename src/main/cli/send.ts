@@ -1,22 +1,24 @@
 // `hookscope send` and `hookscope replay`: a signed sample or a captured delivery to the user's handler.
 import type { DeliveryRecord } from '../../shared/api/outbound'
-import { Engine } from '../engine/engine'
-import { OutboundError, requireProvider } from '../engine/outbound/outbound'
+import { requireProvider } from '../engine/outbound/outbound'
 import { decodeSample, encodeSample } from '../engine/providers/wire'
+import { callApi, usingEngine, type CliEngine, type OptionWording } from './engine-access'
 import { CliError, printResult } from './output'
 import type { Verb, VerbContext } from './verb'
 
-async function withOpenEngine<T>(ctx: VerbContext, fn: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
-  try {
-    return await fn(engine)
-  } catch (error) {
-    if (error instanceof OutboundError) throw new CliError(error.message)
-    throw error
-  } finally {
-    engine.outbound.stop()
-    engine.db.close()
-  }
+/** send and replay open the engine with its threads, as they always have. */
+function withOpenEngine<T>(ctx: VerbContext, fn: (engine: CliEngine) => Promise<T>): Promise<T> {
+  return usingEngine(ctx, fn, { oneShot: false })
+}
+
+const SEND_WORDING: OptionWording = {
+  url: '--to takes an http(s) URL, e.g. --to http://localhost:3000/webhooks',
+  provider: '--provider takes a provider id (see `hookscope providers`)',
+  event: '--event takes an event type, e.g. --event call.ended',
+  secret: '--secret takes the signing secret (at most 4096 characters)',
+  'resign.provider': '--provider takes a provider id (see `hookscope providers`)',
+  'resign.secret': '--secret takes the signing secret (at most 4096 characters)',
+  bodyText: '--data makes a body bigger than 25 MB'
 }
 
 function bodyOut(base64: string): { body: string } | { bodyBase64: string } {
@@ -85,11 +87,11 @@ export const sendVerb: Verb = {
       }
     }
     const delivery = await withOpenEngine(ctx, async (engine) => {
-      const sample = engine.outbound.sample(provider, event)
+      const sample = await callApi(engine, 'sampleEvent', { provider, event }, SEND_WORDING)
       // In the provider's wire format (form fields for Twilio); --data is merged over its fields either way.
       const wire = requireProvider(provider)
       const fields = decodeSample(wire, sample.bodyText)
-      return engine.outbound.send({
+      return callApi(engine, 'sendEvent', {
         provider,
         event,
         url: to,
@@ -98,7 +100,7 @@ export const sendVerb: Verb = {
         bodyText: encodeSample(wire, patch === undefined ? fields : mergeJson(fields, patch)),
         sign: true,
         secret: ctx.values.secret as string | undefined
-      })
+      }, SEND_WORDING)
     })
     report(ctx, delivery)
   }
@@ -117,7 +119,7 @@ export const replayVerb: Verb = {
     const resign = ctx.values.resign
       ? { provider: ctx.values.provider as string | undefined, secret: ctx.values.secret as string | undefined }
       : undefined
-    const delivery = await withOpenEngine(ctx, (engine) => engine.outbound.replay({ id, url: to, resign }))
+    const delivery = await withOpenEngine(ctx, (engine) => callApi(engine, 'replayRequest', { id, url: to, resign }, SEND_WORDING))
     report(ctx, delivery)
   }
 }

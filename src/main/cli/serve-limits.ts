@@ -1,7 +1,7 @@
 // serve's retention and flood-limit options. Like --respond they are saved as settings, so the
 // desktop app opened on the same file shows (and keeps) them.
-import type { Engine } from '../engine/engine'
 import type { Settings } from '../../shared/types'
+import { callApi, type CliEngine } from './engine-access'
 import { intOption } from './serve'
 import type { VerbContext } from './verb'
 
@@ -21,8 +21,8 @@ export function limitOptions(ctx: VerbContext): LimitOptions {
   }
 }
 
-export function applyLimits(engine: Engine, o: LimitOptions): void {
-  const current = engine.settings.get()
+export async function applyLimits(engine: CliEngine, o: LimitOptions): Promise<void> {
+  const current = await callApi(engine, 'getSettings', undefined)
   const patch: Partial<Settings> = {}
   if (o.maxSizeMb !== undefined || o.maxAgeDays !== undefined) {
     patch.retention = { maxSizeMb: o.maxSizeMb ?? current.retention.maxSizeMb, maxAgeDays: o.maxAgeDays ?? current.retention.maxAgeDays }
@@ -30,5 +30,5 @@ export function applyLimits(engine: Engine, o: LimitOptions): void {
   // One limit for every client, through the tunnel or not.
   if (o.rateLimit !== undefined) patch.rateLimit = { tunnelPerSecond: o.rateLimit, localPerSecond: o.rateLimit }
   if (o.minFreeDiskMb !== undefined) patch.minFreeDiskMb = o.minFreeDiskMb
-  if (Object.keys(patch).length) engine.settings.update(patch)
+  if (Object.keys(patch).length) await callApi(engine, 'updateSettings', patch)
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { apiInputs } from '../../shared/api'
 import { Engine, DEFAULT_RECEIVER_PORT } from '../engine/engine'
 import { startWebHost, type WebHost } from '../web/host'
 import { CliError } from './output'
@@ -8,6 +9,7 @@ import { prepareTunnel, tunnelOptions } from './serve-tunnel'
 import type { Verb } from './verb'
 import { applyLimits, limitOptions } from './serve-limits'
 import { applySecretOptions, parseSecretOptions } from './secret-option'
+import { callApi, cliView } from './engine-access'
 
 /**
  * The built web UI. Built (checkout or installed package), every main-process file sits in out/main
@@ -25,6 +27,13 @@ export function intOption(value: unknown, name: string, min: number, max: number
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name} takes a whole number from ${min} to ${max}`)
   return n
+}
+
+function forwardUrl(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  const parsed = apiInputs.saveForwardRule.shape.targetUrl.safeParse(value)
+  if (!parsed.success) throw new CliError('--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
+  return parsed.data
 }
 
 export const serve: Verb = {
@@ -50,20 +59,21 @@ export const serve: Verb = {
     const uiPort = intOption(ctx.values['ui-port'], '--ui-port', 0, 65535) ?? 0
     const status = intOption(ctx.values.respond, '--respond', 100, 599)
     const delayMs = intOption(ctx.values.delay, '--delay', 0, 600_000)
-    const forwardTo = ctx.values['forward-to'] as string | undefined
-    if (forwardTo !== undefined && !/^https?:\/\/[^\s/]+/i.test(forwardTo)) {
-      throw new CliError('--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
-    }
+    // The URL rule of the Api's forwarding rules (schema), checked before anything starts.
+    const forwardTo = forwardUrl(ctx.values['forward-to'])
     const limits = limitOptions(ctx)
     const secrets = parseSecretOptions(ctx.values.secret)
     const startTunnel = prepareTunnel(ctx)
+    // serve hosts the engine (start, stop, the web UI get all of it); its settings go through the Api.
     const engine = new Engine({ dbPath: ctx.dbPath, port, log: (m) => process.stderr.write(m + '\n') })
-    applySecretOptions(engine, secrets)
+    const client = cliView(engine)
+    applySecretOptions(engine.signatures, secrets)
     if (status !== undefined || delayMs !== undefined) {
-      const current = engine.settings.get().response
-      engine.settings.update({ response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })
+      const current = (await callApi(client, 'getSettings', undefined)).response
+      await callApi(client, 'updateSettings', { response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })
     }
-    applyLimits(engine, limits)
+    await applyLimits(client, limits)
+    // A rule for this run only: not an Api method, since every Api rule is stored and shown in Settings.
     if (forwardTo) engine.outbound.forwarder.addTransientRule(forwardTo)
     // Listen for the stop signal before anything is printed: a script may send SIGTERM the moment it
     // reads the first line, and a signal with no handler yet kills the process without closing the database.
@@ -83,7 +93,7 @@ export const serve: Verb = {
       }
     }
 
-    const info = { receiver: engine.receiverUrl, tunnel: startTunnel ? await startTunnel(engine) : null, ui: web?.url ?? null, db: ctx.dbPath }
+    const info = { receiver: engine.receiverUrl, tunnel: startTunnel ? await startTunnel({ engine: client, events: engine.events }) : null, ui: web?.url ?? null, db: ctx.dbPath }
     if (ctx.json) process.stdout.write(JSON.stringify(info) + '\n')
     else {
       process.stdout.write(`Hookscope receiver listening on ${info.receiver}\n`)

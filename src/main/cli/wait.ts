@@ -40,11 +40,11 @@ export const waitVerb: Verb = {
     const deadline = timeout > 0 ? Date.now() + timeout * 1000 : Infinity
     const found = await usingEngine(ctx, async (engine) => {
       // Without --after, only captures that arrive from now on count.
-      let seen = after ?? engine.requests.maxId()
+      let seen = after ?? engine.arrivals.maxId()
       for (;;) {
-        const top = engine.requests.maxId()
-        const hit = top > seen ? engine.requests.firstAfter(seen, top, match) : null
-        if (hit) return engine.requests.get(hit.id)
+        const top = engine.arrivals.maxId()
+        const hit = top > seen ? engine.arrivals.firstAfter(seen, top, match) : null
+        if (hit) return engine.fullCapture(hit.id)
         seen = top
         if (Date.now() >= deadline) return null
         await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())))

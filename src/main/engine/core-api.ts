@@ -1,6 +1,9 @@
 import { decodeBody } from './body'
 import { INLINE_BODY_BYTES } from '../../shared/api/core'
-import type { ApiHandlers, Engine } from './engine'
+import type { EngineInfo } from '../../shared/types'
+import type { ApiHandlers, EventSink } from './api-handlers'
+import type { SettingsStore } from './settings-store'
+import type { RequestStore } from './store/request-store'
 
 type CoreMethods =
   | 'getInfo'
@@ -14,8 +17,19 @@ type CoreMethods =
   | 'getDecodedBody'
   | 'readBody'
 
+export interface CoreApiDeps {
+  requests: RequestStore
+  settings: SettingsStore
+  events: EventSink
+  info: () => EngineInfo
+  /** Indexes a small backlog before a search; returns the rows a search cannot see yet. */
+  prepareSearch: () => number
+  /** Caps and the disk threshold take effect now, not at the next tick. */
+  limitsChanged: () => void
+}
+
 /** Capture core: info, captured requests, global settings. */
-export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
+export function coreApi(engine: CoreApiDeps): Pick<ApiHandlers, CoreMethods> {
   // The UI reads a big decoded body in several chunks: decode it once, not once per chunk.
   let lastDecoded: { id: number; bytes: Buffer } | null = null
   const decodedBytes = (id: number): Buffer | null => {

@@ -1,30 +1,30 @@
-import type { ApiResults, apiInputs } from '../../shared/api'
-import type { ApiMethod } from '../../shared/methods'
 import type { EngineInfo, StorageStatus } from '../../shared/types'
-import type { z } from 'zod'
+import type { ApiHandlers } from './api-handlers'
 import { EngineEvents } from './events'
 import type { Inspector } from './inspect'
-import { Receiver, type DeliveryOrigin, type ReceiverTimeouts } from './receiver'
-import type { IncomingMessage } from 'node:http'
+import { Receiver, type ReceiverTimeouts } from './receiver'
 import { BatchedWriter, type CaptureWriter, type CommitListener } from './store/batched-writer'
 import { openDatabaseWithRecovery, type Db, type DatabaseRecovery } from './store/db'
 import { fallbackAutocheckpointPages, startCheckpointer, type Checkpointer } from './store/checkpointer'
 import { FtsIndexer } from './store/indexer'
 import { WorkerWriter } from './store/worker-writer'
 import { RequestStore } from './store/request-store'
-import { summaryOfNew, type NewRequest } from './store/rows'
+import { summaryOfNew } from './store/rows'
 import { coreApi } from './core-api'
 import { signaturesApi } from './signatures/api'
 import { SignatureService } from './signatures/service'
 import { fileCodec, type SecretCodec } from './signatures/vault'
 import { forgeApi } from './forge/api'
-import { attachTunnel } from './tunnel'
+import { ForgeStore } from './forge/store'
+import { createTunnel } from './tunnel'
+import { classifyOrigin } from './tunnel/origin'
 import { tunnelApi } from './tunnel/api'
 import { callsApi } from './calls/api'
 import type { TunnelManager } from './tunnel/manager'
 import { DeliveryLog } from './outbound/delivery-log'
 import { outboundApi } from './outbound/api'
 import { Outbound } from './outbound/outbound'
+import { storedSecrets, type SecretResolver } from './outbound/secrets'
 import { SettingsStore } from './settings-store'
 import { Admission } from './limits/admission'
 import { DiskGuard } from './limits/disk-guard'
@@ -51,19 +51,18 @@ export interface EngineOptions {
   log?: (message: string) => void
 }
 
-export type ApiHandlers = {
-  [M in ApiMethod]: (input: z.output<(typeof apiInputs)[M]>) => Promise<ApiResults[M]> | ApiResults[M]
-}
-
-/** Called after a delivery is committed (live forwarding hooks in here); never blocks the acknowledgement. */
-export type CaptureListener = (id: number, row: NewRequest) => void
+export type { ApiHandlers } from './api-handlers'
 
 export const DEFAULT_RECEIVER_PORT = 4747
 
 /** A search first indexes up to this many pending rows (~30 ms at most); a bigger backlog is a flood's. */
 const SEARCH_CATCH_UP_ROWS = 2000
 
-/** The whole product without a window: receiver, store and every feature, behind one Api. */
+/**
+ * The whole product without a window: receiver, store and every feature, behind one Api. This is the
+ * composition root: the constructor builds the stores, then each service with only what it uses, then
+ * the Api table. Feature modules never import this file.
+ */
 export class Engine {
   readonly db: Db
   readonly requests: RequestStore
@@ -77,16 +76,20 @@ export class Engine {
   readonly retention: Retention
   readonly disk: DiskGuard
   readonly admission: Admission
+  /** Saved forge runs. */
+  readonly forgeStore: ForgeStore
+  /** The stored signing secret for a provider (and endpoint), for sends, replays and forge runs. */
+  readonly secretFor: SecretResolver
+  /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
+  readonly api: ApiHandlers
   private readonly writer: CaptureWriter
   private readonly indexer: FtsIndexer
   private readonly checkpointer: Checkpointer | null
   /** Set when a broken database was moved aside at start; shown by the UI and printed by the CLI. */
   readonly databaseRecovery: DatabaseRecovery | null
   private inspector: Inspector
-  private originOf: ((req: IncomingMessage) => DeliveryOrigin) | null = null
   private readonly log: (message: string) => void
   private started = false
-  private readonly captureListeners = new Set<CaptureListener>()
 
   constructor(private readonly options: EngineOptions) {
     this.log = options.log ?? ((m) => console.error(m))
@@ -95,13 +98,20 @@ export class Engine {
     this.databaseRecovery = opened.recovery
     if (opened.recovery) this.log(opened.recovery.message)
     this.checkpointer = options.oneShot ? null : startCheckpointer(this.db, options.dbPath, this.log)
-    this.requests = new RequestStore(this.db)
-    this.settings = new SettingsStore(this.db)
-    this.indexer = new FtsIndexer(this.db)
-    this.deliveries = new DeliveryLog(this.db)
-    this.outbound = new Outbound(this, this.log)
-    this.signatures = new SignatureService(this, options.secretCodec ?? fileCodec(options.dbPath))
+    const { db, events, log } = this
+    // Stores: one per table group, over the one database handle.
+    this.requests = new RequestStore(db)
+    this.settings = new SettingsStore(db)
+    this.indexer = new FtsIndexer(db)
+    this.deliveries = new DeliveryLog(db)
+    this.forgeStore = new ForgeStore(db)
+    const { requests, settings, deliveries } = this
+    // Services, each given only what it uses. The receiver's port is known once it listens, so it is read late.
+    const receiverPort = (): number => this.receiver.port
+    this.signatures = new SignatureService({ db, requests, events }, options.secretCodec ?? fileCodec(options.dbPath))
+    this.secretFor = storedSecrets(this.signatures)
     this.inspector = options.inspector ?? this.signatures.inspect
+    this.outbound = new Outbound({ db, requests, deliveries, events, secretFor: this.secretFor, receiverPort, log })
     const onCommitted: CommitListener = (ids, rows) => {
       let bytes = 0
       ids.forEach((id, i) => {
@@ -110,15 +120,14 @@ export class Engine {
       })
       this.indexer.schedule()
       this.retention.noteCommitted(bytes)
-      for (const listener of this.captureListeners) {
-        ids.forEach((id, i) => {
-          try {
-            listener(id, rows[i])
-          } catch (error) {
-            this.log(`Capture listener failed: ${(error as Error).message}`)
-          }
-        })
-      }
+      // Live forwarding; it never blocks the acknowledgement, and its failure never loses a capture.
+      ids.forEach((id, i) => {
+        try {
+          this.outbound.forwarder.onCaptured(id, rows[i])
+        } catch (error) {
+          this.log(`Capture listener failed: ${(error as Error).message}`)
+        }
+      })
     }
     const inThread = (): CaptureWriter => new BatchedWriter(this.requests, onCommitted)
     const fileBacked = options.dbPath !== ':memory:' && !this.db.memory && !options.oneShot
@@ -151,17 +160,45 @@ export class Engine {
         this.writer.correctDuration(id, durationMs)
         this.events.requestUpdated(summaryOfNew(id, { ...row, durationMs }))
       },
-      originOf: (req) => this.originOf?.(req) ?? { viaTunnel: false, forwardedFor: null },
+      // Deliveries through the tunnel arrive from its relay (built just below; read per delivery).
+      originOf: (req) => classifyOrigin(req, this.tunnel.relay),
       admit: (req, origin) => this.admission.check(req, origin),
       onError: this.log
     })
-    this.tunnel = attachTunnel(this, this.log)
+    this.tunnel = createTunnel({ localPort: receiverPort, settings, events, log })
+    // The Api table last: every handler gets the services it calls, already built.
+    const prepareSearch = (): number => this.prepareSearch()
+    this.api = {
+      ...coreApi({ requests, settings, events, info: () => this.info(), prepareSearch, limitsChanged: () => this.limitsChanged() }),
+      ...signaturesApi(this.signatures),
+      ...forgeApi(this),
+      ...outboundApi({
+        outbound: this.outbound,
+        deliveries,
+        requests,
+        settings,
+        events,
+        db,
+        prepareSearch,
+        flushIndex: () => this.flushIndex(),
+        receiverUrl: () => this.receiverUrl,
+        inspect: this.signatures.inspect,
+        isOwnReceiver: (url) => this.outbound.isOwnReceiver(url),
+        endpoints: () => this.signatures.endpoints.all()
+      }),
+      ...tunnelApi(this.tunnel),
+      ...callsApi({ db, requests }),
+      ...storageApi({ requests, events, storageStatus: () => this.storageStatus() })
+    }
   }
 
   async start(): Promise<void> {
     if (this.started) return
     await this.receiver.listen(this.options.port ?? DEFAULT_RECEIVER_PORT, this.options.host ?? '127.0.0.1')
     this.started = true
+    // This process now serves: runs a stopped one left "running" are over. (One-shot CLI verbs never
+    // start, so they do not mark a run the app on the same file is still making.)
+    this.forgeStore.markInterrupted()
     this.indexer.schedule()
     this.disk.start()
     this.retention.start()
@@ -211,17 +248,8 @@ export class Engine {
     return `http://127.0.0.1:${this.receiver.port}`
   }
 
-  onCaptured(listener: CaptureListener): () => void {
-    this.captureListeners.add(listener)
-    return () => this.captureListeners.delete(listener)
-  }
-
   setInspector(inspector: Inspector): void {
     this.inspector = inspector
-  }
-
-  setOriginClassifier(fn: (req: IncomingMessage) => DeliveryOrigin): void {
-    this.originOf = fn
   }
 
   /**
@@ -255,16 +283,5 @@ export class Engine {
       databaseNotice: this.databaseRecovery?.message ?? null,
       refused: { ...this.admission.refused }
     }
-  }
-
-  /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
-  readonly api: ApiHandlers = {
-    ...coreApi(this),
-    ...signaturesApi(this),
-    ...forgeApi(this),
-    ...outboundApi(this),
-    ...tunnelApi(this),
-    ...callsApi(this),
-    ...storageApi(this)
   }
 }

@@ -1,6 +1,6 @@
 import { apiInputs, type Envelope } from '../../shared/api'
 import { API_METHODS, type ApiMethod } from '../../shared/methods'
-import type { ApiHandlers } from '../engine/engine'
+import type { ApiHandlers } from '../engine/api-handlers'
 
 const methodSet = new Set<string>(API_METHODS)
 

@@ -1,7 +1,8 @@
 import { diffRequests, type DiffSide } from '../../../shared/diff'
 import { decodeBody } from '../body'
-import type { ApiHandlers, Engine } from '../engine'
-import { SCAN_WINDOW_IDS } from '../store/request-store'
+import type { ApiHandlers } from '../api-handlers'
+import type { Db } from '../store/db'
+import { SCAN_WINDOW_IDS, type RequestStore } from '../store/request-store'
 import type { FullRow } from '../store/rows'
 import { pairedHeaders } from '../signatures/rows'
 import { CallStore } from './call-store'
@@ -12,10 +13,9 @@ type CallsMethods = 'listCalls' | 'getCall' | 'diffRequests' | 'previousDelivery
 const MAX_DIFF_TEXT_BYTES = 8 * 1024 * 1024
 
 /** Calls grouped from captures, and the diff of two captures. */
-export function callsApi(engine: Engine): Pick<ApiHandlers, CallsMethods> {
-  // Built on first use: the Api table is created before the engine has opened its database.
-  let prepared: ReturnType<typeof prepare> | null = null
-  const q = (): ReturnType<typeof prepare> => (prepared ??= prepare(engine))
+export function callsApi(engine: { db: Db; requests: RequestStore }): Pick<ApiHandlers, CallsMethods> {
+  const prepared = prepare(engine.db)
+  const q = (): ReturnType<typeof prepare> => prepared
   const side = (id: number): DiffSide => {
     const row = engine.requests.getRaw(id)
     if (!row) throw Object.assign(new Error(`No captured request with id ${id}.`), { code: 'not_found' })
@@ -35,13 +35,13 @@ export function callsApi(engine: Engine): Pick<ApiHandlers, CallsMethods> {
   }
 }
 
-function prepare(engine: Engine) {
+function prepare(db: Db) {
   return {
-    calls: new CallStore(engine.db),
-    previousInCall: engine.db.prepare(`SELECT id FROM requests WHERE call_id = @callId AND provider = @provider AND id < @id
+    calls: new CallStore(db),
+    previousInCall: db.prepare(`SELECT id FROM requests WHERE call_id = @callId AND provider = @provider AND id < @id
       AND event_type IS @eventType AND event_id IS @eventId ORDER BY id DESC LIMIT 1`),
     // No index on event_id (it would cost every capture): without a call, look through one window of older ids.
-    previousInWindow: engine.db.prepare(`SELECT id FROM requests WHERE id < @id AND id >= @floor AND event_id = @eventId
+    previousInWindow: db.prepare(`SELECT id FROM requests WHERE id < @id AND id >= @floor AND event_id = @eventId
       AND provider IS @provider AND event_type IS @eventType ORDER BY id DESC LIMIT 1`)
   }
 }

@@ -1,31 +1,41 @@
 import { randomUUID } from 'node:crypto'
 import type { ForgeReport } from '../../../shared/api/forge'
-import type { ApiHandlers, Engine } from '../engine'
-import { storedSecret } from '../outbound/secrets'
+import type { ApiHandlers, EventSink } from '../api-handlers'
+import type { DeliveryLog } from '../outbound/delivery-log'
+import type { SecretResolver } from '../outbound/secrets'
 import { reportJson, reportMarkdown } from './report'
 import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
 import { ForgeStore } from './store'
 
 type ForgeMethods = 'forgeStart' | 'forgeGet' | 'forgeCancel' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
 
-function hooksFor(engine: Engine, store: ForgeStore): ForgeRunHooks {
+/** What a forge run needs (the Engine satisfies it, so `runForgeTest(engine, ...)` reads naturally). */
+export interface ForgeDeps {
+  /** Saved runs; the composition root marks runs a stopped process left running as interrupted. */
+  forgeStore: ForgeStore
+  deliveries: DeliveryLog
+  events: EventSink
+  secretFor: SecretResolver
+}
+
+function hooksFor(engine: ForgeDeps): ForgeRunHooks {
   return {
     deliveries: engine.deliveries,
-    save: (report) => store.save(report),
+    save: (report) => engine.forgeStore.save(report),
     progress: (p) => engine.events.emit('forgeProgress', p)
   }
 }
 
 /** No secret typed: the newest one stored for the provider (Settings, `serve --secret`), as sends do. */
-function withStoredSecret(engine: Engine, options: ForgeRunOptions): ForgeRunOptions {
+function withStoredSecret(engine: ForgeDeps, options: ForgeRunOptions): ForgeRunOptions {
   if (options.secret) return options
-  const stored = storedSecret(engine, options.provider, null)
+  const stored = engine.secretFor(options.provider, null)
   return stored ? { ...options, secret: stored } : options
 }
 
 /** Runs the suite to the end (CLI, tests); deliveries and the report are saved like any run. */
-export function runForgeTest(engine: Engine, options: ForgeRunOptions): Promise<ForgeReport> {
-  return runForge(withStoredSecret(engine, options), hooksFor(engine, new ForgeStore(engine.db)))
+export function runForgeTest(engine: ForgeDeps, options: ForgeRunOptions): Promise<ForgeReport> {
+  return runForge(withStoredSecret(engine, options), hooksFor(engine))
 }
 
 export function exportReport(report: ForgeReport, format: 'json' | 'markdown'): { filename: string; mimeType: string; text: string } {
@@ -37,16 +47,8 @@ export function exportReport(report: ForgeReport, format: 'json' | 'markdown'): 
 }
 
 /** Forge-test: start a run (progress arrives as `forgeProgress` events), reopen and export saved runs. */
-export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
-  // Engine.api is built before the engine opens its database: open the store on first use.
-  let opened: ForgeStore | null = null
-  const store = (): ForgeStore => {
-    if (!opened) {
-      opened = new ForgeStore(engine.db)
-      opened.markInterrupted()
-    }
-    return opened
-  }
+export function forgeApi(engine: ForgeDeps): Pick<ApiHandlers, ForgeMethods> {
+  const store = (): ForgeStore => engine.forgeStore
   /** Runs in progress, to cancel them. */
   const running = new Map<string, AbortController>()
   const stored = (runId: string): ForgeReport => {
@@ -62,7 +64,7 @@ export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
       const controller = new AbortController()
       running.set(runId, controller)
       // runForge reports a bad target inside the report; it only rejects when the engine stops mid-run.
-      void runForge({ ...input, signal: controller.signal }, hooksFor(engine, store()), runId)
+      void runForge({ ...input, signal: controller.signal }, hooksFor(engine), runId)
         .catch(() => {})
         .finally(() => running.delete(runId))
       return { runId }

@@ -1,10 +1,12 @@
 import { EXPORT_MAX } from '../../../shared/api/outbound'
 import type { CapturedRequest } from '../../../shared/types'
-import type { ApiHandlers, Engine } from '../engine'
+import type { ApiHandlers, EventSink } from '../api-handlers'
+import type { RequestStore } from '../store/request-store'
+import type { DeliveryLog } from './delivery-log'
 import { EXPORT_MIME, renderExport } from './export'
-import { importHarText } from './har-import'
-import { OutboundError } from './outbound'
-import { checkRule } from './rule-checks'
+import { importHarText, type HarImportDeps } from './har-import'
+import { OutboundError, type Outbound } from './outbound'
+import { checkRule, type RuleCheckDeps } from './rule-checks'
 
 type OutboundMethods =
   | 'outboundCatalog'
@@ -23,16 +25,26 @@ type OutboundMethods =
   | 'cancelOutbound'
 
 /** Captures by id, in the order given; a missing id is an error rather than a silent gap. */
-export function capturesById(engine: Engine, ids: number[]): CapturedRequest[] {
+export function capturesById(requests: RequestStore, ids: number[]): CapturedRequest[] {
   return ids.map((id) => {
-    const r = engine.requests.get(id)
+    const r = requests.get(id)
     if (!r) throw new OutboundError(`No captured request with id ${id}.`)
     return r
   })
 }
 
-/** Handlers read `engine.outbound` when called: Engine.api is built before the constructor body runs. */
-export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> {
+export interface OutboundApiDeps extends HarImportDeps, RuleCheckDeps {
+  outbound: Outbound
+  deliveries: DeliveryLog
+  requests: RequestStore
+  events: EventSink
+  /** Indexes a small backlog before a search (exports by filter). */
+  prepareSearch: () => number
+  /** The receiver's URL, for cURL exports. */
+  receiverUrl: () => string
+}
+
+export function outboundApi(engine: OutboundApiDeps): Pick<ApiHandlers, OutboundMethods> {
   return {
     outboundCatalog: () => engine.outbound.catalog(),
     sampleEvent: ({ provider, event }) => engine.outbound.sample(provider, event),
@@ -64,7 +76,7 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
       const found = given ?? engine.requests.matchingIds(filters ?? {}, EXPORT_MAX + 1)
       const ids = found.slice(0, EXPORT_MAX)
       if (ids.length === 0) throw new OutboundError('No captures match: nothing to export.')
-      const text = renderExport(format, capturesById(engine, ids), engine.receiverUrl)
+      const text = renderExport(format, capturesById(engine.requests, ids), engine.receiverUrl())
       const { ext, mime } = EXPORT_MIME[format]
       const filename = `hookscope-${ids.length === 1 ? ids[0] : `${ids.length}-captures`}.${ext}`
       return { text, filename, mimeType: mime, count: ids.length, truncated: found.length > EXPORT_MAX }

@@ -19,11 +19,11 @@ function frame(document: unknown, listKey: string, depth: number): { head: strin
 }
 
 /** Writes every capture the iterator yields; returns how many. */
-export async function writeExport(format: ExportFormat, captures: Iterable<CapturedRequest>, baseUrl: string, sink: Sink): Promise<number> {
+export async function writeExport(format: ExportFormat, captures: Iterable<CapturedRequest> | AsyncIterable<CapturedRequest>, baseUrl: string, sink: Sink): Promise<number> {
   const base = baseUrl.replace(/\/$/, '')
   let count = 0
   if (format === 'curl') {
-    for (const r of captures) {
+    for await (const r of captures) {
       const text = `# ${r.id} ${r.method} ${r.path}\n` + toCurl({ method: r.method, url: base + r.path, headers: r.headers, body: Buffer.from(r.bodyBase64, 'base64') })
       await sink((count++ ? '\n\n' : '') + text)
     }
@@ -35,7 +35,7 @@ export async function writeExport(format: ExportFormat, captures: Iterable<Captu
       ? frame({ log: { version: '1.2', creator: { name: 'Hookscope', version: VERSION }, entries: [] } }, 'entries', 3)
       : frame({ hookscope: 1, requests: [] }, 'requests', 2)
   await sink(head)
-  for (const r of captures) {
+  for await (const r of captures) {
     const item = format === 'har' ? toEntry(r, base) : toListItem(r, true)
     // JSON strings never hold a raw newline, so re-indenting by line is safe.
     await sink((count++ ? ',\n' : '\n') + indent + JSON.stringify(item, null, 2).replace(/\n/g, '\n' + indent))

@@ -1,6 +1,10 @@
 // HAR files into captures: each entry checked, judged again with today's secrets, stored in the order it
 // happened, and a file imported twice not stored twice.
-import type { Engine } from '../engine'
+import type { EventSink } from '../api-handlers'
+import type { IncomingDelivery, Inspection } from '../inspect'
+import type { SettingsStore } from '../settings-store'
+import type { Db } from '../store/db'
+import type { RequestStore } from '../store/request-store'
 import type { NewRequest } from '../store/rows'
 import { harEntries, type ImportedEntry } from './har'
 
@@ -10,7 +14,18 @@ import { harEntries, type ImportedEntry } from './har'
  * are skipped and counted. The rest are stored oldest first, so the list (newest first by arrival)
  * shows the newest of them on top; each keeps its original time as its received time.
  */
-export function importHarText(engine: Engine, text: string): { ids: number[]; skipped: number } {
+export interface HarImportDeps {
+  db: Db
+  requests: RequestStore
+  settings: SettingsStore
+  events: EventSink
+  /** Judges a request with the secrets stored now (the signatures feature's inspector). */
+  inspect: (delivery: IncomingDelivery) => Inspection
+  /** Makes just-stored rows searchable now. */
+  flushIndex: () => void
+}
+
+export function importHarText(engine: HarImportDeps, text: string): { ids: number[]; skipped: number } {
   const entries = harEntries(text, engine.settings.get().bodyLimitBytes)
   // Joined with the capture it became (same time and body): a deleted capture, or an id reused since, does not count.
   const imported = engine.db.prepare(`SELECT 1 FROM har_imports h JOIN requests r ON r.id = h.request_id
@@ -44,9 +59,9 @@ export function importHarText(engine: Engine, text: string): { ids: number[]; sk
  * now, so the Signature tab has its full report. What the file said is kept when nothing here knows
  * the provider.
  */
-function reinspect(engine: Engine, row: NewRequest): NewRequest {
+function reinspect(engine: HarImportDeps, row: NewRequest): NewRequest {
   if (row.bodyTruncated) return row
-  const inspection = engine.signatures.inspect({
+  const inspection = engine.inspect({
     method: row.method,
     path: row.path,
     headers: row.headers,

@@ -3,15 +3,29 @@ import type { Header } from '../../../shared/types'
 import { PROVIDERS, getProvider } from '../providers/registry'
 import type { Provider } from '../providers/types'
 import { encodeSample } from '../providers/wire'
-import type { Engine } from '../engine'
+import type { EventSink, Log } from '../api-handlers'
+import type { Db } from '../store/db'
+import type { RequestStore } from '../store/request-store'
 import { Deliverer, type RetryPlan } from './deliver'
+import type { DeliveryLog } from './delivery-log'
 import { Forwarder } from './forwarder'
-import { storedSecret } from './secrets'
+import type { SecretResolver } from './secrets'
 import { resignHeaders, resolveTargetUrl } from './signing'
 import { TargetStore } from './targets'
 
-/** Finds the stored secret for a provider (and endpoint); the signatures feature plugs its store in here. */
-export type SecretResolver = (provider: string, endpoint: string | null) => string | null
+export type { SecretResolver } from './secrets'
+
+export interface OutboundDeps {
+  db: Db
+  requests: RequestStore
+  deliveries: DeliveryLog
+  events: EventSink
+  /** The secret to sign with when the caller typed none (the signatures feature's vault). */
+  secretFor: SecretResolver
+  /** The receiver's port, read when a URL is checked (known once it listens). */
+  receiverPort: () => number
+  log: Log
+}
 
 export interface ReplayInput {
   id: number
@@ -53,23 +67,21 @@ export class Outbound {
   readonly targets: TargetStore
   readonly deliverer: Deliverer
   readonly forwarder: Forwarder
-  /** Defaults to the signatures feature's stored secrets; replaceable (tests, other stores). */
-  private resolveSecret: SecretResolver
   /** Sends and replays waiting for an answer, by the cancel key their caller chose. */
   private readonly cancellable = new Map<string, AbortController>()
 
-  constructor(private readonly engine: Engine, log: (message: string) => void) {
-    this.targets = new TargetStore(engine.db)
-    this.resolveSecret = (provider, endpoint) => storedSecret(engine, provider, endpoint)
-    this.deliverer = new Deliverer(engine.deliveries, (s) => engine.events.emit('deliveryRecorded', s), () => engine.db.open)
+  /** Forwarding runs from the engine's capture listener: the composition root calls `forwarder.onCaptured`. */
+  constructor(private readonly deps: OutboundDeps) {
+    const { db, deliveries, events } = deps
+    this.targets = new TargetStore(db)
+    this.deliverer = new Deliverer(deliveries, (s) => events.emit('deliveryRecorded', s), () => db.open)
     this.forwarder = new Forwarder(
       this.targets,
       this.deliverer,
-      () => engine.events.emit('forwardRulesChanged', this.forwarder.rules()),
-      log,
+      () => events.emit('forwardRulesChanged', this.forwarder.rules()),
+      deps.log,
       (url) => this.isOwnReceiver(url)
     )
-    engine.onCaptured((id, row) => this.forwarder.onCaptured(id, row))
   }
 
   /** Whether a URL points at this engine's receiver (loopback, same port). */
@@ -77,14 +89,10 @@ export class Outbound {
     try {
       const u = new URL(url)
       const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80))
-      return port === this.engine.receiver.port && ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(u.hostname)
+      return port === this.deps.receiverPort() && ['127.0.0.1', 'localhost', '[::1]', '0.0.0.0'].includes(u.hostname)
     } catch {
       return false
     }
-  }
-
-  setSecretResolver(fn: SecretResolver): void {
-    this.resolveSecret = fn
   }
 
   stop(): void {
@@ -145,7 +153,7 @@ export class Outbound {
   }
 
   async replay(input: ReplayInput): Promise<DeliveryRecord> {
-    const row = this.engine.requests.getRaw(input.id)
+    const row = this.deps.requests.getRaw(input.id)
     if (!row) throw new OutboundError(`No captured request with id ${input.id}.`)
     if (row.body_truncated && !input.edit) {
       throw new OutboundError('This capture was cut at the body limit, so its exact bytes are not stored; edit it to send what was kept.')
@@ -188,7 +196,7 @@ export class Outbound {
   }
 
   private secretFor(provider: Provider, given: string | undefined, endpoint: string | null): string {
-    const secret = given ?? this.resolveSecret(provider.id, endpoint)
+    const secret = given ?? this.deps.secretFor(provider.id, endpoint)
     if (!secret) {
       throw new OutboundError(`${provider.name} signs its deliveries: enter its signing secret (or store one for the endpoint or provider) to sign this one.`)
     }

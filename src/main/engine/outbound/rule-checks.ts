@@ -1,6 +1,7 @@
 // What makes a forwarding rule unable to match, said when it is saved rather than discovered later
 // from a rule that shows "On" and forwards nothing.
-import type { Engine } from '../engine'
+import type { Endpoint } from '../signatures/endpoints'
+import type { Db } from '../store/db'
 import { PROVIDERS } from '../providers/registry'
 import { eventMatches, eventPatternProblem } from './event-pattern'
 import { OutboundError } from './outbound'
@@ -11,15 +12,21 @@ import type { RuleInput } from './targets'
  * path captures carry) and the event pattern must be able to match. Returns the rule to store, and a
  * warning when no event type known so far (catalogs, stored captures) matches the pattern: a typo?
  */
-export function checkRule(engine: Engine, input: RuleInput): { rule: RuleInput; warning: string | null } {
+export interface RuleCheckDeps {
+  db: Db
+  isOwnReceiver: (url: string) => boolean
+  endpoints: () => Endpoint[]
+}
+
+export function checkRule(engine: RuleCheckDeps, input: RuleInput): { rule: RuleInput; warning: string | null } {
   const rule = { ...input }
-  if (engine.outbound.isOwnReceiver(input.targetUrl)) {
+  if (engine.isOwnReceiver(input.targetUrl)) {
     throw new OutboundError(`${input.targetUrl} is Hookscope's own receiver: forwarding there would loop. Use your handler's URL.`)
   }
   // A rule being switched off matches nothing anyway: it may still name an endpoint deleted since.
   if (rule.endpoint && rule.enabled !== false) {
     const wanted = rule.endpoint.trim()
-    const endpoints = engine.signatures.endpoints.all()
+    const endpoints = engine.endpoints()
     const found = endpoints.find((e) => e.path === wanted) ?? endpoints.find((e) => e.name === wanted)
     if (!found) {
       const known = endpoints.length ? `Endpoints: ${endpoints.map((e) => e.path).join(', ')}.` : 'No endpoint exists yet (create one under Endpoints), or leave it empty to match any.'
@@ -42,7 +49,7 @@ export function checkRule(engine: Engine, input: RuleInput): { rule: RuleInput; 
   return { rule, warning }
 }
 
-function knownEventMatches(engine: Engine, pattern: string): boolean {
+function knownEventMatches(engine: RuleCheckDeps, pattern: string): boolean {
   if (PROVIDERS.some((p) => p.events.some((e) => eventMatches(pattern, e.type)))) return true
   // The allowed characters hold no GLOB metacharacter but *, so the pattern is its own SQLite GLOB.
   return engine.db.prepare(`SELECT 1 FROM requests WHERE event_type GLOB ? LIMIT 1`).get(pattern) !== undefined

@@ -1,7 +1,8 @@
 import type { ProviderInfo } from '../../../shared/api/signatures'
-import type { ApiHandlers, Engine } from '../engine'
+import type { ApiHandlers } from '../api-handlers'
 import { PROVIDERS } from '../providers/registry'
 import type { Provider } from '../providers/types'
+import type { SignatureService } from './service'
 import { verificationSnippet } from './snippets'
 
 type SignatureMethods =
@@ -37,8 +38,8 @@ export function providerInfo(p: Provider): ProviderInfo {
 }
 
 /** Providers, endpoints and secrets. Secrets enter here and leave only as masked hints. */
-export function signaturesApi(engine: Engine): Pick<ApiHandlers, SignatureMethods> {
-  const sig = () => engine.signatures
+export function signaturesApi(signatures: SignatureService): Pick<ApiHandlers, SignatureMethods> {
+  const sig = (): SignatureService => signatures
   return {
     listProviders: () => PROVIDERS.map(providerInfo),
     listEndpoints: () => sig().endpointInfos(),

@@ -2,7 +2,9 @@
 // re-verification of stored captures when a secret changes.
 import type { EndpointInfo, SecretInfo, SecretStorageInfo } from '../../../shared/api/signatures'
 import type { RequestSummary } from '../../../shared/types'
-import type { Engine } from '../engine'
+import type { EventSink } from '../api-handlers'
+import type { Db } from '../store/db'
+import type { RequestStore } from '../store/request-store'
 import { basicInspector, type IncomingDelivery, type Inspection } from '../inspect'
 import { createGenericProvider } from '../providers/generic'
 import { getProvider } from '../providers/registry'
@@ -16,6 +18,13 @@ import { SecretVault, type SecretCodec, type StoredSecret } from './vault'
 /** Captures re-verified per secret change, newest first; older ones keep their verdict (it says when it was judged). */
 const REVERIFY_LIMIT = 20_000
 
+/** What the service reads and writes besides its own tables: stored captures (re-verified) and the UI's events. */
+export interface SignatureDeps {
+  db: Db
+  requests: RequestStore
+  events: EventSink
+}
+
 export class SignatureService {
   readonly endpoints: EndpointStore
   readonly vault: SecretVault
@@ -27,10 +36,10 @@ export class SignatureService {
   private readonly sources: InspectSources
 
   constructor(
-    private readonly engine: Engine,
+    private readonly deps: SignatureDeps,
     codec: SecretCodec
   ) {
-    this.endpoints = new EndpointStore(engine.db)
+    this.endpoints = new EndpointStore(deps.db)
     this.vault = new SecretVault(codec)
     this.refresh()
     this.sources = {
@@ -210,11 +219,11 @@ export class SignatureService {
 
   /** Re-runs inspection on stored captures and pushes the changed summaries to the UI. */
   private reverify(sql: string, arg: string): number {
-    const ids = (this.engine.db.prepare(sql).all(arg) as { id: number }[]).map((r) => r.id)
+    const ids = (this.deps.db.prepare(sql).all(arg) as { id: number }[]).map((r) => r.id)
     const updated: RequestSummary[] = []
-    this.engine.db.transaction(() => {
+    this.deps.db.transaction(() => {
       for (const id of ids) {
-        const row = this.engine.requests.getRaw(id)
+        const row = this.deps.requests.getRaw(id)
         if (!row || row.body_truncated) continue
         const result = this.inspect({
           method: row.method,
@@ -224,17 +233,17 @@ export class SignatureService {
           contentEncoding: row.content_encoding,
           receivedAt: row.received_at
         })
-        this.engine.requests.updateVerdict(id, result)
-        const summary = this.engine.requests.summary(id)
+        this.deps.requests.updateVerdict(id, result)
+        const summary = this.deps.requests.summary(id)
         if (summary) updated.push(summary)
       }
     })()
-    if (updated.length) this.engine.events.emit('requestsUpdated', updated)
+    if (updated.length) this.deps.events.emit('requestsUpdated', updated)
     return ids.length
   }
 
   private changed(): void {
-    this.engine.events.emit('endpointsChanged', this.endpointInfos())
+    this.deps.events.emit('endpointsChanged', this.endpointInfos())
   }
 }
 

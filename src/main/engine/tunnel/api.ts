@@ -1,13 +1,14 @@
-import type { ApiHandlers, Engine } from '../engine'
+import type { ApiHandlers } from '../api-handlers'
+import type { TunnelManager } from './manager'
 
 type TunnelMethods = 'getTunnel' | 'startTunnel' | 'stopTunnel' | 'dismissTunnelUrlChange'
 
-/** Tunnel control; `engine.tunnel` is read per call because the Api table is built before it exists. */
-export function tunnelApi(engine: Engine): Pick<ApiHandlers, TunnelMethods> {
+/** Tunnel control. */
+export function tunnelApi(tunnel: TunnelManager): Pick<ApiHandlers, TunnelMethods> {
   return {
-    getTunnel: () => engine.tunnel.getState(),
-    startTunnel: (options) => engine.tunnel.start(options),
-    stopTunnel: () => engine.tunnel.stop(),
-    dismissTunnelUrlChange: () => engine.tunnel.dismissUrlChange()
+    getTunnel: () => tunnel.getState(),
+    startTunnel: (options) => tunnel.start(options),
+    stopTunnel: () => tunnel.stop(),
+    dismissTunnelUrlChange: () => tunnel.dismissUrlChange()
   }
 }

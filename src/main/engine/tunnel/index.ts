@@ -1,16 +1,24 @@
-// Wires the tunnel into an engine: state pushed as `tunnelChanged`, deliveries classified by origin.
-import type { Engine } from '../engine'
+// The tunnel as the engine uses it: state pushed as `tunnelChanged`. The composition root classifies
+// deliveries by origin with the manager's relay (tunnel/origin.ts).
+import type { EventSink, Log } from '../api-handlers'
 import { TunnelManager, type TunnelTimings } from './manager'
-import { classifyOrigin } from './origin'
+import type { ValueStore } from './options'
 
-export function attachTunnel(engine: Engine, log: (message: string) => void, timings?: Partial<TunnelTimings>): TunnelManager {
-  const manager = new TunnelManager({
-    localPort: () => engine.receiver.port,
-    store: engine.settings,
-    publish: (state) => engine.events.emit('tunnelChanged', state),
-    log,
-    timings
+export interface TunnelFeatureDeps {
+  /** The receiver's port (read at construction too: build the tunnel after the receiver). */
+  localPort: () => number
+  settings: ValueStore
+  events: EventSink
+  log: Log
+  timings?: Partial<TunnelTimings>
+}
+
+export function createTunnel(deps: TunnelFeatureDeps): TunnelManager {
+  return new TunnelManager({
+    localPort: deps.localPort,
+    store: deps.settings,
+    publish: (state) => deps.events.emit('tunnelChanged', state),
+    log: deps.log,
+    timings: deps.timings
   })
-  engine.setOriginClassifier((req) => classifyOrigin(req, manager.relay))
-  return manager
 }
