@@ -171,7 +171,7 @@ export class Engine {
     this.api = {
       ...coreApi({ requests, settings, events, info: () => this.info(), prepareSearch, limitsChanged: () => this.limitsChanged() }),
       ...signaturesApi(this.signatures),
-      ...forgeApi(this),
+      ...forgeApi({ forgeStore: this.forgeStore, deliveries, events, secretFor: this.secretFor }),
       ...outboundApi({
         outbound: this.outbound,
         deliveries,

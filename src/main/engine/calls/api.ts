@@ -14,22 +14,21 @@ const MAX_DIFF_TEXT_BYTES = 8 * 1024 * 1024
 
 /** Calls grouped from captures, and the diff of two captures. */
 export function callsApi(engine: { db: Db; requests: RequestStore }): Pick<ApiHandlers, CallsMethods> {
-  const prepared = prepare(engine.db)
-  const q = (): ReturnType<typeof prepare> => prepared
+  const q = prepare(engine.db)
   const side = (id: number): DiffSide => {
     const row = engine.requests.getRaw(id)
     if (!row) throw Object.assign(new Error(`No captured request with id ${id}.`), { code: 'not_found' })
     return toSide(row)
   }
   return {
-    listCalls: (query) => q().calls.list(query),
-    getCall: ({ provider, callId, missingFinalAfterMs }) => q().calls.get(provider, callId, missingFinalAfterMs),
+    listCalls: (query) => q.calls.list(query),
+    getCall: ({ provider, callId, missingFinalAfterMs }) => q.calls.get(provider, callId, missingFinalAfterMs),
     diffRequests: ({ a, b }) => diffRequests(side(a), side(b)),
     previousDelivery: ({ id }) => {
       const s = engine.requests.summary(id)
       if (!s || !s.eventId) return null
       const params = { id, provider: s.provider, callId: s.callId, eventType: s.eventType, eventId: s.eventId, floor: id - SCAN_WINDOW_IDS }
-      const row = (s.callId ? q().previousInCall.get(params) : q().previousInWindow.get(params)) as { id: number } | undefined
+      const row = (s.callId ? q.previousInCall.get(params) : q.previousInWindow.get(params)) as { id: number } | undefined
       return row ? { id: row.id } : null
     }
   }
