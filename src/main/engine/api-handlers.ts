@@ -13,3 +13,9 @@ export type EventSink = Pick<EngineEvents, 'emit'>
 
 /** A feature's log line (stderr for the CLI, the console for the app). */
 export type Log = (message: string) => void
+
+/** What a transport (IPC, WebSocket) serves: the Api table and the events it pushes. */
+export interface ApiHost {
+  api: ApiHandlers
+  events: Pick<EngineEvents, 'subscribe'>
+}

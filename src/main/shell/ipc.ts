@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { API_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../shared/methods'
-import type { Engine } from '../engine/engine'
+import type { ApiHost } from '../engine/api-handlers'
 import { dispatch } from '../transport/dispatch'
 import { RENDERER_INDEX } from './window'
 import { pathToFileURL } from 'node:url'
@@ -26,7 +26,7 @@ function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolea
   return url.protocol === 'file:' && url.host === '' && `file://${url.pathname}` === OWN_PAGE
 }
 
-export function registerIpc(engine: Engine, window: BrowserWindow): void {
+export function registerIpc(engine: ApiHost, window: BrowserWindow): void {
   for (const method of API_METHODS) {
     ipcMain.handle(IPC_PREFIX + method, (event, input: unknown) => {
       if (!trustedSender(event, window)) {

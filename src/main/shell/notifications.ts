@@ -2,11 +2,14 @@
 // background. What deserves one, and how often, is decided in failure-notice.ts.
 import { Notification, type BrowserWindow } from 'electron'
 import type { RequestSummary } from '../../shared/types'
-import type { Engine } from '../engine/engine'
+import type { EngineEvents } from '../engine/events'
+import type { SettingsStore } from '../engine/settings-store'
 import { bringToFront } from './bring-to-front'
 import { FailureNotices } from './failure-notice'
 
-export function notifyFailedVerifications(engine: Engine, window: BrowserWindow): void {
+export function notifyFailedVerifications(
+  engine: { events: Pick<EngineEvents, 'subscribe'>; settings: Pick<SettingsStore, 'get'> },
+  window: BrowserWindow): void {
   const notices = new FailureNotices()
   const onFocus = (): void => notices.windowFocused()
   window.on('focus', onFocus)

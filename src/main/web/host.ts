@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { Engine } from '../engine/engine'
+import type { ApiHost } from '../engine/api-handlers'
 import { dispatch } from '../transport/dispatch'
 
 const MIME: Record<string, string> = {
@@ -37,7 +37,7 @@ export interface WebHostOptions {
   token?: string
 }
 
-export async function startWebHost(engine: Engine, options: WebHostOptions): Promise<WebHost> {
+export async function startWebHost(engine: ApiHost, options: WebHostOptions): Promise<WebHost> {
   const root = resolve(options.rendererDir)
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`The UI is not built (${root}/index.html missing): run "npm run build" first.`)
@@ -106,7 +106,7 @@ export async function startWebHost(engine: Engine, options: WebHostOptions): Pro
 }
 
 /** Relays Api calls and pushed events over one WebSocket, with the same validation as IPC. */
-function bridge(engine: Engine, ws: WebSocket): void {
+function bridge(engine: ApiHost, ws: WebSocket): void {
   const unsubscribe = engine.events.subscribe((event, payload) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }))
   })
