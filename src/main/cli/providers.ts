@@ -9,6 +9,8 @@ export const providersVerb: Verb = {
   summary: 'list providers, their signature scheme, retries and event catalog',
   options: {},
   async run(ctx) {
+    // The Api's listProviders answers from this same static catalog; opening the database (and
+    // creating it when absent) just to read it would be a side effect, so no engine here.
     const infos = PROVIDERS.map(providerInfo)
     printResult(ctx.json, infos, () =>
       infos

@@ -196,8 +196,8 @@ export class Engine {
     if (this.started) return
     await this.receiver.listen(this.options.port ?? DEFAULT_RECEIVER_PORT, this.options.host ?? '127.0.0.1')
     this.started = true
-    // This process now serves: runs a stopped one left "running" are over. (One-shot CLI verbs never
-    // start, so they do not mark a run the app on the same file is still making.)
+    // This process now serves: forge runs that a stopped process left "running" are over. (One-shot
+    // CLI verbs never start, so they do not mark a run the app on the same file is still making.)
     this.forgeStore.markInterrupted()
     this.indexer.schedule()
     this.disk.start()
