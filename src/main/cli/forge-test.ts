@@ -33,7 +33,8 @@ export const forgeTestVerb: Verb = {
     const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
     try {
       // Not the Api's forgeStart, which answers at once and reports by events: the CLI waits for the
-      // report, so it runs the suite through the forge feature's own narrow deps (ForgeDeps).
+      // report, so it runs the suite through the forge feature's own narrow deps (ForgeDeps), where a
+      // run that fails outright rejects instead of never sending its last progress event.
       const report = await runForgeTest(engine, {
         provider,
         targetUrl: to,
