@@ -50,5 +50,6 @@ export const callpaymin = defineHmacProvider({
     description: 'Retries 5xx answers and timeouts with exponential backoff; handlers must be idempotent on the event id.'
   },
   methods: ['POST'],
-  contentType: 'application/json'
+  contentType: 'application/json',
+  callId: ['json:data.call_id']
 })

@@ -41,5 +41,6 @@ export const erzycall = defineHmacProvider({
   },
   methods: ['POST'],
   contentType: 'application/json',
+  callId: ['json:data.id'],
   sampleSecret: () => `whsec_${randomBytes(24).toString('hex')}`
 })

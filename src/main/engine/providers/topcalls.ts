@@ -65,5 +65,6 @@ export const topcalls = defineHmacProvider({
     description: 'Immediate attempt, then retries after 1 min, 5 min, 15 min and 1 h; answer within 1 second.'
   },
   methods: ['POST'],
-  contentType: 'application/json'
+  contentType: 'application/json',
+  callId: ['json:call_id']
 })

@@ -40,5 +40,6 @@ export const twilio = defineHmacProvider({
   ],
   retry: { delaysMs: [], timeoutMs: 15_000, description: 'Status callbacks are not retried by default; answer within 15 seconds.' },
   methods: ['POST'],
-  contentType: 'application/x-www-form-urlencoded'
+  contentType: 'application/x-www-form-urlencoded',
+  callId: ['form:CallSid']
 })

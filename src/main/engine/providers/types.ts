@@ -1,5 +1,8 @@
 import type { Header, SignatureReport, Verdict } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
+import type { Confirmation, FieldLocation, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
+
+export type { FieldLocation } from './preset-types'
 
 export type ProviderId =
   | 'callpaymin'
@@ -113,4 +116,21 @@ export interface Provider {
   eventFromHeaders?(headers: Header[]): { type: string | null; id: string | null } | null
   /** A plausible new secret in this provider's format (for sends and tests). */
   sampleSecret?(): string
+  /** Where the call (or conversation) id lives: read it with readField() from ./fields. */
+  callId?: FieldLocation[]
+  /** Scheme family; absent on hand-written providers means 'hmac' when `summary` is set, else 'unsigned'. */
+  family?: SchemeFamily
+  category?: ProviderCategory
+  /** What `--secret PROVIDER=VALUE` takes for this provider. */
+  secretFormat?: SecretFormat
+  confirmedBy?: Confirmation
+  /** Where the scheme was read (docs page or SDK file). */
+  source?: string
+  /**
+   * For key-pair schemes: what the user must know about the key a send or forge run signs with
+   * (the public key to configure in the handler). Null when the secret signs as the provider does.
+   */
+  signingNote?(secret: string): string | null
+  /** Why a forge check does not apply to this scheme (check id -> reason), e.g. no timestamp to make stale. */
+  forgeSkips?: Record<string, string>
 }

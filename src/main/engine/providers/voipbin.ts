@@ -95,5 +95,7 @@ export const voipbin: Provider = {
   events: EVENTS.map(([type, description]) => ({ type, description, sample: () => ({ type, data: dataFor(type) }) })),
   retry: { delaysMs: [], timeoutMs: 5_000, description: 'Expects 200 within 5 seconds; deliveries may repeat, so handle duplicates.' },
   methods: ['POST', 'PUT', 'GET', 'DELETE'],
-  contentType: 'application/json'
+  contentType: 'application/json',
+  // Recordings and transcriptions name their call in reference_id; call events are the call (data.id).
+  callId: ['json:data.reference_id', 'json:data.id']
 }
