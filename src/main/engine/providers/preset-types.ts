@@ -128,6 +128,11 @@ export interface Preset<Id extends string = string> {
    * A preset with none is the default for its signature header.
    */
   detectHeaders?: string[]
+  /**
+   * 'endpoint': never auto-detected (it shares its headers and scheme with another preset, or uses a
+   * header as common as Authorization); a delivery is judged as this provider only at an endpoint set to it.
+   */
+  detectVia?: 'endpoint'
   /** A User-Agent prefix that tells this preset apart (case-insensitive). */
   userAgent?: string
   eventType?: FieldLocation[]

@@ -4,19 +4,8 @@ import type { Confirmation, FieldLocation, ProviderCategory, SchemeFamily, Secre
 
 export type { FieldLocation } from './preset-types'
 
-export type ProviderId =
-  | 'callpaymin'
-  | 'callcall'
-  | 'topcalls'
-  | 'voipbin'
-  | 'erzycall'
-  | 'standard-webhooks'
-  | 'stripe'
-  | 'github'
-  | 'slack'
-  | 'shopify'
-  | 'twilio'
-  | 'generic'
+/** Every provider id the registry knows (derived from the presets, see registry.ts). */
+export type { ProviderId } from './registry'
 
 /** A secret as the engine holds it in memory; `label` is what a verdict may show ("current", "previous"). */
 export interface NamedSecret {
@@ -41,7 +30,7 @@ export interface SignOptions {
 /** How an HMAC scheme is built, in words a snippet generator and the UI can use. */
 export interface SchemeSummary {
   algorithm: 'sha1' | 'sha256' | 'sha512'
-  encoding: 'hex' | 'base64'
+  encoding: 'hex' | 'base64' | 'base64url'
   signatureHeader: string
   timestampHeader?: string
   idHeader?: string
@@ -49,10 +38,16 @@ export interface SchemeSummary {
   prefix: string
   /** What is signed, with {body}, {timestamp}, {id}, {url} placeholders. */
   template: string
-  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_" is the key. */
-  key: 'raw' | 'whsec-base64'
-  /** How several signatures share the header (Stripe "t=..,v1=..", Standard Webhooks "v1,<b64> v1,<b64>"). */
-  framing?: 'stripe' | 'standard-webhooks'
+  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_" is the key; 'base64': the secret is base64. */
+  key: 'raw' | 'whsec-base64' | 'base64'
+  /**
+   * How several signatures share the header: Stripe "t=..,v1=..", 'kv' the same with other key names
+   * (see kv), Standard Webhooks "v1,<b64> v1,<b64>", 'list' comma-separated digests (Plivo).
+   */
+  framing?: 'stripe' | 'kv' | 'standard-webhooks' | 'list'
+  kv?: { timestamp: string; signature: string; separator?: string }
+  /** The timestamp is in milliseconds (Retell). */
+  timestampMs?: boolean
 }
 
 export interface VerifyOptions {
@@ -84,7 +79,8 @@ export interface RetryPolicy {
 
 /** Everything Hookscope knows about one provider's webhooks: detect, verify, sign, events, retries. */
 export interface Provider {
-  id: ProviderId
+  /** A registry id (ProviderId); typed as string so presets can declare their own literal ids. */
+  id: string
   name: string
   /** False for providers that never sign (VoIPBIN): verdict `unsigned`. */
   signs: boolean
@@ -133,4 +129,12 @@ export interface Provider {
   signingNote?(secret: string): string | null
   /** Why a forge check does not apply to this scheme (check id -> reason), e.g. no timestamp to make stale. */
   forgeSkips?: Record<string, string>
+  /** Headers that must also be present for detection to name this provider (it shares its signature header). */
+  detectHeaders?: string[]
+  /** 'endpoint': never auto-detected, only at an endpoint set to this provider (shared or too common headers). */
+  detectVia?: 'endpoint'
+  /** A User-Agent prefix that tells this provider apart from others sharing its signature header. */
+  userAgent?: string
+  /** Extra sentences for snippets and advice. */
+  notes?: string[]
 }
