@@ -44,3 +44,45 @@ export const UNDOCUMENTED_RETRY = retry('Retry schedule not stated in the source
 export const ev = (type: string, description: string, sample: () => unknown): EventSample => ({ type, description, sample })
 
 export const nowSec = (): number => Math.floor(Date.now() / 1000)
+
+import { definePreset } from '../preset'
+import type { Confirmation, FieldLocation, Preset, ProviderCategory, SchemeSpec, SecretFormat } from '../preset-types'
+
+interface Brief<Id extends string> {
+  id: Id
+  name: string
+  category: ProviderCategory
+  scheme: SchemeSpec
+  description: string
+  source: string
+  confirmedBy?: Confirmation
+  secretFormat?: SecretFormat
+  eventType?: FieldLocation[]
+  eventId?: FieldLocation[]
+  callId?: FieldLocation[]
+  /** The sample event's type and body. */
+  sample: [string, () => unknown]
+  more?: Partial<Preset<Id>>
+}
+
+/** A preset with the usual defaults: JSON POST, one sample event, retries as the sources say (or undocumented). */
+export function brief<const Id extends string>(b: Brief<Id>) {
+  return definePreset<Id>({
+    id: b.id,
+    name: b.name,
+    category: b.category,
+    scheme: b.scheme,
+    secretFormat: b.secretFormat ?? (b.scheme.family === 'token' ? 'token' : 'hmac-secret'),
+    description: b.description,
+    eventType: b.eventType,
+    eventId: b.eventId,
+    callId: b.callId,
+    events: [ev(b.sample[0], `A ${b.name} ${b.sample[0]} event`, b.sample[1])],
+    retry: UNDOCUMENTED_RETRY,
+    methods: ['POST'],
+    contentType: 'application/json',
+    source: b.source,
+    confirmedBy: b.confirmedBy ?? { by: 'docs' },
+    ...b.more
+  })
+}
