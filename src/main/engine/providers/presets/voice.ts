@@ -283,7 +283,7 @@ export const VOICE_PRESETS = [
     eventType: ['json:event'],
     eventId: ['json:uuid'],
     callId: ['json:body.telephonySessionId'],
-    events: [ev('telephony-session', 'A telephony session changed', () => ({ uuid: uuid(), event: '/restapi/v1.0/account/~/telephony/sessions', timestamp: isoNow(), subscriptionId: uuid(), body: { telephonySessionId: `s-${rid('', 24)}`, parties: [{ status: { code: 'Answered' } }] } }))],
+    events: [ev('/restapi/v1.0/account/~/telephony/sessions', 'A telephony session changed', () => ({ uuid: uuid(), event: '/restapi/v1.0/account/~/telephony/sessions', timestamp: isoNow(), subscriptionId: uuid(), body: { telephonySessionId: `s-${rid('', 24)}`, parties: [{ status: { code: 'Answered' } }] } }))],
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST'],
     contentType: 'application/json',
