@@ -150,8 +150,10 @@ export function defineHmacProvider(spec: HmacProviderSpec): Provider {
   const headers = [s.signatureHeader, s.timestampHeader, s.idHeader].filter((h): h is string => !!h)
   const tolerance = isTimestamped(s) ? (spec.timestampToleranceSec ?? DEFAULT_TOLERANCE_SEC) : undefined
   if (spec.nonceHeader) headers.push(spec.nonceHeader)
+  const noTime = spec.nonceHeader ? `${spec.name} signs a nonce, not a timestamp: the age of a delivery cannot be checked (keep seen nonces to stop replays).` : null
   return {
     ...spec,
+    ...(noTime ? { forgeSkips: { 'stale-timestamp': noTime, 'future-timestamp': noTime } } : {}),
     signs: true,
     signatureHeaders: headers,
     timestampToleranceSec: tolerance,

@@ -63,14 +63,15 @@ export function defineKeyPairProvider(spec: KeyPairProviderSpec): Provider {
         ...(spec.extraHeaders?.(o) ?? [])
       ]
     },
+    verificationKeyFor: (secret) => formatPublicKey(signingKey(secret, curve).key, spec.keyForm),
     signingNote(secret) {
       const { key, test } = signingKey(secret, curve)
       if (!test) return null
       const pub = formatPublicKey(key, spec.keyForm)
       return `${spec.name} signs with its own private key, which Hookscope does not have: this was signed with a test ${algoName(s)} key pair. To accept it, configure your handler with the test public key ${pub}.`
     },
-    forgeSkips: {
-      'wrong-secret': `${spec.name} signs with a key pair: this check signs with another key pair, which is what a forger without ${spec.name}'s private key can do.`
+    forgeNotes: {
+      'wrong-secret': `${spec.name} signs with a key pair: a wrong-secret check means a wrong key (this delivery is signed by another key pair, as a forger without ${spec.name}'s private key would).`
     },
     verify: (d, secrets, nowMs, options) => verifyKeyPair(spec, tolerance, d, secrets, nowMs, options)
   }

@@ -28,9 +28,11 @@ export function defineTokenProvider(spec: TokenProviderSpec): Provider {
     detect: (d) => (headerValue(d.headers, header) !== null ? 0.3 : 0),
     sign: (o) => [['Content-Type', spec.contentType], [header, prefix + encode(o.secret)], ...(spec.extraHeaders?.(o) ?? [])],
     forgeSkips: {
-      tampered: `${spec.name} sends a ${what} rather than a signature: the body is not covered, so a changed body with the right ${what} is accepted by design.`,
-      stale: NO_TIMESTAMP
+      'tampered-body': `${spec.name} sends a ${what} rather than a signature: the body is not covered, so a changed body with the right ${what} is accepted by design.`,
+      'stale-timestamp': NO_TIMESTAMP,
+      'future-timestamp': NO_TIMESTAMP
     },
+    forgeNotes: { 'wrong-secret': `${spec.name} sends a ${what}: a wrong-secret check means a wrong ${what}.` },
     verify(d, secrets) {
       const raw = headerValue(d.headers, header)
       const report = (fields: Partial<SignatureReport>): SignatureReport => ({

@@ -129,6 +129,10 @@ export interface Provider {
   signingNote?(secret: string): string | null
   /** Why a forge check does not apply to this scheme (check id -> reason), e.g. no timestamp to make stale. */
   forgeSkips?: Record<string, string>
+  /** What a forge check means for this scheme (check id -> sentence put before its advice). */
+  forgeNotes?: Record<string, string>
+  /** Key-pair schemes: the public key that verifies what sign() makes with this secret (the test key pair's, or the user's own). */
+  verificationKeyFor?(secret: string): string
   /** Headers that must also be present for detection to name this provider (it shares its signature header). */
   detectHeaders?: string[]
   /** 'endpoint': never auto-detected, only at an endpoint set to this provider (shared or too common headers). */
