@@ -90,6 +90,17 @@ export interface ProviderInfo {
   contentType: string
   retry: { description: string; delaysMs: number[]; timeoutMs: number; disableAfterFailures: number | null }
   events: { type: string; description: string }[]
+  /** Scheme family: hmac, url-signed, ed25519, ecdsa-p256, jwt, token, basic, unsigned. */
+  family: string
+  category: string | null
+  /** What `--secret PROVIDER=VALUE` and the Endpoints view take: hmac-secret, whsec, public-key, token, basic, none. */
+  secretFormat: string
+  /** 'sdk:<package>', 'docs' or 'seed-doc'. */
+  confirmedBy: string
+  /** True when only an endpoint set to this provider judges its deliveries (shared or too common headers). */
+  endpointOnly: boolean
+  /** Where the call id lives (FieldLocation strings), for grouping deliveries by call. */
+  callId: string[]
 }
 
 export interface SecretInfo {

@@ -157,7 +157,7 @@ async function runCheck(check: CheckDef, ctx: CheckContext, exchanges: () => For
   if (reason) return { ...base, outcome: 'skip', pass: true, observed: 'not run', advice: reason, exchanges: [] }
   try {
     const judged = await check.run(ctx)
-    const note = ctx.provider.forgeNotes?.[check.id]
+    const note = check.id === 'valid-delivery' ? (ctx.provider.signingNote?.(ctx.secret) ?? null) : (ctx.provider.forgeNotes?.[check.id] ?? null)
     const advice = note ? `${note} ${judged.advice}` : judged.advice
     return { ...base, ...judged, advice, pass: judged.outcome === 'pass' || judged.outcome === 'warn', exchanges: exchanges() }
   } catch (error) {

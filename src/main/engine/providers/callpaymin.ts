@@ -18,6 +18,9 @@ const event = (type: string, data: Record<string, unknown>) => (): unknown => ({
 /** CallPayMin (provider-docs/000): hex HMAC-SHA256 of the raw body in X-CallPayMin-Signature. */
 export const callpaymin = defineHmacProvider({
   id: 'callpaymin',
+  category: 'voice',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'seed-doc' },
   name: 'CallPayMin',
   scheme: 'Hex HMAC-SHA256 of the raw body in X-CallPayMin-Signature.',
   summary: { algorithm: 'sha256', encoding: 'hex', signatureHeader: 'X-CallPayMin-Signature', prefix: '', template: '{body}', key: 'raw' },

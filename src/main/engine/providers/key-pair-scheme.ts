@@ -63,6 +63,10 @@ export function defineKeyPairProvider(spec: KeyPairProviderSpec): Provider {
         ...(spec.extraHeaders?.(o) ?? [])
       ]
     },
+    secretProblem: (value) =>
+      parsePublicKey(value, curve)
+        ? null
+        : `${spec.name} verifies with an ${algoName(s)} public key (${keyFormWords(spec.keyForm)} as its dashboard shows it, or PEM); this value is not one.`,
     verificationKeyFor: (secret) => formatPublicKey(signingKey(secret, curve).key, spec.keyForm),
     signingNote(secret) {
       const { key, test } = signingKey(secret, curve)

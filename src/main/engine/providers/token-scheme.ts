@@ -26,6 +26,7 @@ export function defineTokenProvider(spec: TokenProviderSpec): Provider {
     signs: true,
     signatureHeaders: [header],
     detect: (d) => (headerValue(d.headers, header) !== null ? 0.3 : 0),
+    secretProblem: (value) => (s.family === 'basic' && !value.includes(':') ? `${spec.name} sends HTTP Basic credentials: give them as user:password.` : null),
     sign: (o) => [['Content-Type', spec.contentType], [header, prefix + encode(o.secret)], ...(spec.extraHeaders?.(o) ?? [])],
     forgeSkips: {
       'tampered-body': `${spec.name} sends a ${what} rather than a signature: the body is not covered, so a changed body with the right ${what} is accepted by design.`,

@@ -131,6 +131,8 @@ export interface Provider {
   forgeSkips?: Record<string, string>
   /** What a forge check means for this scheme (check id -> sentence put before its advice). */
   forgeNotes?: Record<string, string>
+  /** Why a value cannot be what this provider verifies with (not a public key, not user:password), or null. Never echoes the value. */
+  secretProblem?(value: string): string | null
   /** Key-pair schemes: the public key that verifies what sign() makes with this secret (the test key pair's, or the user's own). */
   verificationKeyFor?(secret: string): string
   /** Headers that must also be present for detection to name this provider (it shares its signature header). */

@@ -77,8 +77,12 @@ function dataFor(type: string): Record<string, unknown> {
 /** VoIPBIN (provider-docs/003): no signature at all; body {type, data}; method configurable. */
 export const voipbin: Provider = {
   id: 'voipbin',
+  category: 'voice',
+  secretFormat: 'none',
+  confirmedBy: { by: 'seed-doc' },
   name: 'VoIPBIN',
   signs: false,
+  family: 'unsigned',
   signatureHeaders: [],
   scheme: 'Unsigned: VoIPBIN sends no signature (verdict "unsigned"); check the source IP or use a secret URL path.',
   detect: () => 0,

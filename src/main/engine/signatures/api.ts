@@ -32,8 +32,18 @@ export function providerInfo(p: Provider): ProviderInfo {
       timeoutMs: p.retry.timeoutMs,
       disableAfterFailures: p.retry.disableAfterFailures ?? null
     },
-    events: p.events.map((e) => ({ type: e.type, description: e.description }))
+    events: p.events.map((e) => ({ type: e.type, description: e.description })),
+    family: familyOf(p),
+    category: p.category ?? null,
+    secretFormat: p.secretFormat ?? (p.signs ? (p.summary?.key === 'whsec-base64' ? 'whsec' : 'hmac-secret') : 'none'),
+    confirmedBy: p.confirmedBy ? (p.confirmedBy.by === 'sdk' ? `sdk:${p.confirmedBy.package}` : p.confirmedBy.by) : 'seed-doc',
+    endpointOnly: p.detectVia === 'endpoint' || p.id === 'generic',
+    callId: p.callId ?? []
   }
+}
+
+export function familyOf(p: Provider): string {
+  return p.family ?? (p.summary ? 'hmac' : 'unsigned')
 }
 
 /** Providers, endpoints and secrets. Secrets enter here and leave only as masked hints. */
