@@ -34,7 +34,7 @@ function casesFor(p: Provider, secret: string): Case[] {
   const url = `${PUBLIC}/webhooks/${p.id}`
   const headers = p.sign({ body: Buffer.from(body), secret, url })
   const tampered = form ? body + '&Extra=1' : body.replace('{', '{"x":1,')
-  const stale = p.timestampToleranceSec ? p.sign({ body: Buffer.from(body), secret, url, timestamp: Math.floor(Date.now() / 1000) - 600 }) : null
+  const stale = p.timestampToleranceSec ? p.sign({ body: Buffer.from(body), secret, url, timestamp: Math.floor(Date.now() / 1000) - Math.max(600, p.timestampToleranceSec + 300) }) : null
   return [
     { name: 'valid', body, headers, ok: true },
     // A shared token or Basic credentials do not cover the body: a changed body is accepted by design.

@@ -265,7 +265,7 @@ function jwtSnippet(p: Provider, route: string): VerificationSnippet {
 function tokenSnippet(p: Provider, route: string): VerificationSnippet {
   const basic = p.family === 'basic'
   const header = p.signatureHeaders[0]
-  const expectedNode = basic ? `'Basic ' + Buffer.from(TOKEN).toString('base64')` : /Bearer/.test(p.scheme ?? '') ? `'Bearer ' + TOKEN` : 'TOKEN'
+  const expectedNode = basic ? `'Basic ' + Buffer.from(TOKEN).toString('base64')` : 'TOKEN'
   const expectedPy = basic ? `"Basic " + base64.b64encode(TOKEN.encode()).decode()` : 'TOKEN'
   return {
     provider: p.id,
