@@ -103,3 +103,20 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('%s', (_id, p) => {
     if (type !== null) expect(type).toBe(event.type)
   })
 })
+
+test("every provider's verify() returns a verdict for hostile headers, hosts and bodies without throwing (inspect's catch would hide it)", () => {
+  const values = ['', ' ', '=', ',', 't=', 't=abc,v1=', 'v1,', 'Bearer x.y.z', 'Basic !!!', 'Bearer eyJ.eyJ.', 'x'.repeat(70_000), '\u00e9']
+  const hosts = ['127.0.0.1:1', 'bad host^', '', '[::1']
+  const bodies = [Buffer.alloc(0), Buffer.from('{'), Buffer.from('a=%ZZ&&=')]
+  for (const p of PROVIDERS) {
+    for (const v of values) {
+      for (const host of hosts) {
+        for (const body of bodies) {
+          const d: IncomingDelivery = { method: 'POST', path: '/x?q=%zz', headers: [['Host', host], ...p.signatureHeaders.map((n): Header => [n, v])], body, contentEncoding: null, receivedAt: NOW }
+          expect(() => p.verify(d, [{ label: 'c', value: v || 's' }], NOW), `${p.id} ${JSON.stringify(v.slice(0, 12))} ${host}`).not.toThrow()
+          expect(() => p.verify(d, [], NOW)).not.toThrow()
+        }
+      }
+    }
+  }
+})

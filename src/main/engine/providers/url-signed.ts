@@ -43,7 +43,13 @@ export function twilioBodyHashCheck(_d: IncomingDelivery, input: PayloadInput): 
 
 /** Plivo V3 (plivo-node utils/v3Security.js): URL with sorted query, then sorted POST params as name+value, then ".nonce". */
 export function plivoV3Payload(p: PayloadInput): Buffer {
-  const url = new URL(p.url ?? 'http://localhost/')
+  let url: URL
+  try {
+    url = new URL(p.url ?? 'http://localhost/')
+  } catch {
+    // A Host header no URL can hold: sign what arrived, which then fails to match, with a verdict rather than a throw.
+    return Buffer.from(`${p.url ?? ''}.${p.timestamp ?? ''}`)
+  }
   const base = `${url.protocol}//${url.host}${url.pathname}`
   const sortedPairs = (pairs: [string, string][]): [string, string][] => {
     const keys = [...new Set(pairs.map(([k]) => k))].sort()
