@@ -210,3 +210,77 @@ describe('github (@octokit/webhooks-methods)', () => {
     expect(await verify(secret, JSON_BODY, ours)).toBe(true)
   })
 })
+
+describe('HMAC presets against their providers\' packages', () => {
+  const ours = (id: string, body: string, secret: string, url?: string): Header[] => provider(id).sign({ body: Buffer.from(body), secret, url })
+
+  test('stripe: a header from stripe.webhooks.generateTestHeaderString is valid; Hookscope\'s passes constructEvent', async () => {
+    const Stripe = require('stripe') as new (k: string) => { webhooks: { generateTestHeaderString(o: object): string; constructEvent(b: string, h: string, s: string): unknown } }
+    const stripe = new Stripe('sk_test_123')
+    const secret = 'whsec_test_secret'
+    const header = stripe.webhooks.generateTestHeaderString({ payload: JSON_BODY, secret })
+    const d = delivery('/stripe', [['Stripe-Signature', header]], JSON_BODY)
+    expect(detectByHeaders(d.headers)?.id).toBe('stripe')
+    expect(verdict('stripe', d, secret)).toBe('valid')
+    expect(verdict('stripe', { ...d, body: Buffer.from(tamper(JSON_BODY)) }, secret)).toBe('invalid')
+    expect(() => stripe.webhooks.constructEvent(JSON_BODY, headerOf(ours('stripe', JSON_BODY, secret), 'Stripe-Signature'), secret)).not.toThrow()
+  })
+
+  test('razorpay: validateWebhookSignature accepts what Hookscope signs; its own HMAC recipe is valid here', () => {
+    const { validateWebhookSignature } = require('razorpay/dist/utils/razorpay-utils') as { validateWebhookSignature(b: string, s: string, k: string): boolean }
+    const secret = 'rzp_webhook_secret'
+    const sig = headerOf(ours('razorpay', JSON_BODY, secret), 'X-Razorpay-Signature')
+    expect(validateWebhookSignature(JSON_BODY, sig, secret)).toBe(true)
+    expect(verdict('razorpay', delivery('/r', [['X-Razorpay-Signature', sig]], JSON_BODY), secret)).toBe('valid')
+    expect(validateWebhookSignature(tamper(JSON_BODY), sig, secret)).toBe(false)
+  })
+
+  test('line: validateSignature accepts what Hookscope signs', () => {
+    const { validateSignature } = require('@line/bot-sdk') as { validateSignature(b: string, s: string, sig: string): boolean }
+    const secret = 'line-channel-secret'
+    const sig = headerOf(ours('line', JSON_BODY, secret), 'x-line-signature')
+    expect(validateSignature(JSON_BODY, secret, sig)).toBe(true)
+    expect(validateSignature(tamper(JSON_BODY), secret, sig)).toBe(false)
+  })
+
+  test('paddle: Paddle webhooks.isSignatureValid accepts what Hookscope signs', async () => {
+    const { Paddle } = require('@paddle/paddle-node-sdk') as { Paddle: new (k: string) => { webhooks: { isSignatureValid(b: string, k: string, s: string): Promise<boolean> } } }
+    const paddle = new Paddle('pdl_sdbx_apikey_test')
+    const secret = 'pdl_ntfset_secret'
+    const sig = headerOf(ours('paddle', JSON_BODY, secret), 'Paddle-Signature')
+    expect(await paddle.webhooks.isSignatureValid(JSON_BODY, secret, sig)).toBe(true)
+    expect(await paddle.webhooks.isSignatureValid(tamper(JSON_BODY), secret, sig)).toBe(false)
+    expect(verdict('paddle', delivery('/p', [['Paddle-Signature', sig]], JSON_BODY), secret)).toBe('valid')
+  })
+
+  test('sanity: encodeSignatureHeader output is valid here; Hookscope\'s passes isValidSignature', async () => {
+    const sanity = (await import('@sanity/webhook')) as { encodeSignatureHeader(b: string, t: number, s: string): Promise<string>; isValidSignature(b: string, sig: string, s: string): Promise<boolean> }
+    const secret = 'sanity-secret'
+    const header = await sanity.encodeSignatureHeader(JSON_BODY, Date.now(), secret)
+    const d = delivery('/s', [['sanity-webhook-signature', header]], JSON_BODY)
+    expect(detectByHeaders(d.headers)?.id).toBe('sanity')
+    expect(verdict('sanity', d, secret)).toBe('valid')
+    expect(verdict('sanity', { ...d, body: Buffer.from(tamper(JSON_BODY)) }, secret)).toBe('invalid')
+    expect(await sanity.isValidSignature(JSON_BODY, headerOf(ours('sanity', JSON_BODY, secret), 'sanity-webhook-signature'), secret)).toBe(true)
+  })
+
+  test('elevenlabs: webhooks.constructEvent accepts what Hookscope signs and refuses a tampered body', async () => {
+    const { WebhooksClient } = require('@elevenlabs/elevenlabs-js/wrapper/webhooks') as { WebhooksClient: new () => { constructEvent(b: string, h: string, s: string): Promise<unknown> } }
+    const secret = 'wsec_elevenlabs'
+    const header = headerOf(ours('elevenlabs', JSON_BODY, secret), 'ElevenLabs-Signature')
+    await expect(new WebhooksClient().constructEvent(JSON_BODY, header, secret)).resolves.toEqual(JSON.parse(JSON_BODY))
+    await expect(new WebhooksClient().constructEvent(tamper(JSON_BODY), header, secret)).rejects.toThrow()
+  })
+
+  test('square: WebhooksHelper.verifySignature accepts what Hookscope signs for the notification URL; Hookscope names a URL mismatch', async () => {
+    const { WebhooksHelper } = require('square') as { WebhooksHelper: { verifySignature(o: object): Promise<boolean> } }
+    const key = 'square-signature-key'
+    const url = `https://${HOST}/square`
+    const sig = headerOf(ours('square', JSON_BODY, key, url), 'x-square-hmacsha256-signature')
+    expect(await WebhooksHelper.verifySignature({ requestBody: JSON_BODY, signatureHeader: sig, signatureKey: key, notificationUrl: url })).toBe(true)
+    expect(verdict('square', delivery('/square', [['x-square-hmacsha256-signature', sig]], JSON_BODY), key)).toBe('valid')
+    const r = provider('square').verify(delivery('/square/', [['x-square-hmacsha256-signature', sig]], JSON_BODY), [{ label: 'k', value: key }], Date.now())
+    expect(r.verdict.status).toBe('invalid')
+    expect(r.verdict.detail).toContain('trailing slash')
+  })
+})

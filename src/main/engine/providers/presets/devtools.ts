@@ -196,6 +196,17 @@ export const DEVTOOLS_PRESETS = [
     more: { scheme: hmacKv('WorkOS-Signature', 't', 'v1', { timestampMs: true }) }
   }),
   brief({
+    id: 'sanity',
+    name: 'Sanity',
+    category: 'devtools',
+    scheme: hmacKv('sanity-webhook-signature', 't', 'v1', { encoding: 'base64url', timestampMs: true }),
+    description: 'sanity-webhook-signature: "t=<unix ms>,v1=<base64url HMAC-SHA256 of {t}.{raw body}>" with the webhook secret.',
+    eventId: ['header:idempotency-key'],
+    sample: ['document.update', () => ({ _id: rid('doc-'), _type: 'post', _rev: rid('', 22), title: 'Call notes' })],
+    source: '@sanity/webhook dist/index.js (encodeSignatureHeader, assertValidSignature)',
+    confirmedBy: { by: 'sdk', package: '@sanity/webhook' }
+  }),
+  brief({
     id: 'calendly',
     name: 'Calendly',
     category: 'other',

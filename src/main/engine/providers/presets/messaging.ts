@@ -76,7 +76,8 @@ export const MESSAGING_PRESETS = [
     eventType: ['json:events.0.type'],
     eventId: ['json:events.0.webhookEventId'],
     sample: ['message', () => ({ destination: rid('U', 32), events: [{ type: 'message', webhookEventId: rid('', 26), timestamp: Date.now(), message: { type: 'text', id: rid('', 14), text: 'hi' } }] })],
-    source: 'developers.line.biz/en/docs/messaging-api/receiving-messages (signature validation)'
+    source: 'developers.line.biz/en/docs/messaging-api/receiving-messages (signature validation)',
+    confirmedBy: { by: 'sdk', package: '@line/bot-sdk' }
   }),
   brief({
     id: 'webex',

@@ -12,7 +12,8 @@ export const PAYMENT_PRESETS = [
     eventType: ['json:type'],
     eventId: ['json:event_id'],
     sample: ['payment.updated', () => ({ merchant_id: rid('', 13).toUpperCase(), type: 'payment.updated', event_id: uuid(), created_at: isoNow(), data: { type: 'payment', id: rid('', 22), object: { payment: { status: 'COMPLETED' } } } })],
-    source: 'developer.squareup.com/docs/webhooks/step3validate'
+    source: 'developer.squareup.com/docs/webhooks/step3validate',
+    confirmedBy: { by: 'sdk', package: 'square' }
   }),
   brief({
     id: 'paddle',
@@ -23,7 +24,8 @@ export const PAYMENT_PRESETS = [
     eventType: ['json:event_type'],
     eventId: ['json:event_id'],
     sample: ['transaction.completed', () => ({ event_id: rid('evt_', 26), event_type: 'transaction.completed', occurred_at: isoNow(), data: { id: rid('txn_', 26), status: 'completed' } })],
-    source: 'developer.paddle.com/webhooks/signature-verification'
+    source: 'developer.paddle.com/webhooks/signature-verification',
+    confirmedBy: { by: 'sdk', package: '@paddle/paddle-node-sdk' }
   }),
   brief({
     id: 'lemonsqueezy',
@@ -45,7 +47,8 @@ export const PAYMENT_PRESETS = [
     eventType: ['json:event'],
     eventId: ['header:X-Razorpay-Event-Id'],
     sample: ['payment.captured', () => ({ entity: 'event', event: 'payment.captured', created_at: nowSec(), payload: { payment: { entity: { id: rid('pay_', 14), amount: 50000 } } } })],
-    source: 'razorpay.com/docs/webhooks/validate-test'
+    source: 'razorpay.com/docs/webhooks/validate-test',
+    confirmedBy: { by: 'sdk', package: 'razorpay' }
   }),
   brief({
     id: 'checkout-com',

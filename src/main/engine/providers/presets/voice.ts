@@ -223,7 +223,7 @@ export const VOICE_PRESETS = [
     methods: ['POST'],
     contentType: 'application/json',
     source: 'elevenlabs.io/docs (post-call webhooks, HMAC authentication)',
-    confirmedBy: { by: 'docs' }
+    confirmedBy: { by: 'sdk', package: '@elevenlabs/elevenlabs-js' }
   }),
   definePreset({
     id: 'deepgram',
