@@ -277,9 +277,10 @@ export const VOICE_PRESETS = [
     id: 'ringcentral',
     name: 'RingCentral',
     category: 'voice',
-    scheme: { family: 'token', header: 'Validation-Token' },
+    scheme: { family: 'token', header: 'Verification-Token' },
     secretFormat: 'token',
-    description: 'Validation-Token: the token set as deliveryMode.validationToken on the subscription, compared as is.',
+    description: 'Verification-Token: the token set as deliveryMode.verificationToken on the subscription, compared as is (the creation handshake sends Validation-Token, to echo back).',
+    signatureOptional: true,
     eventType: ['json:event'],
     eventId: ['json:uuid'],
     callId: ['json:body.telephonySessionId'],
@@ -287,7 +288,8 @@ export const VOICE_PRESETS = [
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST'],
     contentType: 'application/json',
-    source: 'developers.ringcentral.com/guide/notifications/webhooks',
+    source: 'developers.ringcentral.com/guide/notifications/webhooks (receiving); RingCentral SDK WebhookDeliveryModeRequest.verificationToken',
+    notes: ['At subscription creation RingCentral sends a Validation-Token header that your handler must echo back in its answer.'],
     confirmedBy: { by: 'docs' }
   })
 ]
