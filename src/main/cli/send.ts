@@ -87,14 +87,16 @@ export const sendVerb: Verb = {
     }
     const delivery = await withOpenEngine(ctx, async (engine) => {
       const sample = engine.outbound.sample(provider, event)
-      const payload = patch === undefined ? JSON.parse(sample.bodyText) : mergeJson(JSON.parse(sample.bodyText), patch)
+      const form = /x-www-form-urlencoded/i.test(sample.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '')
+      const base = form ? Object.fromEntries(new URLSearchParams(sample.bodyText)) : JSON.parse(sample.bodyText)
+      const payload = patch === undefined ? base : mergeJson(base, patch)
       return engine.outbound.send({
         provider,
         event,
         url: to,
         method: sample.method,
         headers: sample.headers,
-        bodyText: JSON.stringify(payload),
+        bodyText: form ? new URLSearchParams(payload as Record<string, string>).toString() : JSON.stringify(payload),
         sign: true,
         secret: ctx.values.secret as string | undefined
       })

@@ -109,7 +109,10 @@ export class Outbound {
     return {
       method: provider.methods[0] ?? 'POST',
       headers: [['Content-Type', provider.contentType]],
-      bodyText: JSON.stringify(event.sample(), null, 2)
+      // Form-posting providers (Twilio, Plivo) get their wire format, so the signature covers what they really send.
+      bodyText: /x-www-form-urlencoded/i.test(provider.contentType)
+        ? new URLSearchParams(event.sample() as Record<string, string>).toString()
+        : JSON.stringify(event.sample(), null, 2)
     }
   }
 
