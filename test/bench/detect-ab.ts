@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     ['CallPayMin, invalid (diagnostics)', delivery('/callpaymin', body, [['X-CallPayMin-Signature', hex(body + ' ')]])]
   ]
   const n = 20_000
-  const rounds = 5
+  const rounds = Number(process.env.ROUNDS ?? 5)
   console.log(`microseconds per delivery, median of ${rounds} interleaved rounds of ${n}`)
   for (const [name, d] of cases) {
     const t: Record<string, number[]> = { before: [], after: [] }
