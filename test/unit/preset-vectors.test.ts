@@ -120,3 +120,10 @@ test("every provider's verify() returns a verdict for hostile headers, hosts and
     }
   }
 })
+
+test("every provider's sample secret is a value its own --secret check accepts", () => {
+  for (const p of PROVIDERS) {
+    const sample = p.sampleSecret?.()
+    if (sample !== undefined) expect(p.secretProblem?.(sample) ?? null, p.id).toBeNull()
+  }
+})

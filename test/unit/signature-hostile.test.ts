@@ -34,7 +34,9 @@ test('inspection never throws and always gives a known verdict', () => {
     for (const value of VALUES) {
       for (const p of PROVIDERS) {
         const headers: Header[] = [['Content-Type', p.contentType], ...p.signatureHeaders.map((h) => [h, value] as Header), ['X-T', value]]
-        for (const path of ['/x', '/gen', '/gen/deeper?q=1', '']) {
+        // The /gen endpoint judges with its own generic scheme whatever the provider headers are: once per body and value is enough.
+        const paths = p === PROVIDERS[0] ? ['/x', '/gen', '/gen/deeper?q=1', ''] : ['/x', '']
+        for (const path of paths) {
           const r = t.engine.signatures.inspect({ method: 'POST', path, headers, body, contentEncoding: null, receivedAt: Date.now() })
           expect(VERDICT_STATUSES).toContain(r.verdict.status)
           expect(r.verdict.detail.length).toBeGreaterThan(0)
@@ -45,4 +47,6 @@ test('inspection never throws and always gives a known verdict', () => {
   }
   expect(statuses.has('invalid')).toBe(true)
   expect(statuses.has('missing')).toBe(true)
-})
+  // Every hostile body against every provider (96 presets, each with a stored secret, so invalid ones also
+  // run the rotation probe): the loop grows with the registry, not the per-delivery cost.
+}, 600_000)

@@ -8,6 +8,7 @@ import { hmac, safeEqual } from './hmac'
 import type { NamedSecret, Provider, SchemeSummary, SignOptions, VerifyOptions, VerifyResult } from './types'
 
 export const DEFAULT_TOLERANCE_SEC = 300
+const URL_VARIANT_BODY_LIMIT = 64 * 1024
 const PREVIEW_LIMIT = 4096
 
 export interface PayloadInput {
@@ -262,7 +263,7 @@ function verifyHmac(
       report: report({ ...base, diagnostics: rotated ? [`Matched secret "${secret.label}"${rotated}.`] : [] })
     }
   }
-  const variant = spec.urlVariants && input.url ? matchUrlVariant(spec, d, parsed, input, secrets) : null
+  const variant = spec.urlVariants && input.url ? matchUrlVariant(spec, d, parsed, input, secrets, options.diagnose !== false) : null
   if (variant) {
     const { v, label } = variant
     const said = `${spec.name} signed ${v.url} (${v.change}); Hookscope received ${input.url}.`
@@ -291,8 +292,13 @@ function matchUrlVariant(
   d: IncomingDelivery,
   parsed: ParsedHeader,
   input: PayloadInput,
-  secrets: NamedSecret[]
+  secrets: NamedSecret[],
+  diagnosing: boolean
 ): { v: UrlVariant; label: string } | null {
+  // Each variant is one more HMAC per secret: a flood of bad signatures must not cost 20 of them per
+  // delivery. Only a diagnosing check tries them (not the rotation probe over other stored secrets),
+  // and only for bodies up to 64 KiB (URL-signed providers post small forms).
+  if (!diagnosing || input.body.length > URL_VARIANT_BODY_LIMIT) return null
   for (const v of spec.urlVariants!(d, input.url!)) {
     const payload = payloadFor(spec, { ...input, url: v.url })
     for (const secret of secrets) {

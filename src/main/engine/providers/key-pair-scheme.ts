@@ -7,7 +7,7 @@ import type { IncomingDelivery } from '../inspect'
 import { headerValue } from '../receiver'
 import { reserialize } from './diagnose'
 import { describeAge, DEFAULT_TOLERANCE_SEC, previewOf, timestampSeconds, type HmacProviderSpec } from './hmac-scheme'
-import { formatPublicKey, parsePublicKey, signingKey, type KeyCurve } from './keys'
+import { formatPublicKey, parsePublicKey, signingKey, testPrivateKey, type KeyCurve } from './keys'
 import type { EcdsaScheme, Ed25519Scheme } from './preset-types'
 import type { NamedSecret, Provider, VerifyOptions, VerifyResult } from './types'
 
@@ -51,6 +51,8 @@ export function defineKeyPairProvider(spec: KeyPairProviderSpec): Provider {
     signatureHeaders: [s.signatureHeader, s.timestampHeader],
     timestampToleranceSec: tolerance,
     detect: (d) => (headerValue(d.headers, s.signatureHeader) !== null ? 1 : 0),
+    // A public key of this scheme's curve, in the dashboard's form (what a user pastes).
+    sampleSecret: () => formatPublicKey(testPrivateKey(`sample ${spec.id} ${Date.now()}`, curve), spec.keyForm),
     sign(o) {
       const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000))
       const { key } = signingKey(o.secret, curve)
