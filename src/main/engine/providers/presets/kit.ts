@@ -1,5 +1,6 @@
 // Small builders that keep the preset tables short: the common HMAC shapes, retry policies and samples.
-import type { HmacScheme } from '../preset-types'
+import { definePreset } from '../preset'
+import type { Confirmation, FieldLocation, HmacScheme, Preset, ProviderCategory, SchemeSpec, SecretFormat } from '../preset-types'
 import type { EventSample, RetryPolicy } from '../types'
 
 export const hmacBody = (signatureHeader: string, o: Partial<HmacScheme> = {}): HmacScheme => ({
@@ -44,9 +45,6 @@ export const UNDOCUMENTED_RETRY = retry('Retry schedule not stated in the source
 export const ev = (type: string, description: string, sample: () => unknown): EventSample => ({ type, description, sample })
 
 export const nowSec = (): number => Math.floor(Date.now() / 1000)
-
-import { definePreset } from '../preset'
-import type { Confirmation, FieldLocation, Preset, ProviderCategory, SchemeSpec, SecretFormat } from '../preset-types'
 
 interface Brief<Id extends string> {
   id: Id
