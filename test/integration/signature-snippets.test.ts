@@ -39,7 +39,7 @@ function casesFor(p: Provider, secret: string): Case[] {
     { name: 'valid', body, headers, ok: true },
     // A shared token or Basic credentials do not cover the body: a changed body is accepted by design.
     ...(p.family === 'token' || p.family === 'basic' ? [] : [{ name: 'tampered', body: tampered, headers, ok: false }]),
-    { name: 'wrong secret', body, headers: p.sign({ body: Buffer.from(body), secret: secret.replace(/.$/, 'Q'), url }), ok: false },
+    { name: 'wrong secret', body, headers: p.sign({ body: Buffer.from(body), secret: secret.replace(/.$/, (c) => (c === 'Q' ? 'R' : 'Q')), url }), ok: false },
     { name: 'garbage signature', body, headers: headers.map(([n, v]) => [n, p.signatureHeaders.includes(n) && n === p.signatureHeaders[0] ? 'x' : v]), ok: false },
     ...(stale ? [{ name: 'stale', body, headers: stale, ok: false }] : [])
   ]

@@ -22,7 +22,7 @@ export function sampleSecretFor(format: SecretFormat, id: string): string {
     case 'public-key':
       return formatPublicKey(testPrivateKey(`sample ${id}`, 'ed25519'), 'base64-raw')
     case 'basic':
-      return `hookscope:${randomBytes(9).toString('base64url')}`
+      return `hookscope:${randomBytes(9).toString('hex')}`
     default:
       return randomBytes(16).toString('hex')
   }
