@@ -156,6 +156,9 @@ export class SignatureService {
   // ---- secrets ----
   addSecret(scope: { endpointId?: number; provider?: string }, value: string, label?: string): { secret: SecretInfo; reverified: number } {
     const key = this.scopeKey(scope)
+    const providerId = scope.provider ?? (scope.endpointId !== undefined ? this.endpoints.get(scope.endpointId)?.provider : null)
+    const problem = providerId ? getProvider(providerId)?.secretProblem?.(value) : null
+    if (problem) throw new Error(problem)
     const n = this.vault.list(key).length + 1
     const stored = this.vault.add(key, label || `secret ${n}`, value)
     return { secret: toInfo(stored, false), reverified: this.afterSecretChange(key) }
