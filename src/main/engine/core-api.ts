@@ -20,9 +20,9 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
   let lastDecoded: { id: number; bytes: Buffer } | null = null
   const decodedBytes = (id: number): Buffer | null => {
     if (lastDecoded?.id === id) return lastDecoded.bytes
-    const row = engine.requests.getRaw(id)
+    const row = engine.requests.getWithBody(id)
     if (!row) return null
-    const decoded = decodeBody(row.body, row.content_encoding)
+    const decoded = decodeBody(row.body, row.contentEncoding)
     if (!decoded.ok) throw Object.assign(new Error(decoded.error), { code: 'undecodable' })
     lastDecoded = { id, bytes: decoded.bytes }
     return decoded.bytes
@@ -63,9 +63,9 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
       return next
     },
     getDecodedBody: ({ id }) => {
-      const row = engine.requests.getRaw(id)
+      const row = engine.requests.getWithBody(id)
       if (!row) return null
-      const decoded = decodeBody(row.body, row.content_encoding)
+      const decoded = decodeBody(row.body, row.contentEncoding)
       if (!decoded.ok) return { ok: false, encoding: decoded.encoding, error: decoded.error }
       const size = decoded.bytes.length
       if (size > INLINE_BODY_BYTES) {
@@ -75,7 +75,7 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
       return { ok: true, encoding: decoded.encoding, bodyBase64: decoded.bytes.toString('base64'), size }
     },
     readBody: ({ id, decoded, offset, length }) => {
-      const bytes = decoded ? decodedBytes(id) : engine.requests.getRaw(id)?.body
+      const bytes = decoded ? decodedBytes(id) : engine.requests.getWithBody(id)?.body
       if (!bytes) return null
       return { base64: bytes.subarray(offset, offset + length).toString('base64'), total: bytes.length }
     }

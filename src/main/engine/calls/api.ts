@@ -2,8 +2,7 @@ import { diffRequests, type DiffSide } from '../../../shared/diff'
 import { decodeBody } from '../body'
 import type { ApiHandlers, Engine } from '../engine'
 import { SCAN_WINDOW_IDS } from '../store/request-store'
-import type { FullRow } from '../store/rows'
-import { pairedHeaders } from '../signatures/rows'
+import type { StoredRequest } from '../store/rows'
 import { CallStore } from './call-store'
 
 type CallsMethods = 'listCalls' | 'getCall' | 'diffRequests' | 'previousDelivery'
@@ -17,7 +16,7 @@ export function callsApi(engine: Engine): Pick<ApiHandlers, CallsMethods> {
   let prepared: ReturnType<typeof prepare> | null = null
   const q = (): ReturnType<typeof prepare> => (prepared ??= prepare(engine))
   const side = (id: number): DiffSide => {
-    const row = engine.requests.getRaw(id)
+    const row = engine.requests.getWithBody(id)
     if (!row) throw Object.assign(new Error(`No captured request with id ${id}.`), { code: 'not_found' })
     return toSide(row)
   }
@@ -48,8 +47,8 @@ function prepare(engine: Engine) {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-function toSide(row: FullRow): DiffSide {
-  const decoded = decodeBody(row.body, row.content_encoding)
+function toSide(row: StoredRequest): DiffSide {
+  const decoded = decodeBody(row.body, row.contentEncoding)
   let text: string | null = null
   if (decoded.ok && decoded.bytes.length <= MAX_DIFF_TEXT_BYTES) {
     try {
@@ -62,9 +61,9 @@ function toSide(row: FullRow): DiffSide {
     id: row.id,
     method: row.method,
     path: row.path,
-    headers: pairedHeaders(row.headers),
+    headers: row.headers,
     text,
-    size: row.body_size,
-    sha256: row.body_sha256
+    size: row.bodySize,
+    sha256: row.bodySha256
   }
 }

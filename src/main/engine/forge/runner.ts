@@ -11,7 +11,7 @@ import { probeScheme, type Delivery } from './build'
 import type { CheckContext, CheckDef } from './check-types'
 import { SEQUENCE_CHECKS } from './checks-sequence'
 import { SINGLE_CHECKS } from './checks-single'
-import { formatMs } from './judge'
+import { formatMs } from '../../../shared/format'
 import { Liveness } from './liveness'
 import { scoreOf } from './report'
 

@@ -145,16 +145,16 @@ export class Outbound {
   }
 
   async replay(input: ReplayInput): Promise<DeliveryRecord> {
-    const row = this.engine.requests.getRaw(input.id)
+    const row = this.engine.requests.getWithBody(input.id)
     if (!row) throw new OutboundError(`No captured request with id ${input.id}.`)
-    if (row.body_truncated && !input.edit) {
+    if (row.bodyTruncated && !input.edit) {
       throw new OutboundError('This capture was cut at the body limit, so its exact bytes are not stored; edit it to send what was kept.')
     }
     const edit = input.edit
     const url = edit?.path !== undefined ? new URL(input.url).origin + edit.path : resolveTargetUrl(input.url, row.path)
     const method = edit?.method.toUpperCase() ?? row.method
     const body = edit ? Buffer.from(edit.bodyText, 'utf8') : row.body
-    let headers = edit?.headers ?? (JSON.parse(row.headers) as Header[])
+    let headers = edit?.headers ?? row.headers
     if (input.resign) {
       const providerId = input.resign.provider ?? row.provider
       if (!providerId) throw new OutboundError('Hookscope does not know which provider sent this capture: pick one to re-sign as.')
@@ -162,7 +162,7 @@ export class Outbound {
       headers = resignHeaders(provider, headers, body, this.secretFor(provider, input.resign.secret, row.endpoint), {
         url,
         method,
-        event: row.event_type
+        event: row.eventType
       })
     }
     return this.withCancel(input.cancelKey, (signal) => this.deliverer.deliver(

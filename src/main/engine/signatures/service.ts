@@ -7,7 +7,6 @@ import { basicInspector, type IncomingDelivery, type Inspection } from '../inspe
 import { createGenericProvider } from '../providers/generic'
 import { getProvider } from '../providers/registry'
 import type { NamedSecret } from '../providers/types'
-import { pairedHeaders } from './rows'
 import { EndpointStore, type Endpoint, type EndpointFields } from './endpoints'
 import { inspectDelivery, type ForeignSecret, type InspectSources, type ResolvedEndpoint } from './inspector'
 import { secretHint } from './mask'
@@ -214,15 +213,15 @@ export class SignatureService {
     const updated: RequestSummary[] = []
     this.engine.db.transaction(() => {
       for (const id of ids) {
-        const row = this.engine.requests.getRaw(id)
-        if (!row || row.body_truncated) continue
+        const row = this.engine.requests.getWithBody(id)
+        if (!row || row.bodyTruncated) continue
         const result = this.inspect({
           method: row.method,
           path: row.path,
-          headers: pairedHeaders(row.headers),
+          headers: row.headers,
           body: row.body,
-          contentEncoding: row.content_encoding,
-          receivedAt: row.received_at
+          contentEncoding: row.contentEncoding,
+          receivedAt: row.receivedAt
         })
         this.engine.requests.updateVerdict(id, result)
         const summary = this.engine.requests.summary(id)

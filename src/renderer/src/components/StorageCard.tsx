@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { formatBytes } from '../lib/format'
+import { formatBytes } from '../../../shared/format'
 import { fromLimitsForm, toLimitsForm, type LimitsForm } from '../lib/limits-form'
 import { useStore } from '../store'
 

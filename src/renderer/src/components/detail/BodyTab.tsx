@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { BodyKind } from '../../lib/body-analysis'
 import { workerSource } from '../../lib/body-client'
-import { formatBytes } from '../../lib/format'
+import { formatBytes } from '../../../../shared/format'
 import { memorySource } from '../../lib/json-source'
 import { useBody, type BodySource } from '../../hooks/useBody'
 import { HexView } from './body/HexView'

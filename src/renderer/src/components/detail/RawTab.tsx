@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useBody } from '../../hooks/useBody'
-import { formatBytes } from '../../lib/format'
+import { formatBytes } from '../../../../shared/format'
 import { rawRequest } from '../../lib/http-text'
 import type { DetailTabProps } from './tabs'
 

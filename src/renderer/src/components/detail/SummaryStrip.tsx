@@ -1,5 +1,6 @@
 import type { CapturedRequest } from '../../../../shared/types'
-import { formatBytes, formatDateTime, formatDuration } from '../../lib/format'
+import { formatBytes } from '../../../../shared/format'
+import { formatDateTime, formatDuration } from '../../lib/format'
 import { VerdictBadge } from '../VerdictBadge'
 
 function Item({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }): React.JSX.Element {

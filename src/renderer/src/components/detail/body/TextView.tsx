@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { formatBytes } from '../../../lib/format'
+import { formatBytes } from '../../../../../shared/format'
 
 /** Laying out megabytes of text freezes the page; the first part is shown and the rest on request. */
 const PREVIEW_CHARS = 512 * 1024
