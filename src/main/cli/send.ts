@@ -1,7 +1,8 @@
 // `hookscope send` and `hookscope replay`: a signed sample or a captured delivery to the user's handler.
 import type { DeliveryRecord } from '../../shared/api/outbound'
 import { Engine } from '../engine/engine'
-import { OutboundError, requireProvider } from '../engine/outbound/outbound'
+import { hasCode } from '../../shared/errors'
+import { requireProvider } from '../engine/outbound/outbound'
 import { decodeSample, encodeSample } from '../engine/providers/wire'
 import { CliError, printResult } from './output'
 import type { Verb, VerbContext } from './verb'
@@ -11,7 +12,7 @@ async function withOpenEngine<T>(ctx: VerbContext, fn: (engine: Engine) => Promi
   try {
     return await fn(engine)
   } catch (error) {
-    if (error instanceof OutboundError) throw new CliError(error.message)
+    if (hasCode(error, 'invalid_input', 'not_found', 'conflict')) throw new CliError(error.message)
     throw error
   } finally {
     engine.outbound.stop()

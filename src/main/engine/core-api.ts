@@ -1,6 +1,7 @@
 import { decodeBody } from './body'
 import { INLINE_BODY_BYTES } from '../../shared/api/core'
 import type { ApiHandlers, Engine } from './engine'
+import { HookscopeError } from '../../shared/errors'
 
 type CoreMethods =
   | 'getInfo'
@@ -23,7 +24,7 @@ export function coreApi(engine: Engine): Pick<ApiHandlers, CoreMethods> {
     const row = engine.requests.getWithBody(id)
     if (!row) return null
     const decoded = decodeBody(row.body, row.contentEncoding)
-    if (!decoded.ok) throw Object.assign(new Error(decoded.error), { code: 'undecodable' })
+    if (!decoded.ok) throw new HookscopeError('undecodable', decoded.error)
     lastDecoded = { id, bytes: decoded.bytes }
     return decoded.bytes
   }

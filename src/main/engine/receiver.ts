@@ -12,6 +12,7 @@ import type { Inspector } from './inspect'
 import type { NewRequest } from './store/rows'
 import type { Refusal } from './limits/admission'
 import { discardRest, drainBoundBytes, type DrainOutcome } from './limits/drain'
+import { HookscopeError } from '../../shared/errors'
 
 /** How much of an over-limit body is kept so the user still sees how it started. */
 const OVERSIZE_PREVIEW_BYTES = 64 * 1024
@@ -94,7 +95,7 @@ export class Receiver {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error
       }
     }
-    throw new Error(`No free port between ${port} and ${port + tries - 1}.`)
+    throw new HookscopeError('unavailable', `No free port between ${port} and ${port + tries - 1}.`)
   }
 
   get port(): number {

@@ -4,6 +4,7 @@ import type { ApiHandlers, Engine } from '../engine'
 import { SCAN_WINDOW_IDS } from '../store/request-store'
 import type { StoredRequest } from '../store/rows'
 import { CallStore } from './call-store'
+import { HookscopeError } from '../../../shared/errors'
 
 type CallsMethods = 'listCalls' | 'getCall' | 'diffRequests' | 'previousDelivery'
 
@@ -17,7 +18,7 @@ export function callsApi(engine: Engine): Pick<ApiHandlers, CallsMethods> {
   const q = (): ReturnType<typeof prepare> => (prepared ??= prepare(engine))
   const side = (id: number): DiffSide => {
     const row = engine.requests.getWithBody(id)
-    if (!row) throw Object.assign(new Error(`No captured request with id ${id}.`), { code: 'not_found' })
+    if (!row) throw new HookscopeError('not_found', `No captured request with id ${id}.`)
     return toSide(row)
   }
   return {

@@ -5,6 +5,7 @@ import { storedSecret } from '../outbound/secrets'
 import { reportJson, reportMarkdown } from './report'
 import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
 import { ForgeStore } from './store'
+import { HookscopeError } from '../../../shared/errors'
 
 type ForgeMethods = 'forgeStart' | 'forgeGet' | 'forgeCancel' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
 
@@ -51,7 +52,7 @@ export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
   const running = new Map<string, AbortController>()
   const stored = (runId: string): ForgeReport => {
     const report = store().get(runId)
-    if (!report) throw new Error('That forge run no longer exists.')
+    if (!report) throw new HookscopeError('not_found', 'That forge run no longer exists.')
     return report
   }
   return {

@@ -3,7 +3,7 @@ import type { CapturedRequest } from '../../../shared/types'
 import type { ApiHandlers, Engine } from '../engine'
 import { EXPORT_MIME, renderExport } from './export'
 import { importHarText } from './har-import'
-import { OutboundError } from './outbound'
+import { HookscopeError } from '../../../shared/errors'
 import { checkRule } from './rule-checks'
 
 type OutboundMethods =
@@ -26,7 +26,7 @@ type OutboundMethods =
 export function capturesById(engine: Engine, ids: number[]): CapturedRequest[] {
   return ids.map((id) => {
     const r = engine.requests.get(id)
-    if (!r) throw new OutboundError(`No captured request with id ${id}.`)
+    if (!r) throw new HookscopeError('not_found', `No captured request with id ${id}.`)
     return r
   })
 }
@@ -63,7 +63,7 @@ export function outboundApi(engine: Engine): Pick<ApiHandlers, OutboundMethods> 
       // One more than the cap tells whether the filters matched more than an export holds.
       const found = given ?? engine.requests.matchingIds(filters ?? {}, EXPORT_MAX + 1)
       const ids = found.slice(0, EXPORT_MAX)
-      if (ids.length === 0) throw new OutboundError('No captures match: nothing to export.')
+      if (ids.length === 0) throw new HookscopeError('not_found', 'No captures match: nothing to export.')
       const text = renderExport(format, capturesById(engine, ids), engine.receiverUrl)
       const { ext, mime } = EXPORT_MIME[format]
       const filename = `hookscope-${ids.length === 1 ? ids[0] : `${ids.length}-captures`}.${ext}`

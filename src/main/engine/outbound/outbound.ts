@@ -9,6 +9,7 @@ import { Forwarder } from './forwarder'
 import { storedSecret } from './secrets'
 import { resignHeaders, resolveTargetUrl } from './signing'
 import { TargetStore } from './targets'
+import { HookscopeError } from '../../../shared/errors'
 
 /** Finds the stored secret for a provider (and endpoint); the signatures feature plugs its store in here. */
 export type SecretResolver = (provider: string, endpoint: string | null) => string | null
@@ -37,14 +38,9 @@ export interface SendInput {
   cancelKey?: string
 }
 
-/** Usage error in words for the user (the transports pass the message through). */
-export class OutboundError extends Error {
-  readonly code = 'outbound_error'
-}
-
 export function requireProvider(id: string): Provider {
   const provider = getProvider(id)
-  if (!provider) throw new OutboundError(`Unknown provider "${id}". Known: ${PROVIDERS.map((p) => p.id).join(', ')}.`)
+  if (!provider) throw new HookscopeError('invalid_input', `Unknown provider "${id}". Known: ${PROVIDERS.map((p) => p.id).join(', ')}.`)
   return provider
 }
 
@@ -104,7 +100,7 @@ export class Outbound {
   /** Runs one delivery that its caller may cancel by key while it waits for the answer. */
   private async withCancel<T>(cancelKey: string | undefined, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     if (!cancelKey) return run(undefined)
-    if (this.cancellable.has(cancelKey)) throw new OutboundError('A delivery with this cancel key is already under way.')
+    if (this.cancellable.has(cancelKey)) throw new HookscopeError('conflict', 'A delivery with this cancel key is already under way.')
     const controller = new AbortController()
     this.cancellable.set(cancelKey, controller)
     try {
@@ -135,7 +131,7 @@ export class Outbound {
     const provider = requireProvider(providerId)
     const event = provider.events.find((e) => e.type === eventType)
     if (!event) {
-      throw new OutboundError(`${provider.name} has no event "${eventType}". Its events: ${provider.events.map((e) => e.type).join(', ')}.`)
+      throw new HookscopeError('invalid_input', `${provider.name} has no event "${eventType}". Its events: ${provider.events.map((e) => e.type).join(', ')}.`)
     }
     return {
       method: provider.methods[0] ?? 'POST',
@@ -146,9 +142,9 @@ export class Outbound {
 
   async replay(input: ReplayInput): Promise<DeliveryRecord> {
     const row = this.engine.requests.getWithBody(input.id)
-    if (!row) throw new OutboundError(`No captured request with id ${input.id}.`)
+    if (!row) throw new HookscopeError('not_found', `No captured request with id ${input.id}.`)
     if (row.bodyTruncated && !input.edit) {
-      throw new OutboundError('This capture was cut at the body limit, so its exact bytes are not stored; edit it to send what was kept.')
+      throw new HookscopeError('invalid_input', 'This capture was cut at the body limit, so its exact bytes are not stored; edit it to send what was kept.')
     }
     const edit = input.edit
     const url = edit?.path !== undefined ? new URL(input.url).origin + edit.path : resolveTargetUrl(input.url, row.path)
@@ -157,7 +153,7 @@ export class Outbound {
     let headers = edit?.headers ?? row.headers
     if (input.resign) {
       const providerId = input.resign.provider ?? row.provider
-      if (!providerId) throw new OutboundError('Hookscope does not know which provider sent this capture: pick one to re-sign as.')
+      if (!providerId) throw new HookscopeError('invalid_input', 'Hookscope does not know which provider sent this capture: pick one to re-sign as.')
       const provider = requireProvider(providerId)
       headers = resignHeaders(provider, headers, body, this.secretFor(provider, input.resign.secret, row.endpoint), {
         url,
@@ -190,7 +186,7 @@ export class Outbound {
   private secretFor(provider: Provider, given: string | undefined, endpoint: string | null): string {
     const secret = given ?? this.resolveSecret(provider.id, endpoint)
     if (!secret) {
-      throw new OutboundError(`${provider.name} signs its deliveries: enter its signing secret (or store one for the endpoint or provider) to sign this one.`)
+      throw new HookscopeError('invalid_input', `${provider.name} signs its deliveries: enter its signing secret (or store one for the endpoint or provider) to sign this one.`)
     }
     return secret
   }

@@ -11,6 +11,7 @@ import { EndpointStore, type Endpoint, type EndpointFields } from './endpoints'
 import { inspectDelivery, type ForeignSecret, type InspectSources, type ResolvedEndpoint } from './inspector'
 import { secretHint } from './mask'
 import { SecretVault, type SecretCodec, type StoredSecret } from './vault'
+import { HookscopeError } from '../../../shared/errors'
 
 /** Captures re-verified per secret change, newest first; older ones keep their verdict (it says when it was judged). */
 const REVERIFY_LIMIT = 20_000
@@ -111,7 +112,7 @@ export class SignatureService {
   }
 
   createEndpoint(fields: EndpointFields, secret?: string): EndpointInfo {
-    if (this.endpoints.byPath(fields.path)) throw new Error(`An endpoint at ${fields.path} already exists.`)
+    if (this.endpoints.byPath(fields.path)) throw new HookscopeError('conflict', `An endpoint at ${fields.path} already exists.`)
     const e = this.endpoints.create(fields)
     if (secret) this.vault.add(`endpoint:${e.id}`, 'secret 1', secret)
     this.refresh()
@@ -122,10 +123,10 @@ export class SignatureService {
 
   updateEndpoint(id: number, patch: Partial<EndpointFields>): EndpointInfo {
     const current = this.endpoints.get(id)
-    if (!current) throw new Error(`No endpoint with id ${id}.`)
+    if (!current) throw new HookscopeError('not_found', `No endpoint with id ${id}.`)
     const next = { ...current, ...patch }
     const clash = this.endpoints.byPath(next.path)
-    if (clash && clash.id !== id) throw new Error(`An endpoint at ${next.path} already exists.`)
+    if (clash && clash.id !== id) throw new HookscopeError('conflict', `An endpoint at ${next.path} already exists.`)
     const e = this.endpoints.update(id, next)
     this.refresh()
     this.reverifyEndpoint(e.path)
@@ -186,7 +187,7 @@ export class SignatureService {
 
   private scopeKey(scope: { endpointId?: number; provider?: string }): string {
     if (scope.endpointId !== undefined) {
-      if (!this.endpoints.get(scope.endpointId)) throw new Error(`No endpoint with id ${scope.endpointId}.`)
+      if (!this.endpoints.get(scope.endpointId)) throw new HookscopeError('not_found', `No endpoint with id ${scope.endpointId}.`)
       return `endpoint:${scope.endpointId}`
     }
     return `provider:${scope.provider}`

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { EngineInfo, Settings, StorageStatus } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
+import { errorInfo, type ErrorInfo } from '../lib/errors'
 
 export type Theme = 'dark' | 'light'
 
@@ -12,13 +13,13 @@ export interface AppSlice {
   settings: Settings | null
   /** Size against the retention caps, free disk, refused deliveries (Settings polls it while shown). */
   storage: StorageStatus | null
-  notice: string | null
+  notice: ErrorInfo | null
   theme: Theme
   /** Id of the top-level view shown (see components/views.ts). */
   view: string
   setView: (view: string) => void
   init: () => Promise<void>
-  setNotice: (notice: string | null) => void
+  setNotice: (notice: ErrorInfo | null) => void
   /** Re-reads engine info (request count changes as deliveries arrive). */
   refreshInfo: () => Promise<void>
   refreshStorage: () => Promise<void>
@@ -47,7 +48,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
       await get().loadRequests()
       set({ ready: true })
     } catch (error) {
-      set({ notice: (error as Error).message, ready: true })
+      set({ notice: errorInfo(error), ready: true })
     }
   },
 
@@ -57,7 +58,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       set({ info: await api().getInfo() })
     } catch (error) {
-      set({ notice: (error as Error).message })
+      set({ notice: errorInfo(error) })
     }
   },
 
@@ -65,7 +66,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       set({ storage: await api().getStorage() })
     } catch (error) {
-      set({ notice: (error as Error).message })
+      set({ notice: errorInfo(error) })
     }
   },
 
@@ -79,7 +80,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
       const settings = await api().updateSettings(patch)
       set({ settings })
     } catch (error) {
-      set({ notice: (error as Error).message })
+      set({ notice: errorInfo(error) })
     }
   },
 

@@ -5,6 +5,8 @@ import type { DeliveryRecord } from '../../../shared/api/outbound'
 import { api } from '../services/api'
 import { downloadText } from '../services/download'
 import type { AppState } from './index'
+import { errorInfo, localError, type ErrorInfo } from '../lib/errors'
+import { HookscopeError } from '../../../shared/errors'
 
 export interface ForgeForm {
   targetUrl: string
@@ -30,7 +32,7 @@ export interface ForgeSlice {
   forgeLive: ForgeLive | null
   forgeReport: ForgeReport | null
   forgeHistory: ForgeRunSummary[]
-  forgeError: string | null
+  forgeError: ErrorInfo | null
   forgeDelivery: DeliveryRecord | null
   loadForge: () => Promise<void>
   setForgeForm: (patch: Partial<ForgeForm>) => void
@@ -55,8 +57,6 @@ function storedForm(): ForgeForm {
   }
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
 export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set, get) => ({
   forgeProviders: [],
   forgeForm: storedForm(),
@@ -71,7 +71,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
       const [forgeProviders, forgeHistory] = await Promise.all([api().listProviders(), api().forgeList({ limit: 50 })])
       set({ forgeProviders, forgeHistory })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
@@ -90,7 +90,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
       const live = get().forgeLive
       set({ forgeLive: live?.runId === runId ? live : { runId, done: 0, total: 0, checks: [], current: null, currentSince: null, cancelling: false } })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
@@ -101,7 +101,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
     try {
       await api().forgeCancel({ runId: live.runId })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
@@ -127,11 +127,11 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
   openForgeRun: async (runId) => {
     try {
       const report = await api().forgeGet({ runId })
-      if (!report) return set({ forgeError: 'That forge run no longer exists.' })
+      if (!report) return set({ forgeError: localError('not_found', 'That forge run no longer exists.') })
       const forgeHistory = await api().forgeList({ limit: 50 })
       set({ forgeReport: report, forgeHistory, forgeLive: report.status === 'running' ? get().forgeLive : null, forgeDelivery: null })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
@@ -142,13 +142,13 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
       const file = await api().forgeExport({ runId: report.id, format })
       downloadText(file.filename, file.mimeType, file.text)
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
   forgeReportText: async (format) => {
     const report = get().forgeReport
-    if (!report) throw new Error('No report is shown.')
+    if (!report) throw new HookscopeError('not_found', 'No report is shown.')
     return (await api().forgeExport({ runId: report.id, format })).text
   },
 
@@ -157,7 +157,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
     try {
       set({ forgeDelivery: await api().forgeDelivery({ id }) })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   }
 })

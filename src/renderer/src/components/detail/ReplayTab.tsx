@@ -9,6 +9,7 @@ import { ExportImport } from '../outbound/ExportImport'
 import { RetryOptions, TargetPicker, type RetryChoice } from '../outbound/TargetPicker'
 import '../outbound/outbound.css'
 import type { DetailTabProps } from './tabs'
+import { errorInfo, localError, type ErrorInfo } from '../../lib/errors'
 
 /** Replay remembers its own target, apart from Send's (the key before they were separate is read once). */
 const LAST_TARGET = 'hookscope-target-replay'
@@ -52,7 +53,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const [secret, setSecret] = useState('')
   const [retry, setRetry] = useState<RetryChoice | null>(null)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorInfo | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
 
   useEffect(() => {
@@ -70,7 +71,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
       setForm(editFormOf(request, url, await fetchWireBody(request)))
       setEditing(true)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorInfo(e))
     }
   }
 
@@ -79,7 +80,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
     let edit
     if (editing) {
       const parsed = textToHeaders(form.headers)
-      if (!parsed.ok) return setError(parsed.error)
+      if (!parsed.ok) return setError(localError('invalid_input', parsed.error))
       edit = { method: form.method, path: form.path || '/', headers: parsed.headers, bodyText: form.body }
     }
     setBusy(true)

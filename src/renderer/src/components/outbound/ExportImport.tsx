@@ -36,7 +36,7 @@ export function ExportImport({ selection, label, disabled = false, allowImport =
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const run = async (format: 'har' | 'json' | 'curl'): Promise<void> => {
     const out = await exportRequests(selection, format)
-    if ('error' in out) return setMessage({ error: true, text: out.error })
+    if ('error' in out) return setMessage({ error: true, text: out.error.message })
     download(out.text, out.filename, out.mimeType)
     const what = out.truncated ? ` (the newest ${out.count.toLocaleString()}; \`hookscope export\` writes any number)` : ''
     setMessage({ error: false, text: `Saved ${out.filename}${what}.` })
@@ -44,7 +44,7 @@ export function ExportImport({ selection, label, disabled = false, allowImport =
   const onFile = async (f: File | undefined): Promise<void> => {
     if (!f) return
     const result = await importHar(await f.text())
-    setMessage('error' in result ? { error: true, text: result.error } : { error: false, text: importMessage(result.imported, result.skipped, f.name) })
+    setMessage('error' in result ? { error: true, text: result.error.message } : { error: false, text: importMessage(result.imported, result.skipped, f.name) })
     if (file.current) file.current.value = ''
   }
   return (

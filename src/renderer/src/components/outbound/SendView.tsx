@@ -5,6 +5,7 @@ import { CodeEditor } from './CodeEditor'
 import { DeliveryPanel } from './DeliveryPanel'
 import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
 import './outbound.css'
+import { localError, type ErrorInfo } from '../../lib/errors'
 
 /** Send remembers its own target: a replay's target (often another handler) must not pre-fill it. */
 const LAST_TARGET = 'hookscope-target-send'
@@ -34,7 +35,7 @@ export function SendView(): React.JSX.Element {
   const [retry, setRetry] = useState<RetryChoice | null>(null)
   /** Set while a send waits for its answer: the key that cancels it. */
   const [busy, setBusy] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorInfo | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
 
   useEffect(() => {
@@ -66,7 +67,7 @@ export function SendView(): React.JSX.Element {
   const send = async (): Promise<void> => {
     setError(null)
     const parsed = textToHeaders(headers)
-    if (!parsed.ok) return setError(parsed.error)
+    if (!parsed.ok) return setError(localError('invalid_input', parsed.error))
     const cancelKey = newCancelKey()
     setBusy(cancelKey)
     localStorage.setItem(LAST_TARGET, url)
