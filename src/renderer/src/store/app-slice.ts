@@ -4,8 +4,6 @@ import { api } from '../services/api'
 import type { AppState } from './index'
 import { errorInfo, type ErrorInfo } from '../lib/errors'
 
-export type Theme = 'dark' | 'light'
-
 export interface AppSlice {
   ready: boolean
   connected: boolean
@@ -14,7 +12,6 @@ export interface AppSlice {
   /** Size against the retention caps, free disk, refused deliveries (Settings polls it while shown). */
   storage: StorageStatus | null
   notice: ErrorInfo | null
-  theme: Theme
   /** Id of the top-level view shown (see components/views.ts). */
   view: string
   setView: (view: string) => void
@@ -23,12 +20,9 @@ export interface AppSlice {
   /** Re-reads engine info (request count changes as deliveries arrive). */
   refreshInfo: () => Promise<void>
   refreshStorage: () => Promise<void>
-  setTheme: (theme: Theme) => void
   updateSettings: (patch: Partial<Settings>) => Promise<void>
   onSettingsChanged: (settings: Settings) => void
 }
-
-const storedTheme = (): Theme => (localStorage.getItem('hookscope-theme') === 'light' ? 'light' : 'dark')
 
 export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, get) => ({
   ready: false,
@@ -37,7 +31,6 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
   settings: null,
   storage: null,
   notice: null,
-  theme: storedTheme(),
   view: 'inspector',
   setView: (view) => set({ view }),
 
@@ -68,11 +61,6 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     } catch (error) {
       set({ notice: errorInfo(error) })
     }
-  },
-
-  setTheme: (theme) => {
-    localStorage.setItem('hookscope-theme', theme)
-    set({ theme })
   },
 
   updateSettings: async (patch) => {

@@ -46,20 +46,9 @@ export interface ForgeSlice {
   openForgeDelivery: (id: number | null) => Promise<void>
 }
 
-const LAST_FORM = 'hookscope-forge-form'
-
-function storedForm(): ForgeForm {
-  try {
-    const saved = JSON.parse(localStorage.getItem(LAST_FORM) ?? '{}') as Partial<ForgeForm>
-    return { targetUrl: saved.targetUrl ?? '', provider: saved.provider ?? 'callpaymin', secret: '' }
-  } catch {
-    return { targetUrl: '', provider: 'callpaymin', secret: '' }
-  }
-}
-
 export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set, get) => ({
   forgeProviders: [],
-  forgeForm: storedForm(),
+  forgeForm: { targetUrl: '', provider: 'callpaymin', secret: '' },
   forgeLive: null,
   forgeReport: null,
   forgeHistory: [],
@@ -76,9 +65,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
   },
 
   setForgeForm: (patch) => {
-    const forgeForm = { ...get().forgeForm, ...patch }
-    localStorage.setItem(LAST_FORM, JSON.stringify({ targetUrl: forgeForm.targetUrl, provider: forgeForm.provider }))
-    set({ forgeForm })
+    set({ forgeForm: { ...get().forgeForm, ...patch } })
   },
 
   startForge: async () => {

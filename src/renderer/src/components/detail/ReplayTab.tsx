@@ -11,9 +11,6 @@ import '../outbound/outbound.css'
 import type { DetailTabProps } from './tabs'
 import { errorInfo, localError, type ErrorInfo } from '../../lib/errors'
 
-/** Replay remembers its own target, apart from Send's (the key before they were separate is read once). */
-const LAST_TARGET = 'hookscope-target-replay'
-const OLD_SHARED_TARGET = 'hookscope-last-target'
 const RECOMPUTED = ['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']
 
 interface EditForm {
@@ -45,7 +42,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const replay = useStore((s) => s.replay)
   const catalog = useStore((s) => s.catalog)
   const history = useStore((s) => s.history[request.id])
-  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? localStorage.getItem(OLD_SHARED_TARGET) ?? '')
+  const [url, setUrl] = useState(() => useStore.getState().replayTarget)
   const [editing, setEditing] = useState(false)
   const [form, setForm] = useState<EditForm>(() => editFormOf(request, url))
   const [resign, setResign] = useState(request.provider !== null)
@@ -84,7 +81,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
       edit = { method: form.method, path: form.path || '/', headers: parsed.headers, bodyText: form.body }
     }
     setBusy(true)
-    localStorage.setItem(LAST_TARGET, url)
+    useStore.getState().setReplayTarget(url)
     const outcome = await replay({
       id: request.id,
       url: url.trim(),

@@ -7,9 +7,6 @@ import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
 import './outbound.css'
 import { localError, type ErrorInfo } from '../../lib/errors'
 
-/** Send remembers its own target: a replay's target (often another handler) must not pre-fill it. */
-const LAST_TARGET = 'hookscope-target-send'
-
 /** A random key naming one send, so Cancel can stop it (getRandomValues works in every context, randomUUID not). */
 function newCancelKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')
@@ -29,7 +26,7 @@ export function SendView(): React.JSX.Element {
   const [method, setMethod] = useState('POST')
   const [headers, setHeaders] = useState('')
   const [body, setBody] = useState('')
-  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? '')
+  const [url, setUrl] = useState(() => useStore.getState().sendTarget)
   const [sign, setSign] = useState(true)
   const [secret, setSecret] = useState('')
   const [retry, setRetry] = useState<RetryChoice | null>(null)
@@ -70,7 +67,7 @@ export function SendView(): React.JSX.Element {
     if (!parsed.ok) return setError(localError('invalid_input', parsed.error))
     const cancelKey = newCancelKey()
     setBusy(cancelKey)
-    localStorage.setItem(LAST_TARGET, url)
+    useStore.getState().setSendTarget(url)
     const outcome = await sendEvent({
       provider: providerId,
       event,
