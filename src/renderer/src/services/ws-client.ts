@@ -38,7 +38,6 @@ export function createWebSocketApi(token: string): HookscopeApi {
     socket.addEventListener('close', () => {
       for (const waiter of pending.values()) waiter.reject(new HookscopeError('transport', 'Connection to the Hookscope engine closed.'))
       pending.clear()
-      for (const listener of listeners.get('__disconnected') ?? []) listener(null)
     })
   }
   connect()

@@ -27,8 +27,6 @@ export interface OutboundSlice {
   timelines: Record<string, DeliveryRecord[]>
   /** The newest pushed attempt of each retry group: what comes next (another attempt and when, or the end). */
   retryProgress: Record<string, DeliverySummary>
-  /** Bumped when a pushed delivery arrives, so views showing one can refresh. */
-  deliveryTick: number
   loadOutbound: () => Promise<void>
   saveTarget: (url: string, name?: string) => Promise<void>
   deleteTarget: (id: number) => Promise<void>
@@ -89,7 +87,6 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     forwards: [],
     timelines: {},
     retryProgress: {},
-    deliveryTick: 0,
 
     loadOutbound: () =>
       quietly(async () => {
@@ -163,7 +160,6 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     },
 
     onDeliveryRecorded: (summary) => {
-      set({ deliveryTick: get().deliveryTick + 1 })
       if (summary.groupId && summary.retry) {
         const known = get().retryProgress[summary.groupId]
         // Pushed events can overtake each other across transports; keep the latest attempt.
