@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { useStore } from '../store'
-import { MIN_LIST_WIDTH as MIN_LIST } from '../store/prefs-slice'
+import { MIN_LIST_WIDTH as MIN_LIST } from '../store/persist'
 
 const MIN_DETAIL = 360
 const STEP = 24

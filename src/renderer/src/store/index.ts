@@ -7,7 +7,8 @@ import { createOutboundSlice, type OutboundSlice } from './outbound-slice'
 import { createRequestsSlice, type RequestsSlice } from './requests-slice'
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice'
 import { createSignaturesSlice, type SignaturesSlice } from './signatures-slice'
-import { createPrefsSlice, PERSIST, type PrefsSlice } from './prefs-slice'
+import { createPrefsSlice, type PrefsSlice } from './prefs-slice'
+import { persistOptions } from './persist'
 
 export type AppState = AppSlice & CallsSlice & ForgeSlice & OutboundSlice & RequestsSlice & TunnelSlice & SignaturesSlice & PrefsSlice
 
@@ -24,6 +25,6 @@ export const useStore = create<AppState>()(
       ...createTunnelSlice(...a),
       ...createPrefsSlice(...a)
     }),
-    PERSIST
+    persistOptions<AppState>()
   )
 )
