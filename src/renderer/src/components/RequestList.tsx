@@ -66,7 +66,7 @@ const Row = memo(function Row({ r, selected, call }: { r: RequestSummary; select
         <VerdictBadge verdict={r.verdict} />
       </span>
       <span className={`col-status status ${statusTone(r.responseStatus, 'muted')}`}>{r.responseStatus ?? '-'}</span>
-      <span className="col-size">{formatBytes(r.bodySize)}</span>
+      <span className="col-size">{formatBytes(r.bodySize, 'cell')}</span>
       <span className="col-time" title={new Date(r.receivedAt).toISOString()}>
         {formatTime(r.receivedAt)}
       </span>

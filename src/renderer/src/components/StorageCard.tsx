@@ -58,13 +58,13 @@ export function StorageCard(): React.JSX.Element | null {
           <dl className="facts" data-testid="storage-facts">
             <dt>Used</dt>
             <dd data-testid="storage-used">
-              {formatBytes(storage.usedBytes)}
-              {cap > 0 ? ` of ${formatBytes(cap)}` : ' (no size cap)'}
+              {formatBytes(storage.usedBytes, 'cell')}
+              {cap > 0 ? ` of ${formatBytes(cap, 'cell')}` : ' (no size cap)'}
               {storage.retention.maxAgeDays > 0 ? ` · captures older than ${storage.retention.maxAgeDays} days are pruned` : ' · no age cap'}
             </dd>
             <dt>On disk</dt>
             <dd data-testid="storage-file">
-              {formatBytes(storage.fileBytes)} + {formatBytes(storage.walBytes)} write-ahead log
+              {formatBytes(storage.fileBytes, 'cell')} + {formatBytes(storage.walBytes, 'cell')} write-ahead log
               {!storage.shrinks && ' · this database was made before retention: freed space is reused, the file does not shrink'}
             </dd>
             <dt>Pinned / pruned</dt>
@@ -73,7 +73,7 @@ export function StorageCard(): React.JSX.Element | null {
             </dd>
             <dt>Free disk</dt>
             <dd data-testid="storage-disk" className={storage.diskLow ? 'inline-error' : undefined}>
-              {storage.diskFreeBytes === null ? 'unknown' : formatBytes(storage.diskFreeBytes)}
+              {storage.diskFreeBytes === null ? 'unknown' : formatBytes(storage.diskFreeBytes, 'cell')}
               {storage.diskLow && ` · under ${storage.minFreeDiskMb} MB: deliveries are answered 503 and not stored`}
             </dd>
             <dt>Refused</dt>

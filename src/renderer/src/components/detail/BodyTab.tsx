@@ -77,8 +77,8 @@ export function BodyTab({ request }: DetailTabProps): React.JSX.Element {
         <span className="spacer" />
         {analysis && (
           <span className="muted small">
-            {analysis.kind} · {formatBytes(analysis.bytes.length)}
-            {effective === 'decoded' && !error && ` decoded from ${formatBytes(request.bodySize)}`}
+            {analysis.kind} · {formatBytes(analysis.bytes.length, 'cell')}
+            {effective === 'decoded' && !error && ` decoded from ${formatBytes(request.bodySize, 'cell')}`}
           </span>
         )}
       </div>

@@ -18,7 +18,7 @@ export function RawTab({ request }: DetailTabProps): React.JSX.Element {
       </pre>
       {raw.omitted > 0 && (
         <div className="more-bar">
-          {formatBytes(raw.omitted)} more not shown.{' '}
+          {formatBytes(raw.omitted, 'cell')} more not shown.{' '}
           <button className="link" onClick={() => setAll(true)}>
             Show everything
           </button>

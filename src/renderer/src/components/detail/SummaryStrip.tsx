@@ -43,7 +43,7 @@ export function SummaryStrip({ request }: { request: CapturedRequest }): React.J
       </Item>
       <Item label="Received">{formatDateTime(request.receivedAt)}</Item>
       <Item label="Size">
-        {formatBytes(request.bodySize)}
+        {formatBytes(request.bodySize, 'cell')}
         {request.contentEncoding && <span className="muted"> {request.contentEncoding}</span>}
       </Item>
       <Item label="SHA-256">

@@ -14,7 +14,7 @@ export function TextView({ text, testId = 'text-view' }: { text: string; testId?
       </pre>
       {cut && (
         <div className="more-bar">
-          Showing the first {formatBytes(PREVIEW_CHARS)} of {formatBytes(text.length)}.{' '}
+          Showing the first {formatBytes(PREVIEW_CHARS, 'cell')} of {formatBytes(text.length, 'cell')}.{' '}
           <button className="link" onClick={() => setAll(true)}>
             Show everything
           </button>
