@@ -12,3 +12,16 @@ export function ErrorNote({ error, testId, className }: { error: ErrorInfo | nul
     </div>
   )
 }
+
+/** How a save or an import went: a quiet line when it worked, an ErrorNote when it did not. */
+export type Outcome = { ok: true; text: string } | { ok: false; error: ErrorInfo }
+
+export function OutcomeNote({ outcome, testId }: { outcome: Outcome | null; testId: string }): React.JSX.Element | null {
+  if (!outcome) return null
+  if (!outcome.ok) return <ErrorNote error={outcome.error} testId={testId} />
+  return (
+    <span className="muted" role="status" data-testid={testId}>
+      {outcome.text}
+    </span>
+  )
+}

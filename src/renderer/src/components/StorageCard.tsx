@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../shared/format'
 import { fromLimitsForm, toLimitsForm, type LimitsForm } from '../lib/limits-form'
 import { useStore } from '../store'
+import { OutcomeNote, type Outcome } from './ErrorNote'
+import { localError } from '../lib/errors'
 
 const REFRESH_MS = 2000
 
@@ -22,7 +24,7 @@ export function StorageCard(): React.JSX.Element | null {
   const refreshStorage = useStore((s) => s.refreshStorage)
   const updateSettings = useStore((s) => s.updateSettings)
   const [form, setForm] = useState<LimitsForm | null>(settings ? toLimitsForm(settings) : null)
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  const [message, setMessage] = useState<Outcome | null>(null)
   useEffect(() => {
     void refreshStorage()
     const timer = setInterval(() => void refreshStorage(), REFRESH_MS)
@@ -38,10 +40,10 @@ export function StorageCard(): React.JSX.Element | null {
   }
   const save = async (): Promise<void> => {
     const parsed = fromLimitsForm(form)
-    if (!parsed.ok) return setMessage({ error: true, text: parsed.error })
+    if (!parsed.ok) return setMessage({ ok: false, error: localError('invalid_input', parsed.error) })
     await updateSettings(parsed.settings)
     void refreshStorage()
-    setMessage({ error: false, text: 'Saved. Caps and limits apply now.' })
+    setMessage({ ok: true, text: 'Saved. Caps and limits apply now.' })
   }
   const cap = (storage?.retention.maxSizeMb ?? 0) * 1024 * 1024
   const share = storage && cap > 0 ? Math.min(1, storage.usedBytes / cap) : 0
@@ -96,11 +98,7 @@ export function StorageCard(): React.JSX.Element | null {
         <button className="primary" onClick={() => void save()} data-testid="storage-save">
           Save
         </button>
-        {message && (
-          <span className={message.error ? 'inline-error' : 'muted'} data-testid="storage-message" role="status">
-            {message.text}
-          </span>
-        )}
+        <OutcomeNote outcome={message} testId="storage-message" />
       </div>
     </section>
   )

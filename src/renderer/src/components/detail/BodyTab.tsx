@@ -9,6 +9,7 @@ import { JsonTree, type TreeMode } from './body/JsonTree'
 import { PairsTable } from './body/PairsTable'
 import { TextView } from './body/TextView'
 import type { DetailTabProps } from './tabs'
+import { ErrorNote } from '../ErrorNote'
 
 type Mode = 'pretty' | 'text' | 'hex'
 
@@ -82,11 +83,7 @@ export function BodyTab({ request }: DetailTabProps): React.JSX.Element {
           </span>
         )}
       </div>
-      {error && (
-        <div className="inline-warn" data-testid="body-error">
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} testId="body-error" />
       {analysis?.jsonError && <div className="inline-warn">{analysis.jsonError}</div>}
       {request.bodyTruncated && <div className="inline-warn">Only the first part of this body was kept (see the note above).</div>}
       {!analysis && !wire.error && <div className="empty">Formatting…</div>}

@@ -3,12 +3,13 @@ import { useBody } from '../../hooks/useBody'
 import { formatBytes } from '../../../../shared/format'
 import { rawRequest } from '../../lib/http-text'
 import type { DetailTabProps } from './tabs'
+import { ErrorNote } from '../ErrorNote'
 
 /** The request as it came on the wire: request line, headers, blank line, body (text, or hex when binary). */
 export function RawTab({ request }: DetailTabProps): React.JSX.Element {
   const { analysis, error } = useBody(request, 'wire')
   const [all, setAll] = useState(false)
-  if (error) return <div className="inline-error">{error}</div>
+  if (error) return <ErrorNote error={error} testId="raw-error" />
   if (!analysis) return <div className="empty">Formatting…</div>
   const raw = rawRequest(request, analysis, all ? Infinity : undefined)
   return (
