@@ -52,14 +52,26 @@ function legacyState(): string | null {
   return JSON.stringify({ state, version: 0 })
 }
 
-/** localStorage, which on first use reads the old keys, and drops them once the new one is written. */
+let lastWritten: string | null = null
+
+/**
+ * localStorage, which on first use reads the old keys and drops them once the new one is written.
+ * persist saves after every change of the store (a live burst is many per second): an unchanged
+ * value is not written again, so that costs one small JSON.stringify, not a storage write.
+ */
 const storage: StateStorage = {
-  getItem: (name) => localStorage.getItem(name) ?? legacyState(),
+  getItem: (name) => (lastWritten = localStorage.getItem(name)) ?? legacyState(),
   setItem: (name, value) => {
+    if (value === lastWritten) return
+    const first = lastWritten === null
     localStorage.setItem(name, value)
-    for (const key of Object.values(LEGACY)) localStorage.removeItem(key)
+    lastWritten = value
+    if (first) for (const key of Object.values(LEGACY)) localStorage.removeItem(key)
   },
-  removeItem: (name) => localStorage.removeItem(name)
+  removeItem: (name) => {
+    lastWritten = null
+    localStorage.removeItem(name)
+  }
 }
 
 /** Options of the store's `persist` middleware (store/index.ts). */
