@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine'
-import { PROVIDERS, isProviderId } from '../engine/providers/registry'
+import { PROVIDERS, getProvider, isProviderId } from '../engine/providers/registry'
 import { CliError } from './output'
 
 export interface SecretOption {
@@ -21,6 +21,8 @@ export function parseSecretOptions(raw: unknown): SecretOption[] {
       throw new CliError(`--secret: unknown provider "${provider.slice(0, 40)}"; one of ${PROVIDERS.map((p) => p.id).join(', ')}`)
     }
     if (!value) throw new CliError(`--secret ${provider}=...: the secret is empty`)
+    const problem = getProvider(provider)?.secretProblem?.(value)
+    if (problem) throw new CliError(`--secret ${provider}=...: ${problem}`)
     return { provider, value }
   })
 }

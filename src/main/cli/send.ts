@@ -3,6 +3,7 @@ import type { DeliveryRecord } from '../../shared/api/outbound'
 import { Engine } from '../engine/engine'
 import { hasCode } from '../../shared/errors'
 import { requireProvider } from '../engine/outbound/outbound'
+import { getProvider } from '../engine/providers/registry'
 import { decodeSample, encodeSample } from '../engine/providers/wire'
 import { CliError, printResult } from './output'
 import type { Verb, VerbContext } from './verb'
@@ -27,10 +28,11 @@ function bodyOut(base64: string): { body: string } | { bodyBase64: string } {
 }
 
 /** Prints the request sent and the answer received; no answer at all is an error (non-zero exit). */
-function report(ctx: VerbContext, d: DeliveryRecord): void {
+function report(ctx: VerbContext, d: DeliveryRecord, signingNote: string | null = null): void {
   if (d.error) throw new CliError(d.error)
   const data = {
     delivery: d.id,
+    ...(signingNote ? { signingNote } : {}),
     request: { method: d.method, url: d.targetUrl, headers: d.headers, ...bodyOut(d.bodyBase64) },
     response: { status: d.responseStatus, headers: d.responseHeaders, durationMs: d.durationMs, ...bodyOut(d.responseBodyBase64) }
   }
@@ -101,7 +103,11 @@ export const sendVerb: Verb = {
         secret: ctx.values.secret as string | undefined
       })
     })
-    report(ctx, delivery)
+    // Key-pair providers: Hookscope signed with a test key pair; say which public key the handler must trust.
+    const secret = ctx.values.secret as string | undefined
+    const note = secret ? (getProvider(provider)?.signingNote?.(secret) ?? null) : null
+    if (note && !ctx.json) process.stderr.write(`${note}\n`)
+    report(ctx, delivery, note)
   }
 }
 

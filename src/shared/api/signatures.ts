@@ -4,22 +4,15 @@ import { z } from 'zod'
 import type { ResponseConfig } from '../types'
 import { responseConfigSchema } from './core'
 
-const PROVIDER_IDS = [
-  'callpaymin',
-  'callcall',
-  'topcalls',
-  'voipbin',
-  'erzycall',
-  'standard-webhooks',
-  'stripe',
-  'github',
-  'slack',
-  'shopify',
-  'twilio',
-  'generic'
-] as const
-
-export const providerIdSchema = z.enum(PROVIDER_IDS, { message: `provider must be one of: ${PROVIDER_IDS.join(', ')}` })
+/**
+ * A provider id's shape; which ids exist is the engine's registry (80+ presets), checked there, so
+ * adding a provider touches no contract file.
+ */
+export const providerIdSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'a provider id is lower-case letters, digits and dashes (see `hookscope providers`)')
 
 const headerName = z.string().trim().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name has no spaces or separators')
 
@@ -97,6 +90,17 @@ export interface ProviderInfo {
   contentType: string
   retry: { description: string; delaysMs: number[]; timeoutMs: number; disableAfterFailures: number | null }
   events: { type: string; description: string }[]
+  /** Scheme family: hmac, url-signed, ed25519, ecdsa-p256, jwt, token, basic, unsigned. */
+  family: string
+  category: string | null
+  /** What `--secret PROVIDER=VALUE` and the Endpoints view take: hmac-secret, whsec, public-key, token, basic, none. */
+  secretFormat: string
+  /** 'sdk:<package>', 'docs' or 'seed-doc'. */
+  confirmedBy: string
+  /** True when only an endpoint set to this provider judges its deliveries (shared or too common headers). */
+  endpointOnly: boolean
+  /** Where the call id lives (FieldLocation strings), for grouping deliveries by call. */
+  callId: string[]
 }
 
 export interface SecretInfo {

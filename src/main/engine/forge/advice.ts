@@ -13,7 +13,7 @@ export interface AdviceContext {
   limit: string
   methods: string
   /** How the provider encodes its digest; decides what a crash on a garbage signature means. */
-  encoding: 'hex' | 'base64' | null
+  encoding: 'hex' | 'base64' | 'base64url' | null
 }
 
 type Sentences = Partial<Record<FailureMode, (c: AdviceContext) => string>>

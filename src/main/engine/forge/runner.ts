@@ -174,11 +174,14 @@ export async function runForge(o: ForgeRunOptions, hooks: ForgeRunHooks, runId: 
 
 async function runCheck(check: CheckDef, ctx: CheckContext, exchanges: () => ForgeExchange[]): Promise<ForgeCheckResult> {
   const base = { id: check.id, title: check.title, expected: check.expected }
-  const reason = check.skip?.(ctx) ?? null
+  // The provider's own reasons first: a scheme without a timestamp or a signed body says why a check does not apply.
+  const reason = ctx.provider.forgeSkips?.[check.id] ?? check.skip?.(ctx) ?? null
   if (reason) return { ...base, outcome: 'skip', pass: true, observed: 'not run', advice: reason, exchanges: [] }
   try {
     const judged = await check.run(ctx)
-    return { ...base, ...judged, pass: judged.outcome === 'pass' || judged.outcome === 'warn', exchanges: exchanges() }
+    const note = check.id === 'valid-delivery' ? (ctx.provider.signingNote?.(ctx.secret) ?? null) : (ctx.provider.forgeNotes?.[check.id] ?? null)
+    const advice = note ? `${note} ${judged.advice}` : judged.advice
+    return { ...base, ...judged, advice, pass: judged.outcome === 'pass' || judged.outcome === 'warn', exchanges: exchanges() }
   } catch (error) {
     // A provider module that cannot sign with this secret (wrong shape) ends up here, in words.
     const message = `Could not build this check's delivery: ${(error as Error).message}`

@@ -12,6 +12,9 @@ const event = (type: string, data: () => Record<string, unknown>) => ({
  */
 export const callcall = defineHmacProvider({
   id: 'callcall',
+  category: 'voice-ai',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'seed-doc' },
   name: 'CallCall.ai',
   scheme: 'Hex HMAC-SHA256 of "{timestamp}.{raw body}" in X-CallCall-Signature, timestamp in X-CallCall-Timestamp (join assumed); 5-minute tolerance.',
   summary: {

@@ -18,6 +18,9 @@ const event = (type: string, data: Record<string, unknown>) => (): unknown => ({
 /** CallPayMin (provider-docs/000): hex HMAC-SHA256 of the raw body in X-CallPayMin-Signature. */
 export const callpaymin = defineHmacProvider({
   id: 'callpaymin',
+  category: 'voice',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'seed-doc' },
   name: 'CallPayMin',
   scheme: 'Hex HMAC-SHA256 of the raw body in X-CallPayMin-Signature.',
   summary: { algorithm: 'sha256', encoding: 'hex', signatureHeader: 'X-CallPayMin-Signature', prefix: '', template: '{body}', key: 'raw' },
@@ -50,5 +53,6 @@ export const callpaymin = defineHmacProvider({
     description: 'Retries 5xx answers and timeouts with exponential backoff; handlers must be idempotent on the event id.'
   },
   methods: ['POST'],
-  contentType: 'application/json'
+  contentType: 'application/json',
+  callId: ['json:data.call_id']
 })

@@ -82,7 +82,7 @@ export function diagnose({ spec, parsed, input, secrets, tolerance, age }: Diagn
     if (hit) say(`Signature matches with the base64-decoded secret; ${spec.name} uses the secret string exactly as given (secret "${hit.label}").`, hit.index)
   }
   const bytes = digestBytes(s.algorithm)
-  const expectedLength = s.encoding === 'hex' ? bytes * 2 : 4 * Math.ceil(bytes / 3)
+  const expectedLength = s.encoding === 'hex' ? bytes * 2 : s.encoding === 'base64url' ? Math.ceil((bytes * 4) / 3) : 4 * Math.ceil(bytes / 3)
   const lengths = received.map((sig) => sig.length)
   const oneSecret = secrets.length === 1 ? 0 : null
   if (out.length === 0 && lengths.every((n) => n !== expectedLength)) {

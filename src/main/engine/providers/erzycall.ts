@@ -15,6 +15,9 @@ const event = (type: string, description: string, data: () => Record<string, unk
 /** ErzyCall (provider-docs/004): "sha256=<hex HMAC-SHA256 of the raw body>" in X-Webhook-Signature; whsec_ secret used as given. */
 export const erzycall = defineHmacProvider({
   id: 'erzycall',
+  category: 'voice',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'seed-doc' },
   name: 'ErzyCall',
   scheme: 'X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body>; the whsec_… secret is used exactly as given.',
   summary: { algorithm: 'sha256', encoding: 'hex', signatureHeader: 'X-Webhook-Signature', prefix: 'sha256=', template: '{body}', key: 'raw' },
@@ -41,5 +44,6 @@ export const erzycall = defineHmacProvider({
   },
   methods: ['POST'],
   contentType: 'application/json',
+  callId: ['json:data.id'],
   sampleSecret: () => `whsec_${randomBytes(24).toString('hex')}`
 })

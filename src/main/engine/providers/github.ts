@@ -8,6 +8,9 @@ const sender = () => ({ login: 'octocat', id: 1, type: 'User' })
 /** GitHub: X-Hub-Signature-256 "sha256=<hex HMAC-SHA256 of the raw body>"; event in X-GitHub-Event. */
 export const github = defineHmacProvider({
   id: 'github',
+  category: 'devtools',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'sdk', package: '@octokit/webhooks-methods' },
   name: 'GitHub',
   scheme: 'X-Hub-Signature-256: "sha256=<hex HMAC-SHA256 of the raw body>"; event name in X-GitHub-Event.',
   summary: { algorithm: 'sha256', encoding: 'hex', signatureHeader: 'X-Hub-Signature-256', prefix: 'sha256=', template: '{body}', key: 'raw' },

@@ -7,6 +7,9 @@ const gid = (): number => Math.floor(Math.random() * 9e12) + 1e12
 /** Shopify: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256 of the raw body; topic in X-Shopify-Topic. */
 export const shopify = defineHmacProvider({
   id: 'shopify',
+  category: 'commerce',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'docs' },
   name: 'Shopify',
   scheme: 'X-Shopify-Hmac-Sha256: base64 HMAC-SHA256 of the raw body; topic in X-Shopify-Topic.',
   summary: { algorithm: 'sha256', encoding: 'base64', signatureHeader: 'X-Shopify-Hmac-Sha256', prefix: '', template: '{body}', key: 'raw' },

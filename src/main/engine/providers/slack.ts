@@ -14,6 +14,9 @@ const callback = (event: Record<string, unknown>) => (): unknown => ({
 /** Slack: X-Slack-Signature "v0=<hex HMAC-SHA256 of v0:ts:body>", ts in X-Slack-Request-Timestamp. */
 export const slack = defineHmacProvider({
   id: 'slack',
+  category: 'messaging',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'docs' },
   name: 'Slack',
   scheme: 'X-Slack-Signature: "v0=<hex HMAC-SHA256 of v0:{X-Slack-Request-Timestamp}:{raw body}>"; 5-minute tolerance.',
   summary: {

@@ -11,6 +11,9 @@ const event = (type: string, description: string, data: () => Record<string, unk
 /** Standard Webhooks (standardwebhooks.com): base64 HMAC-SHA256 of "id.timestamp.body", key = base64 after "whsec_". */
 export const standardWebhooks = defineHmacProvider({
   id: 'standard-webhooks',
+  category: 'other',
+  secretFormat: 'whsec',
+  confirmedBy: { by: 'sdk', package: 'standardwebhooks' },
   name: 'Standard Webhooks',
   scheme: 'webhook-signature: "v1,<base64 HMAC-SHA256 of {webhook-id}.{webhook-timestamp}.{raw body}>" (space-separated list); key is the base64 after "whsec_"; 5-minute tolerance.',
   summary: {

@@ -20,6 +20,9 @@ const event = (type: string, description: string, object: () => Record<string, u
 /** Stripe: Stripe-Signature "t=<unix>,v1=<hex HMAC-SHA256 of t.body>" (several v1 during rotation). */
 export const stripe = defineHmacProvider({
   id: 'stripe',
+  category: 'payments',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'docs' },
   name: 'Stripe',
   scheme: 'Stripe-Signature: "t=<unix seconds>,v1=<hex HMAC-SHA256 of {t}.{raw body}>"; 5-minute tolerance.',
   summary: {

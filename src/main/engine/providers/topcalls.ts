@@ -42,6 +42,9 @@ const campaign = (status: string) => (): unknown => ({
 /** TopCalls (provider-docs/002): optional hex HMAC-SHA256 of the raw body in X-TopCalls-Signature. */
 export const topcalls = defineHmacProvider({
   id: 'topcalls',
+  category: 'voice-ai',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'seed-doc' },
   name: 'TopCalls',
   scheme: 'Optional: hex HMAC-SHA256 of the raw body in X-TopCalls-Signature (unsigned when no secret is set up).',
   summary: { algorithm: 'sha256', encoding: 'hex', signatureHeader: 'X-TopCalls-Signature', prefix: '', template: '{body}', key: 'raw' },
@@ -65,5 +68,6 @@ export const topcalls = defineHmacProvider({
     description: 'Immediate attempt, then retries after 1 min, 5 min, 15 min and 1 h; answer within 1 second.'
   },
   methods: ['POST'],
-  contentType: 'application/json'
+  contentType: 'application/json',
+  callId: ['json:call_id']
 })

@@ -1,12 +1,8 @@
-import { headerValue } from '../headers'
 import { defineHmacProvider } from './hmac-scheme'
 import { phone, rid, str } from './samples'
+import { receivedUrl, twilioBodyHashCheck, twilioPayload, urlVariants } from './url-signed'
 
-/** Twilio signs the URL it called followed by each POST parameter, sorted by name, as name+value. */
-export function twilioPayload(url: string, body: Buffer): Buffer {
-  const params = [...new URLSearchParams(body.toString('utf8')).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return Buffer.from(url + params.map(([k, v]) => k + v).join(''))
-}
+export { twilioPayload } from './url-signed'
 
 const form = (fields: Record<string, string>) => (): unknown => ({
   AccountSid: rid('AC', 32),
@@ -19,11 +15,18 @@ const call = (status: string) => form({ CallSid: rid('CA', 32), CallStatus: stat
 export const twilio = defineHmacProvider({
   id: 'twilio',
   name: 'Twilio',
-  scheme: 'X-Twilio-Signature: base64 HMAC-SHA1 of the full URL Twilio called followed by the POST parameters sorted by name (name+value); key is the Auth Token.',
+  scheme:
+    'X-Twilio-Signature: base64 HMAC-SHA1 of the full URL Twilio called followed by the POST parameters sorted by name (name+value); JSON bodies: the URL carries bodySHA256=<hex SHA-256 of the body> and only the URL is signed; key is the Auth Token.',
+  family: 'url-signed',
+  category: 'voice',
+  secretFormat: 'hmac-secret',
+  confirmedBy: { by: 'sdk', package: 'twilio' },
+  source: 'twilio-node lib/webhooks/webhooks.js (getExpectedTwilioSignature, validateRequestWithBody)',
   summary: { algorithm: 'sha1', encoding: 'base64', signatureHeader: 'X-Twilio-Signature', prefix: '', template: '{url}{sorted form params}', key: 'raw' },
   payload: (p) => twilioPayload(p.url ?? '', p.body),
-  // The URL Twilio called: the tunnel's https address when it came through one, else what Host says.
-  urlOf: (d) => `${headerValue(d.headers, 'x-forwarded-proto') ?? 'http'}://${headerValue(d.headers, 'host') ?? 'localhost'}${d.path}`,
+  urlOf: receivedUrl,
+  urlVariants,
+  afterMatch: twilioBodyHashCheck,
   eventOf(body) {
     const status = str(body, 'CallStatus')
     if (status) return { type: `call.${status}`, id: str(body, 'CallSid') }
@@ -40,5 +43,6 @@ export const twilio = defineHmacProvider({
   ],
   retry: { delaysMs: [], timeoutMs: 15_000, description: 'Status callbacks are not retried by default; answer within 15 seconds.' },
   methods: ['POST'],
-  contentType: 'application/x-www-form-urlencoded'
+  contentType: 'application/x-www-form-urlencoded',
+  callId: ['form:CallSid']
 })

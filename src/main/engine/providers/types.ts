@@ -1,19 +1,11 @@
 import type { Header, SignatureReport, Verdict } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
+import type { Confirmation, FieldLocation, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
 
-export type ProviderId =
-  | 'callpaymin'
-  | 'callcall'
-  | 'topcalls'
-  | 'voipbin'
-  | 'erzycall'
-  | 'standard-webhooks'
-  | 'stripe'
-  | 'github'
-  | 'slack'
-  | 'shopify'
-  | 'twilio'
-  | 'generic'
+export type { FieldLocation } from './preset-types'
+
+/** Every provider id the registry knows (derived from the presets, see registry.ts). */
+export type { ProviderId } from './registry'
 
 /** A secret as the engine holds it in memory; `label` is what a verdict may show ("current", "previous"). */
 export interface NamedSecret {
@@ -38,7 +30,7 @@ export interface SignOptions {
 /** How an HMAC scheme is built, in words a snippet generator and the UI can use. */
 export interface SchemeSummary {
   algorithm: 'sha1' | 'sha256' | 'sha512'
-  encoding: 'hex' | 'base64'
+  encoding: 'hex' | 'base64' | 'base64url'
   signatureHeader: string
   timestampHeader?: string
   idHeader?: string
@@ -46,10 +38,16 @@ export interface SchemeSummary {
   prefix: string
   /** What is signed, with {body}, {timestamp}, {id}, {url} placeholders. */
   template: string
-  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_" is the key. */
-  key: 'raw' | 'whsec-base64'
-  /** How several signatures share the header (Stripe "t=..,v1=..", Standard Webhooks "v1,<b64> v1,<b64>"). */
-  framing?: 'stripe' | 'standard-webhooks'
+  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_" is the key; 'base64': the secret is base64. */
+  key: 'raw' | 'whsec-base64' | 'base64'
+  /**
+   * How several signatures share the header: Stripe "t=..,v1=..", 'kv' the same with other key names
+   * (see kv), Standard Webhooks "v1,<b64> v1,<b64>", 'list' comma-separated digests (Plivo).
+   */
+  framing?: 'stripe' | 'kv' | 'standard-webhooks' | 'list'
+  kv?: { timestamp: string; signature: string; separator?: string }
+  /** The timestamp is in milliseconds (Retell). */
+  timestampMs?: boolean
 }
 
 export interface VerifyOptions {
@@ -81,7 +79,8 @@ export interface RetryPolicy {
 
 /** Everything Hookscope knows about one provider's webhooks: detect, verify, sign, events, retries. */
 export interface Provider {
-  id: ProviderId
+  /** A registry id (ProviderId); typed as string so presets can declare their own literal ids. */
+  id: string
   name: string
   /** False for providers that never sign (VoIPBIN): verdict `unsigned`. */
   signs: boolean
@@ -113,4 +112,35 @@ export interface Provider {
   eventFromHeaders?(headers: Header[]): { type: string | null; id: string | null } | null
   /** A plausible new secret in this provider's format (for sends and tests). */
   sampleSecret?(): string
+  /** Where the call (or conversation) id lives: read it with readField() from ./fields. */
+  callId?: FieldLocation[]
+  /** Scheme family; absent on hand-written providers means 'hmac' when `summary` is set, else 'unsigned'. */
+  family?: SchemeFamily
+  category?: ProviderCategory
+  /** What `--secret PROVIDER=VALUE` takes for this provider. */
+  secretFormat?: SecretFormat
+  confirmedBy?: Confirmation
+  /** Where the scheme was read (docs page or SDK file). */
+  source?: string
+  /**
+   * For key-pair schemes: what the user must know about the key a send or forge run signs with
+   * (the public key to configure in the handler). Null when the secret signs as the provider does.
+   */
+  signingNote?(secret: string): string | null
+  /** Why a forge check does not apply to this scheme (check id -> reason), e.g. no timestamp to make stale. */
+  forgeSkips?: Record<string, string>
+  /** What a forge check means for this scheme (check id -> sentence put before its advice). */
+  forgeNotes?: Record<string, string>
+  /** Why a value cannot be what this provider verifies with (not a public key, not user:password), or null. Never echoes the value. */
+  secretProblem?(value: string): string | null
+  /** Key-pair schemes: the public key that verifies what sign() makes with this secret (the test key pair's, or the user's own). */
+  verificationKeyFor?(secret: string): string
+  /** Headers that must also be present for detection to name this provider (it shares its signature header). */
+  detectHeaders?: string[]
+  /** 'endpoint': never auto-detected, only at an endpoint set to this provider (shared or too common headers). */
+  detectVia?: 'endpoint'
+  /** A User-Agent prefix that tells this provider apart from others sharing its signature header. */
+  userAgent?: string
+  /** Extra sentences for snippets and advice. */
+  notes?: string[]
 }

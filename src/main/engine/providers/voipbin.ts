@@ -77,8 +77,12 @@ function dataFor(type: string): Record<string, unknown> {
 /** VoIPBIN (provider-docs/003): no signature at all; body {type, data}; method configurable. */
 export const voipbin: Provider = {
   id: 'voipbin',
+  category: 'voice',
+  secretFormat: 'none',
+  confirmedBy: { by: 'seed-doc' },
   name: 'VoIPBIN',
   signs: false,
+  family: 'unsigned',
   signatureHeaders: [],
   scheme: 'Unsigned: VoIPBIN sends no signature (verdict "unsigned"); check the source IP or use a secret URL path.',
   detect: () => 0,
@@ -95,5 +99,7 @@ export const voipbin: Provider = {
   events: EVENTS.map(([type, description]) => ({ type, description, sample: () => ({ type, data: dataFor(type) }) })),
   retry: { delaysMs: [], timeoutMs: 5_000, description: 'Expects 200 within 5 seconds; deliveries may repeat, so handle duplicates.' },
   methods: ['POST', 'PUT', 'GET', 'DELETE'],
-  contentType: 'application/json'
+  contentType: 'application/json',
+  // Recordings and transcriptions name their call in reference_id; call events are the call (data.id).
+  callId: ['json:data.reference_id', 'json:data.id']
 }

@@ -1,8 +1,9 @@
 import type { ProviderInfo } from '../../../shared/api/signatures'
 import type { ApiHandlers, Engine } from '../engine'
-import { PROVIDERS } from '../providers/registry'
+import { isProviderId, PROVIDERS } from '../providers/registry'
 import type { Provider } from '../providers/types'
 import { verificationSnippet } from './snippets'
+import { HookscopeError } from '../../../shared/errors'
 
 type SignatureMethods =
   | 'listProviders'
@@ -32,8 +33,18 @@ export function providerInfo(p: Provider): ProviderInfo {
       timeoutMs: p.retry.timeoutMs,
       disableAfterFailures: p.retry.disableAfterFailures ?? null
     },
-    events: p.events.map((e) => ({ type: e.type, description: e.description }))
+    events: p.events.map((e) => ({ type: e.type, description: e.description })),
+    family: familyOf(p),
+    category: p.category ?? null,
+    secretFormat: p.secretFormat ?? (p.signs ? (p.summary?.key === 'whsec-base64' ? 'whsec' : 'hmac-secret') : 'none'),
+    confirmedBy: p.confirmedBy ? (p.confirmedBy.by === 'sdk' ? `sdk:${p.confirmedBy.package}` : p.confirmedBy.by) : 'seed-doc',
+    endpointOnly: p.detectVia === 'endpoint' || p.id === 'generic',
+    callId: p.callId ?? []
   }
+}
+
+export function familyOf(p: Provider): string {
+  return p.family ?? (p.summary ? 'hmac' : 'unsigned')
 }
 
 /** Providers, endpoints and secrets. Secrets enter here and leave only as masked hints. */
@@ -43,17 +54,26 @@ export function signaturesApi(engine: Engine): Pick<ApiHandlers, SignatureMethod
     listProviders: () => PROVIDERS.map(providerInfo),
     listEndpoints: () => sig().endpointInfos(),
     createEndpoint: ({ secret, ...f }) =>
+      known(f.provider) &&
       sig().createEndpoint(
         { path: f.path, name: f.name || f.path, provider: f.provider ?? null, generic: f.generic ?? null, response: f.response ?? null },
         secret
       ),
-    updateEndpoint: ({ id, ...patch }) => sig().updateEndpoint(id, stripUndefined(patch)),
+    updateEndpoint: ({ id, ...patch }) => known(patch.provider) && sig().updateEndpoint(id, stripUndefined(patch)),
     deleteEndpoint: ({ id }) => ({ deleted: sig().deleteEndpoint(id) }),
-    addSecret: ({ endpointId, provider, label, value }) => sig().addSecret({ endpointId, provider }, value, label),
+    addSecret: ({ endpointId, provider, label, value }) => known(provider) && sig().addSecret({ endpointId, provider }, value, label),
     removeSecret: ({ id }) => sig().removeSecret(id),
     getSecretStorage: () => sig().storage(),
-    getVerificationSnippet: ({ provider, generic }) => verificationSnippet(provider, generic)
+    getVerificationSnippet: ({ provider, generic }) => known(provider) && verificationSnippet(provider, generic)
   }
+}
+
+/** The transports check an id's shape; whether it exists is the registry's to say. */
+function known(provider: string | null | undefined): true {
+  if (provider && !isProviderId(provider)) {
+    throw new HookscopeError('invalid_input', `provider must be one of: ${PROVIDERS.map((p) => p.id).join(', ')} (not "${provider.slice(0, 40)}")`)
+  }
+  return true
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -76,8 +76,12 @@ export class SignatureService {
 
   private scopeSecrets(scope: string): NamedSecret[] {
     const all = [...this.vault.list(scope), ...this.session.filter((s) => s.scope === scope)]
-    // Newest first: after a rotation the current secret is tried before the previous one.
-    return all.sort((a, b) => b.createdAt - a.createdAt).map((s) => ({ label: s.label, value: s.value }))
+    // Newest first: after a rotation the current secret is tried before the previous one. Secrets added
+    // within the same millisecond keep their order of addition, reversed (the list is in that order).
+    return all
+      .map((s, i) => ({ s, i }))
+      .sort((a, b) => b.s.createdAt - a.s.createdAt || b.i - a.i)
+      .map(({ s }) => ({ label: s.label, value: s.value }))
   }
 
   private foreignSecrets(providerId: string, exclude: NamedSecret[]): ForeignSecret[] {
@@ -147,6 +151,9 @@ export class SignatureService {
   // ---- secrets ----
   addSecret(scope: { endpointId?: number; provider?: string }, value: string, label?: string): { secret: SecretInfo; reverified: number } {
     const key = this.scopeKey(scope)
+    const providerId = scope.provider ?? (scope.endpointId !== undefined ? this.endpoints.get(scope.endpointId)?.provider : null)
+    const problem = providerId ? getProvider(providerId)?.secretProblem?.(value) : null
+    if (problem) throw new HookscopeError('invalid_input', problem)
     const n = this.vault.list(key).length + 1
     const stored = this.vault.add(key, label || `secret ${n}`, value)
     return { secret: toInfo(stored, false), reverified: this.afterSecretChange(key) }

@@ -5,13 +5,16 @@ import { createGenericProvider, type GenericConfig } from '../providers/generic'
 import { getProvider } from '../providers/registry'
 import type { Provider, SchemeSummary } from '../providers/types'
 import { HookscopeError } from '../../../shared/errors'
+import { isKv, kvKeys } from '../providers/hmac-scheme'
+import { familySnippet } from './snippets-families'
 
 export function verificationSnippet(providerId: string, generic?: GenericConfig): VerificationSnippet {
   const p = providerId === 'generic' ? createGenericProvider(generic) : getProvider(providerId)
   if (!p) throw new HookscopeError('invalid_input', `Unknown provider "${providerId}".`)
   const route = `/webhooks/${p.id}`
   if (!p.signs) return unsignedSnippet(p, route)
-  if (p.id === 'twilio') return twilioSnippet(route)
+  const special = familySnippet(p, route)
+  if (special) return special
   const s = p.summary as SchemeSummary
   return {
     provider: p.id,
@@ -26,9 +29,11 @@ function notesFor(p: Provider, s: SchemeSummary): string[] {
     'Verify the raw request bytes: JSON.stringify(req.body) or json.dumps(...) re-serializes and breaks the signature.',
     'Compare with a constant-time function after checking lengths; answer 401 (not 500) on a bad or malformed signature.'
   ]
-  if (s.timestampHeader || s.framing === 'stripe') notes.push(`Reject timestamps more than ${(p.timestampToleranceSec ?? 300) / 60} minutes away from now.`)
+  if (s.timestampHeader || isKv(s)) notes.push(`Reject timestamps more than ${(p.timestampToleranceSec ?? 300) / 60} minutes away from now.`)
   if (p.id === 'callcall') notes.push('CallCall.ai documents the inputs (timestamp and body) but not how they are joined; "{timestamp}.{body}" is assumed.')
   if (p.signatureOptional) notes.push(`${p.name} signs only when you set up a secret; once you have, reject deliveries without the header.`)
+  if (s.template.includes('{url}')) notes.push(`${p.name} signs the URL it called: behind a proxy or tunnel, use the public URL, not the local one.`)
+  notes.push(...(p.notes ?? []))
   return notes
 }
 
@@ -36,7 +41,8 @@ function notesFor(p: Provider, s: SchemeSummary): string[] {
 function jsSigned(s: SchemeSummary): string {
   if (s.template === '{body}') return 'req.body'
   const [before, after] = s.template.split('{body}')
-  const js = (t: string): string => '`' + t.replace('{timestamp}', '${timestamp}').replace('{id}', '${id}') + '`'
+  const js = (t: string): string =>
+    '`' + t.replace('{timestamp}', '${timestamp}').replace('{id}', '${id}').replace('{url}', '${PUBLIC_URL}').replace('{method}', '${req.method}') + '`'
   const parts = [before ? `Buffer.from(${js(before)})` : null, 'req.body', after ? `Buffer.from(${js(after)})` : null].filter(Boolean)
   return `Buffer.concat([${parts.join(', ')}])`
 }
@@ -44,7 +50,8 @@ function jsSigned(s: SchemeSummary): string {
 function pySigned(s: SchemeSummary): string {
   if (s.template === '{body}') return 'body'
   const [before, after] = s.template.split('{body}')
-  const py = (t: string): string => `f"${t.replace('{timestamp}', '{timestamp}').replace('{id}', '{msg_id}')}".encode()`
+  const py = (t: string): string =>
+    `f"${t.replace('{timestamp}', '{timestamp}').replace('{id}', '{msg_id}').replace('{url}', '{PUBLIC_URL}').replace('{method}', '{request.method}')}".encode()`
   return [before ? py(before) : null, 'body', after ? py(after) : null].filter(Boolean).join(' + ')
 }
 
@@ -57,6 +64,7 @@ function nodeSnippet(p: Provider, s: SchemeSummary, route: string): string {
     ``,
     `const app = express()`,
     `const SECRET = process.env.WEBHOOK_SECRET`,
+    ...(s.template.includes('{url}') ? [`const PUBLIC_URL = 'https://your-public-host${route}' // exactly the URL configured at ${p.name}`] : []),
     ``,
     `function safeEqual(a, b) {`,
     `  const x = Buffer.from(a)`,
@@ -68,11 +76,12 @@ function nodeSnippet(p: Provider, s: SchemeSummary, route: string): string {
     `app.post('${route}', express.raw({ type: '*/*', limit: '5mb' }), (req, res) => {`,
     `  const header = req.get('${s.signatureHeader}') || ''`
   ]
-  if (s.framing === 'stripe') {
+  if (isKv(s)) {
+    const kv = kvKeys(s)
     lines.push(
-      `  const parts = header.split(',').map((kv) => kv.split('='))`,
-      `  const timestamp = (parts.find(([k]) => k === 't') || [])[1] || ''`,
-      `  const received = parts.filter(([k]) => k === 'v1').map(([, v]) => v)`
+      `  const parts = header.split('${kv.separator}').map((kv) => kv.trim().split('='))`,
+      `  const timestamp = (parts.find(([k]) => k === '${kv.timestamp}') || [])[1] || ''`,
+      `  const received = parts.filter(([k]) => k === '${kv.signature}').map(([, v]) => v)`
     )
   } else if (s.framing === 'standard-webhooks') {
     lines.push(
@@ -85,13 +94,15 @@ function nodeSnippet(p: Provider, s: SchemeSummary, route: string): string {
     if (s.timestampHeader) lines.push(`  const timestamp = req.get('${s.timestampHeader}') || ''`)
     lines.push(`  const received = [header]`)
   }
-  if (s.timestampHeader || s.framing === 'stripe') {
+  if (s.timestampHeader || isKv(s)) {
     lines.push(
-      `  const age = Math.abs(Date.now() / 1000 - Number(timestamp))`,
+      `  // seconds, milliseconds or an ISO 8601 date, as the provider sends it`,
+      `  const t = /^\\d+$/.test(timestamp) ? Number(timestamp) / (timestamp.length > 11 ? 1000 : 1) : Date.parse(timestamp) / 1000`,
+      `  const age = Math.abs(Date.now() / 1000 - t)`,
       `  if (!Number.isFinite(age) || age > ${tolerance}) return res.status(400).send('stale or missing timestamp')`
     )
   }
-  const key = s.key === 'whsec-base64' ? `Buffer.from(SECRET.replace(/^whsec_/, ''), 'base64')` : 'SECRET'
+  const key = s.key === 'whsec-base64' ? `Buffer.from(SECRET.replace(/^whsec_/, ''), 'base64')` : s.key === 'base64' ? `Buffer.from(SECRET, 'base64')` : 'SECRET'
   const prefix = s.framing ? '' : s.prefix
   lines.push(
     `  const digest = crypto.createHmac('${s.algorithm}', ${key}).update(${jsSigned(s)}).digest('${s.encoding}')`,
@@ -113,10 +124,12 @@ function pythonSnippet(p: Provider, s: SchemeSummary, route: string): string {
   const lines: string[] = [
     `# ${p.name}: ${p.scheme ?? ''}`,
     `import base64, hashlib, hmac, os, time`,
+    `from datetime import datetime`,
     `from flask import Flask, request, abort`,
     ``,
     `app = Flask(__name__)`,
     `SECRET = os.environ["WEBHOOK_SECRET"]`,
+    ...(s.template.includes('{url}') ? [`PUBLIC_URL = "https://your-public-host${route}"  # exactly the URL configured at ${p.name}`] : []),
     ``,
     `def safe_equal(a: str, b: str) -> bool:`,
     `    return len(a) == len(b) and hmac.compare_digest(a.encode(), b.encode())`,
@@ -126,11 +139,12 @@ function pythonSnippet(p: Provider, s: SchemeSummary, route: string): string {
     `    body = request.get_data()  # the raw bytes that were signed; not request.json re-dumped`,
     `    header = request.headers.get("${s.signatureHeader}", "")`
   ]
-  if (s.framing === 'stripe') {
+  if (isKv(s)) {
+    const kv = kvKeys(s)
     lines.push(
-      `    parts = [kv.split("=", 1) for kv in header.split(",") if "=" in kv]`,
-      `    timestamp = next((v for k, v in parts if k == "t"), "")`,
-      `    received = [v for k, v in parts if k == "v1"]`
+      `    parts = [kv.strip().split("=", 1) for kv in header.split("${kv.separator}") if "=" in kv]`,
+      `    timestamp = next((v for k, v in parts if k == "${kv.timestamp}"), "")`,
+      `    received = [v for k, v in parts if k == "${kv.signature}"]`
     )
   } else if (s.framing === 'standard-webhooks') {
     lines.push(
@@ -143,18 +157,24 @@ function pythonSnippet(p: Provider, s: SchemeSummary, route: string): string {
     if (s.timestampHeader) lines.push(`    timestamp = request.headers.get("${s.timestampHeader}", "")`)
     lines.push(`    received = [header]`)
   }
-  if (s.timestampHeader || s.framing === 'stripe') {
+  if (s.timestampHeader || isKv(s)) {
     lines.push(
-      `    try:`,
-      `        if abs(time.time() - float(timestamp)) > ${tolerance}:`,
+      `    try:  # seconds, milliseconds or an ISO 8601 date, as the provider sends it`,
+      `        t = float(timestamp) / (1000 if len(timestamp) > 11 else 1) if timestamp.isdigit() else datetime.fromisoformat(timestamp.replace("Z", "+00:00")).timestamp()`,
+      `        if abs(time.time() - t) > ${tolerance}:`,
       `            abort(400)`,
       `    except ValueError:`,
       `        abort(400)`
     )
   }
-  const key = s.key === 'whsec-base64' ? `base64.b64decode(SECRET.removeprefix("whsec_"))` : `SECRET.encode()`
+  const key = s.key === 'whsec-base64' ? `base64.b64decode(SECRET.removeprefix("whsec_"))` : s.key === 'base64' ? `base64.b64decode(SECRET)` : `SECRET.encode()`
   const mac = `hmac.new(${key}, ${pySigned(s)}, hashlib.${s.algorithm})`
-  const digest = s.encoding === 'hex' ? `${mac}.hexdigest()` : `base64.b64encode(${mac}.digest()).decode()`
+  const digest =
+    s.encoding === 'hex'
+      ? `${mac}.hexdigest()`
+      : s.encoding === 'base64url'
+        ? `base64.urlsafe_b64encode(${mac}.digest()).decode().rstrip("=")`
+        : `base64.b64encode(${mac}.digest()).decode()`
   const prefix = s.framing ? '' : s.prefix
   lines.push(
     `    expected = ${prefix ? `"${prefix}" + ` : ''}${digest}`,
@@ -164,52 +184,6 @@ function pythonSnippet(p: Provider, s: SchemeSummary, route: string): string {
     `    return {"received": True}, 200`
   )
   return lines.join('\n')
-}
-
-function twilioSnippet(route: string): VerificationSnippet {
-  return {
-    provider: 'twilio',
-    node: [
-      `// Twilio: base64 HMAC-SHA1 of the full URL + POST params sorted by name (name+value), key = Auth Token.`,
-      `const crypto = require('node:crypto')`,
-      `const express = require('express')`,
-      `const app = express()`,
-      `const AUTH_TOKEN = process.env.TWILIO_AUTH_TOKEN`,
-      `const PUBLIC_URL = 'https://your-public-host${route}' // exactly the URL configured in Twilio`,
-      ``,
-      `app.post('${route}', express.urlencoded({ extended: false }), (req, res) => {`,
-      `  const received = req.get('X-Twilio-Signature') || ''`,
-      `  const data = PUBLIC_URL + Object.keys(req.body).sort().map((k) => k + req.body[k]).join('')`,
-      `  const expected = crypto.createHmac('sha1', AUTH_TOKEN).update(data).digest('base64')`,
-      `  const a = Buffer.from(received)`,
-      `  const b = Buffer.from(expected)`,
-      `  if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return res.status(403).send('invalid signature')`,
-      `  res.type('text/xml').send('<Response/>')`,
-      `})`,
-      `app.listen(3000)`
-    ].join('\n'),
-    python: [
-      `# Twilio: base64 HMAC-SHA1 of the full URL + POST params sorted by name (name+value), key = Auth Token.`,
-      `import base64, hashlib, hmac, os`,
-      `from flask import Flask, request, abort`,
-      `app = Flask(__name__)`,
-      `AUTH_TOKEN = os.environ["TWILIO_AUTH_TOKEN"]`,
-      `PUBLIC_URL = "https://your-public-host${route}"  # exactly the URL configured in Twilio`,
-      ``,
-      `@app.post("${route}")`,
-      `def webhook():`,
-      `    received = request.headers.get("X-Twilio-Signature", "")`,
-      `    data = PUBLIC_URL + "".join(k + v for k, v in sorted(request.form.items()))`,
-      `    expected = base64.b64encode(hmac.new(AUTH_TOKEN.encode(), data.encode(), hashlib.sha1).digest()).decode()`,
-      `    if len(received) != len(expected) or not hmac.compare_digest(received, expected):`,
-      `        abort(403)`,
-      `    return "<Response/>", 200, {"Content-Type": "text/xml"}`
-    ].join('\n'),
-    notes: [
-      'Behind a proxy or tunnel, sign-check against the public URL Twilio called, not the local one.',
-      'Compare in constant time after checking lengths.'
-    ]
-  }
 }
 
 function unsignedSnippet(p: Provider, route: string): VerificationSnippet {

@@ -6,7 +6,6 @@ import { ClearAllButton } from './ClearAllButton'
 import { countText } from './ListActions'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
-const PROVIDERS = ['callpaymin', 'callcall', 'topcalls', 'voipbin', 'erzycall', 'standard-webhooks', 'stripe', 'github', 'slack', 'shopify', 'twilio', 'generic']
 const DEBOUNCE_MS = 200
 
 /** Text search (full text in the engine) and exact filters above the request list. */
@@ -16,6 +15,12 @@ export function FilterBar(): React.JSX.Element {
   const count = useStore((s) => s.requests.length)
   const hasMore = useStore((s) => s.hasMore)
   const total = useStore((s) => s.totalCount)
+  // Provider ids come from the engine's registry (80+ presets), loaded once with the signatures data.
+  const providers = useStore((s) => s.providers)
+  const loadSignatures = useStore((s) => s.loadSignatures)
+  useEffect(() => {
+    if (providers.length === 0) void loadSignatures()
+  }, [providers.length, loadSignatures])
   const [search, setSearch] = useState(filters.search ?? '')
   const [eventType, setEventType] = useState(filters.eventType ?? '')
   const [status, setStatus] = useState(filters.responseStatus ? String(filters.responseStatus) : '')
@@ -89,8 +94,10 @@ export function FilterBar(): React.JSX.Element {
         </select>
         <select value={filters.provider ?? ''} onChange={(e) => setFilters({ provider: e.target.value || undefined })} data-testid="filter-provider" aria-label="Provider">
           <option value="">Any provider</option>
-          {PROVIDERS.map((p) => (
-            <option key={p}>{p}</option>
+          {providers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.id}
+            </option>
           ))}
         </select>
         <input

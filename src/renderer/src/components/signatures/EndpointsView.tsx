@@ -99,7 +99,7 @@ export function EndpointsView(): React.JSX.Element {
         )}
         <div className="ep-form">
           <ProviderSelect value={globalProvider} onChange={(v) => setGlobalProvider(v || 'callpaymin')} providers={providers} testId="global-secret-provider" />
-          <SecretForm testId="global-secret-form" onAdd={(label, value) => addSecret({ provider: globalProvider as never, label: label || undefined, value })} />
+          <SecretForm testId="global-secret-form" secretFormat={providers.find((p) => p.id === globalProvider)?.secretFormat} onAdd={(label, value) => addSecret({ provider: globalProvider as never, label: label || undefined, value })} />
         </div>
       </section>
 

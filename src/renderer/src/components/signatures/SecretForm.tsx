@@ -1,7 +1,15 @@
 import { useState } from 'react'
 
 /** Label + secret value; the value field is a password input and is cleared once submitted. */
-export function SecretForm({ onAdd, testId }: { onAdd: (label: string, value: string) => Promise<boolean>; testId: string }): React.JSX.Element {
+/** What to paste, in the form the provider's dashboard shows it (ProviderInfo.secretFormat). */
+const PLACEHOLDER: Record<string, string> = {
+  'public-key': 'public key (base64, hex or PEM)',
+  token: 'token, as configured',
+  basic: 'user:password',
+  whsec: 'secret, e.g. whsec_…'
+}
+
+export function SecretForm({ onAdd, testId, secretFormat }: { onAdd: (label: string, value: string) => Promise<boolean>; testId: string; secretFormat?: string }): React.JSX.Element {
   const [label, setLabel] = useState('')
   const [value, setValue] = useState('')
   const submit = async (e: React.FormEvent): Promise<void> => {
@@ -20,7 +28,7 @@ export function SecretForm({ onAdd, testId }: { onAdd: (label: string, value: st
         autoComplete="off"
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        placeholder="secret, e.g. whsec_…"
+        placeholder={PLACEHOLDER[secretFormat ?? ''] ?? 'secret, e.g. whsec_…'}
         aria-label="Secret value"
         data-testid={`${testId}-value`}
       />

@@ -1,0 +1,153 @@
+// A provider as data: everything that differs from one provider to the next is a field here; the
+// scheme families (hmac, url-signed, ed25519, ecdsa-p256, jwt, token, basic, unsigned) are code.
+import type { EventSample, RetryPolicy } from './types'
+
+/**
+ * Where a value lives in a delivery, as "<place>:<where>":
+ * - `json:data.payload.call_control_id` — a dotted path into the JSON body (numeric segments index arrays);
+ * - `form:CallSid` — a field of a form-encoded body;
+ * - `header:X-GitHub-Delivery` — a request header;
+ * - `query:call_id` — a query-string parameter of the request path.
+ * A list is tried in order; the first string (or number, as text) found wins.
+ */
+export type FieldLocation = `json:${string}` | `form:${string}` | `header:${string}` | `query:${string}`
+
+export type ProviderCategory = 'voice' | 'voice-ai' | 'messaging' | 'email' | 'payments' | 'commerce' | 'crm' | 'devtools' | 'auth' | 'other'
+
+/** What the user pastes to let Hookscope verify, in the form the provider's dashboard shows it. */
+export type SecretFormat =
+  | 'hmac-secret'
+  /** "whsec_" + base64 (Svix, Standard Webhooks): the key is the decoded part. */
+  | 'whsec'
+  /** An Ed25519 or ECDSA public key: base64, hex or PEM. */
+  | 'public-key'
+  /** A static token compared as is. */
+  | 'token'
+  /** "user:password" for HTTP Basic. */
+  | 'basic'
+  | 'none'
+
+export interface HmacScheme {
+  family: 'hmac'
+  algorithm: 'sha1' | 'sha256' | 'sha512'
+  encoding: 'hex' | 'base64' | 'base64url'
+  signatureHeader: string
+  timestampHeader?: string
+  idHeader?: string
+  /** Text before the digest in the header value ("sha256=", "v0="). */
+  prefix?: string
+  /** What is signed: {body}, {timestamp}, {id} and {url} placeholders; {body} exactly once. */
+  template: string
+  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_"; 'base64': the secret is base64. */
+  key?: 'raw' | 'whsec-base64' | 'base64'
+  /**
+   * Several values in one header:
+   * - 'kv': "t=<ts>,v1=<sig>" pairs (Stripe; Retell "v=<ms>,d=<hex>"), see kv;
+   * - 'standard-webhooks': space-separated "v1,<b64>" items.
+   */
+  framing?: 'kv' | 'standard-webhooks'
+  /** Key names for 'kv' framing (default t / v1 / ","). */
+  kv?: { timestamp: string; signature: string; separator?: string }
+  /** Timestamp in milliseconds rather than seconds (Retell). */
+  timestampMs?: boolean
+}
+
+export interface UrlSignedScheme {
+  family: 'url-signed'
+  /**
+   * 'twilio': URL + POST params sorted by name as name+value (JSON bodies: URL carries bodySHA256=hex(sha256(body)), only the URL is signed);
+   * 'plivo-v3': URL with sorted query, sorted params as name+value, then "." + nonce, HMAC-SHA256 base64.
+   */
+  variant: 'twilio' | 'plivo-v3'
+  algorithm: 'sha1' | 'sha256'
+  signatureHeader: string
+  /** Plivo: the nonce header. */
+  nonceHeader?: string
+}
+
+export interface Ed25519Scheme {
+  family: 'ed25519'
+  signatureHeader: string
+  timestampHeader: string
+  /** "{timestamp}|{body}" (Telnyx) or "{timestamp}{body}" (Discord). */
+  template: string
+  encoding: 'hex' | 'base64'
+}
+
+export interface EcdsaScheme {
+  family: 'ecdsa-p256'
+  signatureHeader: string
+  timestampHeader: string
+  /** "{timestamp}{body}" (SendGrid); DER signature, base64. */
+  template: string
+}
+
+export interface JwtScheme {
+  family: 'jwt'
+  /** Header carrying "Bearer <jwt>". */
+  header: string
+  /** Claim holding hex SHA-256 of the body (Vonage payload_hash). */
+  payloadHashClaim?: string
+}
+
+export interface TokenScheme {
+  family: 'token'
+  header: string
+  /** Text before the token ("Bearer "). */
+  prefix?: string
+}
+
+export interface BasicScheme {
+  family: 'basic'
+}
+
+export interface UnsignedScheme {
+  family: 'unsigned'
+}
+
+export type SchemeSpec = HmacScheme | UrlSignedScheme | Ed25519Scheme | EcdsaScheme | JwtScheme | TokenScheme | BasicScheme | UnsignedScheme
+export type SchemeFamily = SchemeSpec['family']
+
+/** How a preset was checked: against the provider's own npm package, or its documentation only. */
+export type Confirmation = { by: 'sdk'; package: string } | { by: 'docs' } | { by: 'seed-doc' }
+
+export interface Preset<Id extends string = string> {
+  id: Id
+  name: string
+  category: ProviderCategory
+  scheme: SchemeSpec
+  secretFormat: SecretFormat
+  /** One sentence: what is signed, how, in which header. */
+  description: string
+  timestampToleranceSec?: number
+  /** The provider signs only once the user set a secret up (TopCalls, AssemblyAI). */
+  signatureOptional?: boolean
+  /**
+   * Headers that tell this preset apart from others using the same signature header (WhatsApp and
+   * GitHub both send X-Hub-Signature-256): all must be present for the preset to claim a delivery.
+   * A preset with none is the default for its signature header.
+   */
+  detectHeaders?: string[]
+  /**
+   * 'endpoint': never auto-detected (it shares its headers and scheme with another preset, or uses a
+   * header as common as Authorization); a delivery is judged as this provider only at an endpoint set to it.
+   */
+  detectVia?: 'endpoint'
+  /** A User-Agent prefix that tells this preset apart (case-insensitive). */
+  userAgent?: string
+  eventType?: FieldLocation[]
+  eventId?: FieldLocation[]
+  /** Where the call (or conversation) id lives, for grouping deliveries by call. */
+  callId?: FieldLocation[]
+  /** Headers a real delivery carries beside the signature, filled from the event ({event}, {id}). */
+  extraHeaders?: [string, string][]
+  retry: RetryPolicy
+  methods: string[]
+  contentType: string
+  events: EventSample[]
+  /** Where the scheme was read (docs page or SDK file). */
+  source: string
+  confirmedBy: Confirmation
+  /** Extra sentences for the verification snippet and the forge advice. */
+  notes?: string[]
+}
