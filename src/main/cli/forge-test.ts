@@ -2,7 +2,7 @@
 // Exits 0 whatever the verdicts (a failing handler is a finding), unless --min-score makes it a gate.
 import { writeFileSync } from 'node:fs'
 import { Engine } from '../engine/engine'
-import { runForgeTest } from '../engine/forge/api'
+import { runForgeTest } from '../engine/forge/forge-api'
 import { reportJson, reportMarkdown } from '../engine/forge/report'
 import { hasCode } from '../../shared/errors'
 import { junitXml } from './forge-junit'

@@ -4,12 +4,12 @@ import type { ApiHandlers, Engine } from '../engine'
 import { storedSecret } from '../outbound/secrets'
 import { reportJson, reportMarkdown } from './report'
 import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
-import { ForgeStore } from './store'
+import { ForgeRunStore } from './run-store'
 import { HookscopeError } from '../../../shared/errors'
 
 type ForgeMethods = 'forgeStart' | 'forgeGet' | 'forgeCancel' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
 
-function hooksFor(engine: Engine, store: ForgeStore): ForgeRunHooks {
+function hooksFor(engine: Engine, store: ForgeRunStore): ForgeRunHooks {
   return {
     deliveries: engine.deliveries,
     save: (report) => store.save(report),
@@ -26,7 +26,7 @@ function withStoredSecret(engine: Engine, options: ForgeRunOptions): ForgeRunOpt
 
 /** Runs the suite to the end (CLI, tests); deliveries and the report are saved like any run. */
 export function runForgeTest(engine: Engine, options: ForgeRunOptions): Promise<ForgeReport> {
-  return runForge(withStoredSecret(engine, options), hooksFor(engine, new ForgeStore(engine.db)))
+  return runForge(withStoredSecret(engine, options), hooksFor(engine, new ForgeRunStore(engine.db)))
 }
 
 export function exportReport(report: ForgeReport, format: 'json' | 'markdown'): { filename: string; mimeType: string; text: string } {
@@ -40,10 +40,10 @@ export function exportReport(report: ForgeReport, format: 'json' | 'markdown'): 
 /** Forge-test: start a run (progress arrives as `forgeProgress` events), reopen and export saved runs. */
 export function forgeApi(engine: Engine): Pick<ApiHandlers, ForgeMethods> {
   // Engine.api is built before the engine opens its database: open the store on first use.
-  let opened: ForgeStore | null = null
-  const store = (): ForgeStore => {
+  let opened: ForgeRunStore | null = null
+  const store = (): ForgeRunStore => {
     if (!opened) {
-      opened = new ForgeStore(engine.db)
+      opened = new ForgeRunStore(engine.db)
       opened.markInterrupted()
     }
     return opened
