@@ -2,7 +2,7 @@
 import { app, dialog } from 'electron'
 import { join } from 'node:path'
 import { Engine } from './engine/engine'
-import { DatabaseOpenError } from './engine/store/db'
+import { hasCode } from '../shared/errors'
 import { DB_FILE, defaultDataDir } from './engine/paths'
 import { installAppMenu } from './shell/app-menu'
 import { bringToFront } from './shell/bring-to-front'
@@ -33,7 +33,7 @@ async function startEngine(dbPath: string): Promise<Engine | null> {
       await started.start()
       return started
     } catch (error) {
-      const retry = error instanceof DatabaseOpenError
+      const retry = hasCode(error, 'database_unavailable')
       const choice = retry
         ? dialog.showMessageBoxSync({
             type: 'error',

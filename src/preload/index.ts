@@ -7,7 +7,9 @@ import { API_EVENTS, API_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ApiEvent }
 async function call(method: string, input: unknown): Promise<unknown> {
   const reply = (await ipcRenderer.invoke(IPC_PREFIX + method, input)) as Envelope<unknown>
   if (reply.ok) return reply.result
-  throw Object.assign(new Error(reply.error.message), { code: reply.error.code })
+  // The context bridge keeps only the message of an Error (custom fields are dropped), so the
+  // { code, message } crosses as plain data; services/api.ts turns it back into a HookscopeError.
+  throw reply.error
 }
 
 const events = new Set<string>(API_EVENTS)

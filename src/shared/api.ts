@@ -11,6 +11,7 @@ import { callsInputs, type CallsResults } from './api/calls'
 import { storageInputs, type StorageResults } from './api/storage'
 import type { ApiEvent, ApiMethod } from './methods'
 import type { RequestSummary, Settings, TunnelState } from './types'
+import type { ErrorInfo } from './errors'
 
 export const apiInputs = {
   ...signaturesInputs,
@@ -50,4 +51,4 @@ export interface HookscopeApi extends HookscopeMethods {
 }
 
 /** Transport envelope: errors travel as data, never as thrown transport errors. */
-export type Envelope<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } }
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ErrorInfo }

@@ -2,6 +2,7 @@
 // run code. `{{body.data.call_id}}`, `{{header.x-request-id}}`, `{{query.x}}`, `{{event.type}}`... and
 // nothing else: no sections, no helpers, no partials. Values are escaped for the answer's content type.
 // Shared so both transports reject a broken template when it is saved, with the same message.
+import { HookscopeError } from './errors'
 
 export const TEMPLATE_ROOTS = ['body', 'header', 'query', 'method', 'path', 'provider', 'event', 'call'] as const
 export type TemplateRoot = (typeof TEMPLATE_ROOTS)[number]
@@ -10,8 +11,6 @@ export type TemplateRoot = (typeof TEMPLATE_ROOTS)[number]
 export const MAX_PLACEHOLDERS = 500
 /** The rendered answer may not grow beyond this (a body value copied many times). */
 export const MAX_RENDERED_CHARS = 1024 * 1024
-
-export class TemplateError extends Error {}
 
 interface Placeholder {
   root: TemplateRoot
@@ -52,7 +51,7 @@ export function escapeModeFor(contentType: string | null): EscapeMode {
 
 const NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/
 
-/** Parses a template; throws TemplateError naming the first problem. */
+/** Parses a template; throws an invalid_input HookscopeError naming the first problem. */
 export function compileTemplate(source: string): CompiledTemplate {
   const literals: string[] = []
   const placeholders: Placeholder[] = []
@@ -73,24 +72,24 @@ export function compileTemplate(source: string): CompiledTemplate {
       break
     }
     const close = source.indexOf('}}', open + 2)
-    if (close === -1) throw new TemplateError(`A "{{" at character ${open + 1} is never closed with "}}".`)
+    if (close === -1) throw new HookscopeError('invalid_input', `A "{{" at character ${open + 1} is never closed with "}}".`)
     const literal = source.slice(pos, open)
     scanQuotes(literal)
     literals.push(literal)
     const inner = source.slice(open + 2, close).trim()
-    if (!NAME.test(inner)) throw new TemplateError(`"{{${inner}}}" is not a value name: use e.g. {{body.data.call_id}}, {{header.x-request-id}} or {{query.x}}.`)
+    if (!NAME.test(inner)) throw new HookscopeError('invalid_input', `"{{${inner}}}" is not a value name: use e.g. {{body.data.call_id}}, {{header.x-request-id}} or {{query.x}}.`)
     const [root, ...path] = inner.split('.')
     if (!(TEMPLATE_ROOTS as readonly string[]).includes(root)) {
-      throw new TemplateError(`"{{${inner}}}" reads "${root}", which is not one of ${TEMPLATE_ROOTS.join(', ')}.`)
+      throw new HookscopeError('invalid_input', `"{{${inner}}}" reads "${root}", which is not one of ${TEMPLATE_ROOTS.join(', ')}.`)
     }
-    if ((root === 'header' || root === 'query') && path.length !== 1) throw new TemplateError(`"{{${inner}}}": ${root} takes one name, e.g. {{${root}.x}}.`)
+    if ((root === 'header' || root === 'query') && path.length !== 1) throw new HookscopeError('invalid_input', `"{{${inner}}}": ${root} takes one name, e.g. {{${root}.x}}.`)
     if ((root === 'event' && !(path.length === 1 && (path[0] === 'type' || path[0] === 'id'))) || (root === 'call' && !(path.length === 1 && path[0] === 'id'))) {
-      throw new TemplateError(`"{{${inner}}}": use {{event.type}}, {{event.id}} or {{call.id}}.`)
+      throw new HookscopeError('invalid_input', `"{{${inner}}}": use {{event.type}}, {{event.id}} or {{call.id}}.`)
     }
-    if (['method', 'path', 'provider'].includes(root) && path.length > 0) throw new TemplateError(`"{{${inner}}}": ${root} has no fields.`)
-    if (path.length > 32) throw new TemplateError(`"{{${inner}}}" is nested too deeply (32 levels at most).`)
+    if (['method', 'path', 'provider'].includes(root) && path.length > 0) throw new HookscopeError('invalid_input', `"{{${inner}}}": ${root} has no fields.`)
+    if (path.length > 32) throw new HookscopeError('invalid_input', `"{{${inner}}}" is nested too deeply (32 levels at most).`)
     placeholders.push({ root: root as TemplateRoot, path, inJsonString: inString, source: inner })
-    if (placeholders.length > MAX_PLACEHOLDERS) throw new TemplateError(`A template may hold at most ${MAX_PLACEHOLDERS} placeholders.`)
+    if (placeholders.length > MAX_PLACEHOLDERS) throw new HookscopeError('invalid_input', `A template may hold at most ${MAX_PLACEHOLDERS} placeholders.`)
     pos = close + 2
   }
   return { literals, placeholders }
@@ -102,9 +101,9 @@ export function renderTemplate(t: CompiledTemplate, ctx: TemplateContext, mode: 
     const p = t.placeholders[i]
     out += escapeValue(valueOf(p, ctx), mode, p.inJsonString)
     out += t.literals[i + 1]
-    if (out.length > maxChars) throw new TemplateError(`The rendered answer is longer than ${maxChars} characters.`)
+    if (out.length > maxChars) throw new HookscopeError('invalid_input', `The rendered answer is longer than ${maxChars} characters.`)
   }
-  if (out.length > maxChars) throw new TemplateError(`The rendered answer is longer than ${maxChars} characters.`)
+  if (out.length > maxChars) throw new HookscopeError('invalid_input', `The rendered answer is longer than ${maxChars} characters.`)
   return out
 }
 

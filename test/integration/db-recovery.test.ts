@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
-import { DatabaseOpenError } from '../../src/main/engine/store/db'
+import { HookscopeError } from '../../src/shared/errors'
 import type { NewRequest } from '../../src/main/engine/store/rows'
 import { startServe } from '../helpers/cli'
 import { send } from '../helpers/http'
@@ -109,8 +109,8 @@ describe('database recovery at start', () => {
       } catch (e) {
         error = e
       }
-      expect(error).toBeInstanceOf(DatabaseOpenError)
-      expect((error as DatabaseOpenError).problem).toBe('locked')
+      expect(error).toMatchObject({ code: 'database_unavailable' })
+      expect((error as HookscopeError).reason).toBe('locked')
       expect((error as Error).message).toMatch(/locked by another program.*Close it.*--db/)
       expect(asideFiles(temp.dir)).toEqual([])
       expect(existsSync(dbPath)).toBe(true)

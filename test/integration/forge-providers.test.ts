@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runForgeTest } from '../../src/main/engine/forge/api'
+import { runForgeTest } from '../../src/main/engine/forge/forge-api'
 import { PROVIDERS } from '../../src/main/engine/providers/registry'
 import { startProviderVerifier } from '../fixtures/handlers/provider-verify-node'
 import { startTestEngine, type TestEngine } from '../helpers/engine'

@@ -7,7 +7,7 @@ import { createServer as createTcpServer, type Server as TcpServer } from 'node:
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ForgeCheckId, ForgeProgress, ForgeReport } from '../../src/shared/api/forge'
-import { runForgeTest } from '../../src/main/engine/forge/api'
+import { runForgeTest } from '../../src/main/engine/forge/forge-api'
 import { startCorrectExpress } from '../fixtures/handlers/correct-express'
 import { startCorrectNode } from '../fixtures/handlers/correct-node'
 import { startDocsExpress } from '../fixtures/handlers/docs-express'

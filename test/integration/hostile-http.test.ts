@@ -200,7 +200,7 @@ describe('hostile HTTP at the receiver', () => {
     const chunked = rows.find((r) => r.path === '/too-big-chunked')!
     expect(chunked.bodyTruncated).toBe(true)
     expect(chunked.responseStatus).toBe(413)
-    expect(t.engine.requests.getRaw(chunked.id)!.body.length).toBeLessThanOrEqual(256 * 1024)
+    expect(t.engine.requests.getWithBody(chunked.id)!.body.length).toBeLessThanOrEqual(256 * 1024)
     expect(rows.find((r) => r.path === '/too-big')!.note).toMatch(/exceeds the 256 KiB limit/)
   })
 
@@ -221,7 +221,7 @@ describe('hostile HTTP at the receiver', () => {
       const res = await send(`${t.url}/bomb/${encoding.replace(/\W/g, '')}`, { body: bomb, headers: { 'content-encoding': encoding, 'content-type': 'application/json' } })
       expect(res.status).toBe(200)
       const row = t.engine.requests.list({ path: '/bomb/', limit: 1 }).items[0]
-      expect(t.engine.requests.getRaw(row.id)!.body.equals(bomb)).toBe(true)
+      expect(t.engine.requests.getWithBody(row.id)!.body.equals(bomb)).toBe(true)
       const decoded = await t.engine.api.getDecodedBody({ id: row.id })
       expect(decoded?.ok).toBe(false)
       expect(decoded && !decoded.ok && decoded.error).toMatch(/expands beyond/)

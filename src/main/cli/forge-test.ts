@@ -2,9 +2,9 @@
 // Exits 0 whatever the verdicts (a failing handler is a finding), unless --min-score makes it a gate.
 import { writeFileSync } from 'node:fs'
 import { Engine } from '../engine/engine'
-import { runForgeTest } from '../engine/forge/api'
+import { runForgeTest } from '../engine/forge/forge-api'
 import { reportJson, reportMarkdown } from '../engine/forge/report'
-import { ForgeInputError } from '../engine/forge/runner'
+import { hasCode } from '../../shared/errors'
 import { junitXml } from './forge-junit'
 import { CliError, printResult } from './output'
 import { intOption } from './serve'
@@ -46,7 +46,7 @@ export const forgeTestVerb: Verb = {
       if (junit) writeFileSync(junit, junitXml(report))
       printResult(ctx.json, reportJson(report), () => reportMarkdown(report, { deliveries: false }) + `\nEvery delivery is saved: open them in the Forge test view, or use --json for the full report.`)
     } catch (error) {
-      if (error instanceof ForgeInputError) throw new CliError(error.message)
+      if (hasCode(error, 'invalid_input')) throw new CliError(error.message)
       throw error
     } finally {
       // A full stop, so the checkpoint worker and the database close cleanly. That worker is unref'd:

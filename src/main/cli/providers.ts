@@ -1,5 +1,5 @@
 import { PROVIDERS } from '../engine/providers/registry'
-import { providerInfo } from '../engine/signatures/api'
+import { providerInfo } from '../engine/signatures/signatures-api'
 import { printResult } from './output'
 import type { Verb } from './verb'
 

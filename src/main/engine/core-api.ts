@@ -4,6 +4,7 @@ import type { EngineInfo } from '../../shared/types'
 import type { ApiHandlers, EventSink } from './api-handlers'
 import type { SettingsStore } from './settings-store'
 import type { RequestStore } from './store/request-store'
+import { HookscopeError } from '../../shared/errors'
 
 type CoreMethods =
   | 'getInfo'
@@ -34,10 +35,10 @@ export function coreApi(engine: CoreApiDeps): Pick<ApiHandlers, CoreMethods> {
   let lastDecoded: { id: number; bytes: Buffer } | null = null
   const decodedBytes = (id: number): Buffer | null => {
     if (lastDecoded?.id === id) return lastDecoded.bytes
-    const row = engine.requests.getRaw(id)
+    const row = engine.requests.getWithBody(id)
     if (!row) return null
-    const decoded = decodeBody(row.body, row.content_encoding)
-    if (!decoded.ok) throw Object.assign(new Error(decoded.error), { code: 'undecodable' })
+    const decoded = decodeBody(row.body, row.contentEncoding)
+    if (!decoded.ok) throw new HookscopeError('undecodable', decoded.error)
     lastDecoded = { id, bytes: decoded.bytes }
     return decoded.bytes
   }
@@ -77,9 +78,9 @@ export function coreApi(engine: CoreApiDeps): Pick<ApiHandlers, CoreMethods> {
       return next
     },
     getDecodedBody: ({ id }) => {
-      const row = engine.requests.getRaw(id)
+      const row = engine.requests.getWithBody(id)
       if (!row) return null
-      const decoded = decodeBody(row.body, row.content_encoding)
+      const decoded = decodeBody(row.body, row.contentEncoding)
       if (!decoded.ok) return { ok: false, encoding: decoded.encoding, error: decoded.error }
       const size = decoded.bytes.length
       if (size > INLINE_BODY_BYTES) {
@@ -89,7 +90,7 @@ export function coreApi(engine: CoreApiDeps): Pick<ApiHandlers, CoreMethods> {
       return { ok: true, encoding: decoded.encoding, bodyBase64: decoded.bytes.toString('base64'), size }
     },
     readBody: ({ id, decoded, offset, length }) => {
-      const bytes = decoded ? decodedBytes(id) : engine.requests.getRaw(id)?.body
+      const bytes = decoded ? decodedBytes(id) : engine.requests.getWithBody(id)?.body
       if (!bytes) return null
       return { base64: bytes.subarray(offset, offset + length).toString('base64'), total: bytes.length }
     }

@@ -11,18 +11,18 @@ import { WorkerWriter } from './store/worker-writer'
 import { RequestStore } from './store/request-store'
 import { summaryOfNew } from './store/rows'
 import { coreApi } from './core-api'
-import { signaturesApi } from './signatures/api'
+import { signaturesApi } from './signatures/signatures-api'
 import { SignatureService } from './signatures/service'
 import { fileCodec, type SecretCodec } from './signatures/vault'
-import { forgeApi } from './forge/api'
-import { ForgeStore } from './forge/store'
+import { forgeApi } from './forge/forge-api'
+import { ForgeRunStore } from './forge/run-store'
 import { createTunnel } from './tunnel'
 import { classifyOrigin } from './tunnel/origin'
-import { tunnelApi } from './tunnel/api'
-import { callsApi } from './calls/api'
+import { tunnelApi } from './tunnel/tunnel-api'
+import { callsApi } from './calls/calls-api'
 import type { TunnelManager } from './tunnel/manager'
 import { DeliveryLog } from './outbound/delivery-log'
-import { outboundApi } from './outbound/api'
+import { outboundApi } from './outbound/outbound-api'
 import { Outbound } from './outbound/outbound'
 import { storedSecrets, type SecretResolver } from './outbound/secrets'
 import { SettingsStore } from './settings-store'
@@ -77,7 +77,7 @@ export class Engine {
   readonly disk: DiskGuard
   readonly admission: Admission
   /** Saved forge runs. */
-  readonly forgeStore: ForgeStore
+  readonly forgeStore: ForgeRunStore
   /** The stored signing secret for a provider (and endpoint), for sends, replays and forge runs. */
   readonly secretFor: SecretResolver
   /** The implementation of every Api method, one object per feature. Inputs arrive validated. */
@@ -104,7 +104,7 @@ export class Engine {
     this.settings = new SettingsStore(db)
     this.indexer = new FtsIndexer(db)
     this.deliveries = new DeliveryLog(db)
-    this.forgeStore = new ForgeStore(db)
+    this.forgeStore = new ForgeRunStore(db)
     const { requests, settings, deliveries } = this
     // Services, each given only what it uses. The receiver's port is known once it listens, so it is read late.
     const receiverPort = (): number => this.receiver.port

@@ -32,7 +32,7 @@ export const UNKNOWN_VERDICT: Verdict = { status: 'unknown', detail: 'No provide
 
 /** The fallback until a provider registry is plugged in: guesses the event type, judges nothing. */
 export const basicInspector: Inspector = (delivery) => {
-  const event = guessEvent(delivery.body)
+  const event = guessEvent(parseSmallJson(delivery.body))
   return {
     endpoint: null,
     provider: null,
@@ -45,14 +45,21 @@ export const basicInspector: Inspector = (delivery) => {
   }
 }
 
-function guessEvent(body: Buffer): { type: string | null; id: string | null } {
-  if (body.length === 0 || body.length > 1024 * 1024 || body[0] !== 0x7b) return { type: null, id: null }
+/** A JSON object body of at most 1 MiB, parsed; null for anything else. */
+function parseSmallJson(body: Buffer): unknown {
+  if (body.length === 0 || body.length > 1024 * 1024 || body[0] !== 0x7b) return null
   try {
-    const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>
-    const type = [json.type, json.event, json.event_type].find((v) => typeof v === 'string') as string | undefined
-    const id = [json.id, json.event_id].find((v) => typeof v === 'string') as string | undefined
-    return { type: type ?? null, id: id ?? null }
+    return JSON.parse(body.toString('utf8'))
   } catch {
-    return { type: null, id: null }
+    return null
   }
+}
+
+/** The event type and id of a body no provider claimed, from the field names most senders use. */
+export function guessEvent(json: unknown): { type: string | null; id: string | null } {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return { type: null, id: null }
+  const o = json as Record<string, unknown>
+  const type = [o.type, o.event, o.event_type].find((v) => typeof v === 'string') as string | undefined
+  const id = [o.id, o.event_id].find((v) => typeof v === 'string') as string | undefined
+  return { type: type ?? null, id: id ?? null }
 }

@@ -5,14 +5,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net'
 import type { CapturedResponse, Header, ResponseConfig, Settings } from '../../shared/types'
 import { resolveAnswer, type ResolvedAnswer } from './answers/resolve'
+import { formatBytes } from '../../shared/format'
 import { headerValue } from './headers'
 import { InFlight } from './in-flight'
 import type { Inspector } from './inspect'
 import type { NewRequest } from './store/rows'
 import type { Refusal } from './limits/admission'
 import { discardRest, drainBoundBytes, type DrainOutcome } from './limits/drain'
-
-export { headerValue }
+import { HookscopeError } from '../../shared/errors'
 
 /** How much of an over-limit body is kept so the user still sees how it started. */
 const OVERSIZE_PREVIEW_BYTES = 64 * 1024
@@ -95,7 +95,7 @@ export class Receiver {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error
       }
     }
-    throw new Error(`No free port between ${port} and ${port + tries - 1}.`)
+    throw new HookscopeError('unavailable', `No free port between ${port} and ${port + tries - 1}.`)
   }
 
   get port(): number {
@@ -394,9 +394,3 @@ export function pairHeaders(raw: string[]): Header[] {
 }
 
 const roundMs = (ms: number): number => Math.round(ms * 1000) / 1000
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`
-  return `${n} bytes`
-}

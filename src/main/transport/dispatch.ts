@@ -1,4 +1,5 @@
 import { apiInputs, type Envelope } from '../../shared/api'
+import { toErrorInfo } from '../../shared/errors'
 import { API_METHODS, type ApiMethod } from '../../shared/methods'
 import type { ApiHandlers } from '../engine/api-handlers'
 
@@ -23,8 +24,6 @@ export async function dispatch(handlers: ApiHandlers, method: unknown, input: un
     const handler = handlers[name] as (input: unknown) => unknown
     return { ok: true, result: await handler(parsed.data) }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const code = (error as { code?: unknown }).code
-    return { ok: false, error: { code: typeof code === 'string' ? code : 'engine_error', message } }
+    return { ok: false, error: toErrorInfo(error) }
   }
 }

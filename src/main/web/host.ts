@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { ApiHost } from '../engine/api-handlers'
 import { dispatch } from '../transport/dispatch'
+import { HookscopeError } from '../../shared/errors'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +41,7 @@ export interface WebHostOptions {
 export async function startWebHost(engine: ApiHost, options: WebHostOptions): Promise<WebHost> {
   const root = resolve(options.rendererDir)
   if (!existsSync(join(root, 'index.html'))) {
-    throw new Error(`The UI is not built (${root}/index.html missing): run "npm run build" first.`)
+    throw new HookscopeError('unavailable', `The UI is not built (${root}/index.html missing): run "npm run build" first.`)
   }
   const token = options.token ?? randomBytes(24).toString('base64url')
   let port = 0

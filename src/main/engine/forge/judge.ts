@@ -1,5 +1,6 @@
 // Turns answers into verdicts: which status classes a check wants, what was seen, which advice applies.
 import type { ForgeCheckId, ForgeOutcome } from '../../../shared/api/forge'
+import { formatMs } from '../../../shared/format'
 import type { OutboundResult } from '../outbound/send-http'
 import { adviceFor, type AdviceContext, type FailureMode } from './advice'
 
@@ -13,10 +14,6 @@ export type Want = '2xx' | '4xx'
 
 export const describeAnswer = (r: OutboundResult): string =>
   r.answered ? `${r.status} in ${formatMs(r.durationMs)}` : (r.error ?? 'no answer')
-
-export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`
-}
 
 /** The failure mode of one answer against what the check wants; null when the answer is right. */
 export function failureOf(r: OutboundResult, want: Want): FailureMode | null {

@@ -11,9 +11,10 @@ import { probeScheme, type Delivery } from './build'
 import type { CheckContext, CheckDef } from './check-types'
 import { SEQUENCE_CHECKS } from './checks-sequence'
 import { SINGLE_CHECKS } from './checks-single'
-import { formatMs } from './judge'
+import { formatMs } from '../../../shared/format'
 import { Liveness } from './liveness'
 import { scoreOf } from './report'
+import { HookscopeError } from '../../../shared/errors'
 
 export const FORGE_CHECKS: CheckDef[] = [...SINGLE_CHECKS, ...SEQUENCE_CHECKS]
 
@@ -41,23 +42,19 @@ const MAX_ANSWER_BYTES = 1024 * 1024
 const HANG_AFTER = 2
 export const DEFAULT_GAP_MS = 2000
 
-export class ForgeInputError extends Error {
-  readonly code = 'invalid_input'
-}
-
-/** Checks the inputs and returns what the run needs; throws a ForgeInputError in plain words. */
+/** Checks the inputs and returns what the run needs; throws an invalid_input HookscopeError in plain words. */
 export function prepareRun(o: ForgeRunOptions): { provider: Provider; url: URL; secret: string } {
   const provider = getProvider(o.provider)
-  if (!provider) throw new ForgeInputError(`Unknown provider "${o.provider}". Known: ${PROVIDERS.map((p) => p.id).join(', ')}.`)
+  if (!provider) throw new HookscopeError('invalid_input', `Unknown provider "${o.provider}". Known: ${PROVIDERS.map((p) => p.id).join(', ')}.`)
   let url: URL
   try {
     url = new URL(o.targetUrl)
   } catch {
-    throw new ForgeInputError(`"${o.targetUrl}" is not a URL; give the full address of your handler, e.g. http://localhost:3000/webhooks.`)
+    throw new HookscopeError('invalid_input', `"${o.targetUrl}" is not a URL; give the full address of your handler, e.g. http://localhost:3000/webhooks.`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ForgeInputError('The target must be an http:// or https:// URL.')
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HookscopeError('invalid_input', 'The target must be an http:// or https:// URL.')
   const secret = o.secret ?? ''
-  if (provider.signs && !secret) throw new ForgeInputError(`${provider.name} signs its webhooks: give the secret your handler verifies with (or store one for ${provider.name} in Settings).`)
+  if (provider.signs && !secret) throw new HookscopeError('invalid_input', `${provider.name} signs its webhooks: give the secret your handler verifies with (or store one for ${provider.name} in Settings).`)
   return { provider, url, secret }
 }
 

@@ -1,6 +1,6 @@
 import type { DeliveryKind, DeliveryRecord } from '../../../shared/api/outbound'
-import type { Header } from '../../../shared/types'
 import type { Db } from '../store/db'
+import { parseStoredHeaders } from '../store/rows'
 import type { OutboundRequest, OutboundResult } from './send-http'
 
 export type { DeliveryKind, DeliveryRecord } from '../../../shared/api/outbound'
@@ -94,10 +94,10 @@ function toRecord(r: Row): DeliveryRecord {
     createdAt: r.created_at,
     targetUrl: r.target_url,
     method: r.method,
-    headers: JSON.parse(r.headers) as Header[],
+    headers: parseStoredHeaders(r.headers),
     bodyBase64: r.body.toString('base64'),
     responseStatus: r.response_status,
-    responseHeaders: r.response_headers ? (JSON.parse(r.response_headers) as Header[]) : [],
+    responseHeaders: r.response_headers ? parseStoredHeaders(r.response_headers) : [],
     responseBodyBase64: r.response_body ? r.response_body.toString('base64') : '',
     durationMs: r.duration_ms,
     error: r.error,

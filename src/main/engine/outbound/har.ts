@@ -7,6 +7,7 @@ import { VERDICT_STATUSES } from '../../../shared/types'
 import { headerValue } from '../headers'
 import type { NewRequest } from '../store/rows'
 import { VERSION } from '../version'
+import { HookscopeError } from '../../../shared/errors'
 
 interface HarNameValue {
   name: string
@@ -180,10 +181,10 @@ export function harEntries(text: string, maxBodyBytes: number): ImportedEntry[] 
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw new Error(`This file is not JSON, so not a HAR file (${(error as Error).message}).`, { cause: error })
+    throw new HookscopeError('invalid_input', `This file is not JSON, so not a HAR file (${(error as Error).message}).`, { cause: error })
   }
   const problems = validateHar(parsed)
-  if (problems.length) throw new Error(`Not a valid HAR 1.2 file: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; ...' : ''}`)
+  if (problems.length) throw new HookscopeError('invalid_input', `Not a valid HAR 1.2 file: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; ...' : ''}`)
   return (parsed as Har).log.entries.map((e, i) => {
     try {
       const row = fromEntry(e, maxBodyBytes)
@@ -193,7 +194,7 @@ export function harEntries(text: string, maxBodyBytes: number): ImportedEntry[] 
       const id = (e._hookscope as { id?: unknown } | undefined)?.id
       return { row, key, sourceId: typeof id === 'number' && Number.isInteger(id) ? id : null }
     } catch (error) {
-      throw new Error(`HAR entry ${i + 1}: ${(error as Error).message}`, { cause: error })
+      throw new HookscopeError('invalid_input', `HAR entry ${i + 1}: ${(error as Error).message}`, { cause: error })
     }
   })
 }
@@ -203,7 +204,7 @@ function fromEntry(e: HarEntry, maxBodyBytes: number): NewRequest {
   const headers: Header[] = e.request.headers.map((h) => [h.name, h.value])
   const post = e.request.postData
   const body = post ? Buffer.from(post.text ?? '', post._encoding === 'base64' ? 'base64' : 'utf8') : Buffer.alloc(0)
-  if (body.length > maxBodyBytes) throw new Error(`An entry's body (${body.length} bytes) is over the body limit.`)
+  if (body.length > maxBodyBytes) throw new HookscopeError('invalid_input', `An entry's body (${body.length} bytes) is over the body limit.`)
   const meta = (e._hookscope ?? {}) as Record<string, unknown>
   const s = (k: string): string | null => (typeof meta[k] === 'string' ? (meta[k] as string) : null)
   const verdict = meta.verdict as { status?: unknown; detail?: unknown } | undefined

@@ -12,6 +12,7 @@ import { Forwarder } from './forwarder'
 import type { SecretResolver } from './secrets'
 import { resignHeaders, resolveTargetUrl } from './signing'
 import { TargetStore } from './targets'
+import { HookscopeError } from '../../../shared/errors'
 
 export type { SecretResolver } from './secrets'
 
@@ -51,14 +52,9 @@ export interface SendInput {
   cancelKey?: string
 }
 
-/** Usage error in words for the user (the transports pass the message through). */
-export class OutboundError extends Error {
-  readonly code = 'outbound_error'
-}
-
 export function requireProvider(id: string): Provider {
   const provider = getProvider(id)
-  if (!provider) throw new OutboundError(`Unknown provider "${id}". Known: ${PROVIDERS.map((p) => p.id).join(', ')}.`)
+  if (!provider) throw new HookscopeError('invalid_input', `Unknown provider "${id}". Known: ${PROVIDERS.map((p) => p.id).join(', ')}.`)
   return provider
 }
 
@@ -112,7 +108,7 @@ export class Outbound {
   /** Runs one delivery that its caller may cancel by key while it waits for the answer. */
   private async withCancel<T>(cancelKey: string | undefined, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     if (!cancelKey) return run(undefined)
-    if (this.cancellable.has(cancelKey)) throw new OutboundError('A delivery with this cancel key is already under way.')
+    if (this.cancellable.has(cancelKey)) throw new HookscopeError('conflict', 'A delivery with this cancel key is already under way.')
     const controller = new AbortController()
     this.cancellable.set(cancelKey, controller)
     try {
@@ -143,7 +139,7 @@ export class Outbound {
     const provider = requireProvider(providerId)
     const event = provider.events.find((e) => e.type === eventType)
     if (!event) {
-      throw new OutboundError(`${provider.name} has no event "${eventType}". Its events: ${provider.events.map((e) => e.type).join(', ')}.`)
+      throw new HookscopeError('invalid_input', `${provider.name} has no event "${eventType}". Its events: ${provider.events.map((e) => e.type).join(', ')}.`)
     }
     return {
       method: provider.methods[0] ?? 'POST',
@@ -153,24 +149,24 @@ export class Outbound {
   }
 
   async replay(input: ReplayInput): Promise<DeliveryRecord> {
-    const row = this.deps.requests.getRaw(input.id)
-    if (!row) throw new OutboundError(`No captured request with id ${input.id}.`)
-    if (row.body_truncated && !input.edit) {
-      throw new OutboundError('This capture was cut at the body limit, so its exact bytes are not stored; edit it to send what was kept.')
+    const row = this.deps.requests.getWithBody(input.id)
+    if (!row) throw new HookscopeError('not_found', `No captured request with id ${input.id}.`)
+    if (row.bodyTruncated && !input.edit) {
+      throw new HookscopeError('invalid_input', 'This capture was cut at the body limit, so its exact bytes are not stored; edit it to send what was kept.')
     }
     const edit = input.edit
     const url = edit?.path !== undefined ? new URL(input.url).origin + edit.path : resolveTargetUrl(input.url, row.path)
     const method = edit?.method.toUpperCase() ?? row.method
     const body = edit ? Buffer.from(edit.bodyText, 'utf8') : row.body
-    let headers = edit?.headers ?? (JSON.parse(row.headers) as Header[])
+    let headers = edit?.headers ?? row.headers
     if (input.resign) {
       const providerId = input.resign.provider ?? row.provider
-      if (!providerId) throw new OutboundError('Hookscope does not know which provider sent this capture: pick one to re-sign as.')
+      if (!providerId) throw new HookscopeError('invalid_input', 'Hookscope does not know which provider sent this capture: pick one to re-sign as.')
       const provider = requireProvider(providerId)
       headers = resignHeaders(provider, headers, body, this.secretFor(provider, input.resign.secret, row.endpoint), {
         url,
         method,
-        event: row.event_type
+        event: row.eventType
       })
     }
     return this.withCancel(input.cancelKey, (signal) => this.deliverer.deliver(
@@ -198,7 +194,7 @@ export class Outbound {
   private secretFor(provider: Provider, given: string | undefined, endpoint: string | null): string {
     const secret = given ?? this.deps.secretFor(provider.id, endpoint)
     if (!secret) {
-      throw new OutboundError(`${provider.name} signs its deliveries: enter its signing secret (or store one for the endpoint or provider) to sign this one.`)
+      throw new HookscopeError('invalid_input', `${provider.name} signs its deliveries: enter its signing secret (or store one for the endpoint or provider) to sign this one.`)
     }
     return secret
   }

@@ -4,7 +4,7 @@ import type { Endpoint } from '../signatures/endpoints'
 import type { Db } from '../store/db'
 import { PROVIDERS } from '../providers/registry'
 import { eventMatches, eventPatternProblem } from './event-pattern'
-import { OutboundError } from './outbound'
+import { HookscopeError } from '../../../shared/errors'
 import type { RuleInput } from './targets'
 
 /**
@@ -21,7 +21,7 @@ export interface RuleCheckDeps {
 export function checkRule(engine: RuleCheckDeps, input: RuleInput): { rule: RuleInput; warning: string | null } {
   const rule = { ...input }
   if (engine.isOwnReceiver(input.targetUrl)) {
-    throw new OutboundError(`${input.targetUrl} is Hookscope's own receiver: forwarding there would loop. Use your handler's URL.`)
+    throw new HookscopeError('invalid_input', `${input.targetUrl} is Hookscope's own receiver: forwarding there would loop. Use your handler's URL.`)
   }
   // A rule being switched off matches nothing anyway: it may still name an endpoint deleted since.
   if (rule.endpoint && rule.enabled !== false) {
@@ -30,18 +30,18 @@ export function checkRule(engine: RuleCheckDeps, input: RuleInput): { rule: Rule
     const found = endpoints.find((e) => e.path === wanted) ?? endpoints.find((e) => e.name === wanted)
     if (!found) {
       const known = endpoints.length ? `Endpoints: ${endpoints.map((e) => e.path).join(', ')}.` : 'No endpoint exists yet (create one under Endpoints), or leave it empty to match any.'
-      throw new OutboundError(`There is no endpoint "${wanted}", so this rule could never match. ${known}`)
+      throw new HookscopeError('invalid_input', `There is no endpoint "${wanted}", so this rule could never match. ${known}`)
     }
     rule.endpoint = found.path
   }
   if (rule.pathPrefix && !rule.pathPrefix.startsWith('/')) {
-    throw new OutboundError(`The path prefix "${rule.pathPrefix}" can never match: captured paths start with /, e.g. /callpaymin.`)
+    throw new HookscopeError('invalid_input', `The path prefix "${rule.pathPrefix}" can never match: captured paths start with /, e.g. /callpaymin.`)
   }
   let warning: string | null = null
   const pattern = rule.eventType?.trim() || null
   if (pattern) {
     const problem = eventPatternProblem(rule.eventType!)
-    if (problem) throw new OutboundError(problem)
+    if (problem) throw new HookscopeError('invalid_input', problem)
     if (!knownEventMatches(engine, pattern)) {
       warning = `No event type in the provider catalogs or in the captures so far matches "${pattern}": check the spelling (patterns are exact, or use * as in call.*).`
     }

@@ -1,6 +1,7 @@
 import type { ForwardRule, Target } from '../../../shared/api/outbound'
 import type { Db } from '../store/db'
 import { TARGET_TABLES } from '../store/schema/deliveries'
+import { HookscopeError } from '../../../shared/errors'
 
 interface RuleRow {
   id: number
@@ -49,7 +50,7 @@ export class TargetStore {
     const name = input.name || input.url
     if (input.id !== undefined) {
       const changed = this.db.prepare(`UPDATE targets SET name = ?, url = ? WHERE id = ?`).run(name, input.url, input.id).changes
-      if (changed === 0) throw new Error(`No saved target with id ${input.id}.`)
+      if (changed === 0) throw new HookscopeError('not_found', `No saved target with id ${input.id}.`)
       return this.listTargets().find((t) => t.id === input.id)!
     }
     const existing = this.listTargets().find((t) => t.url === input.url)
@@ -85,7 +86,7 @@ export class TargetStore {
           event_type = @event_type, enabled = @enabled, retry_provider = @retry_provider, time_compression = @time_compression,
           consecutive_failures = 0, disabled_reason = NULL WHERE id = @id`)
         .run({ ...params, id }).changes
-      if (changed === 0) throw new Error(`No forwarding rule with id ${id}.`)
+      if (changed === 0) throw new HookscopeError('not_found', `No forwarding rule with id ${id}.`)
     } else {
       id = Number(
         this.db

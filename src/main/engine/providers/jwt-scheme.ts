@@ -3,7 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { SignatureReport } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 import { describeAge, DEFAULT_TOLERANCE_SEC, type HmacProviderSpec } from './hmac-scheme'
 import { hmac, safeEqual } from './hmac'
 import type { JwtScheme } from './preset-types'

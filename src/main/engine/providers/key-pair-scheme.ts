@@ -4,7 +4,7 @@
 import { sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto'
 import type { SignatureReport } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 import { reserialize } from './diagnose'
 import { describeAge, DEFAULT_TOLERANCE_SEC, previewOf, timestampSeconds, type HmacProviderSpec } from './hmac-scheme'
 import { formatPublicKey, parsePublicKey, signingKey, testPrivateKey, type KeyCurve } from './keys'

@@ -2,7 +2,7 @@
 // credentials (Bandwidth, Postmark). Nothing is signed: the token proves who sent the request, not
 // that the body is what was sent.
 import type { SignatureReport } from '../../../shared/types'
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 import type { HmacProviderSpec } from './hmac-scheme'
 import { safeEqual } from './hmac'
 import type { BasicScheme, TokenScheme } from './preset-types'

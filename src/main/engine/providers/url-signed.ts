@@ -2,7 +2,7 @@
 // parameters, so the verdict depends on knowing that URL. Hookscope rebuilds it from Host and
 // X-Forwarded-Proto; when that fails, the variants below say which URL the provider did sign.
 import { createHash } from 'node:crypto'
-import { headerValue } from '../receiver'
+import { headerValue } from '../headers'
 import type { IncomingDelivery } from '../inspect'
 import type { PayloadInput, UrlVariant } from './hmac-scheme'
 

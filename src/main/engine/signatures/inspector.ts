@@ -1,7 +1,7 @@
 // The hot path: runs for every delivery before it is stored. Header lookups first; the body is parsed
 // at most once, and only for the event type or when no signature header named the provider.
 import type { Verdict } from '../../../shared/types'
-import { UNKNOWN_VERDICT, type IncomingDelivery, type Inspection } from '../inspect'
+import { guessEvent, UNKNOWN_VERDICT, type IncomingDelivery, type Inspection } from '../inspect'
 import { detectByBody, detectByHeaders } from '../providers/registry'
 import type { NamedSecret, Provider } from '../providers/types'
 import type { Endpoint } from './endpoints'
@@ -76,12 +76,4 @@ function rotationHint(provider: Provider, d: IncomingDelivery, foreign: ForeignS
     }
   }
   return null
-}
-
-function guessEvent(json: unknown): { type: string | null; id: string | null } {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return { type: null, id: null }
-  const o = json as Record<string, unknown>
-  const type = [o.type, o.event, o.event_type].find((v) => typeof v === 'string') as string | undefined
-  const id = [o.id, o.event_id].find((v) => typeof v === 'string') as string | undefined
-  return { type: type ?? null, id: id ?? null }
 }

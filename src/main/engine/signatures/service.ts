@@ -9,11 +9,11 @@ import { basicInspector, type IncomingDelivery, type Inspection } from '../inspe
 import { createGenericProvider } from '../providers/generic'
 import { getProvider } from '../providers/registry'
 import type { NamedSecret } from '../providers/types'
-import { pairedHeaders } from './rows'
 import { EndpointStore, type Endpoint, type EndpointFields } from './endpoints'
 import { inspectDelivery, type ForeignSecret, type InspectSources, type ResolvedEndpoint } from './inspector'
 import { secretHint } from './mask'
 import { SecretVault, type SecretCodec, type StoredSecret } from './vault'
+import { HookscopeError } from '../../../shared/errors'
 
 /** Captures re-verified per secret change, newest first; older ones keep their verdict (it says when it was judged). */
 const REVERIFY_LIMIT = 20_000
@@ -125,7 +125,7 @@ export class SignatureService {
   }
 
   createEndpoint(fields: EndpointFields, secret?: string): EndpointInfo {
-    if (this.endpoints.byPath(fields.path)) throw new Error(`An endpoint at ${fields.path} already exists.`)
+    if (this.endpoints.byPath(fields.path)) throw new HookscopeError('conflict', `An endpoint at ${fields.path} already exists.`)
     const e = this.endpoints.create(fields)
     if (secret) this.vault.add(`endpoint:${e.id}`, 'secret 1', secret)
     this.refresh()
@@ -136,10 +136,10 @@ export class SignatureService {
 
   updateEndpoint(id: number, patch: Partial<EndpointFields>): EndpointInfo {
     const current = this.endpoints.get(id)
-    if (!current) throw new Error(`No endpoint with id ${id}.`)
+    if (!current) throw new HookscopeError('not_found', `No endpoint with id ${id}.`)
     const next = { ...current, ...patch }
     const clash = this.endpoints.byPath(next.path)
-    if (clash && clash.id !== id) throw new Error(`An endpoint at ${next.path} already exists.`)
+    if (clash && clash.id !== id) throw new HookscopeError('conflict', `An endpoint at ${next.path} already exists.`)
     const e = this.endpoints.update(id, next)
     this.refresh()
     this.reverifyEndpoint(e.path)
@@ -162,7 +162,7 @@ export class SignatureService {
     const key = this.scopeKey(scope)
     const providerId = scope.provider ?? (scope.endpointId !== undefined ? this.endpoints.get(scope.endpointId)?.provider : null)
     const problem = providerId ? getProvider(providerId)?.secretProblem?.(value) : null
-    if (problem) throw new Error(problem)
+    if (problem) throw new HookscopeError('invalid_input', problem)
     const n = this.vault.list(key).length + 1
     const stored = this.vault.add(key, label || `secret ${n}`, value)
     return { secret: toInfo(stored, false), reverified: this.afterSecretChange(key) }
@@ -203,7 +203,7 @@ export class SignatureService {
 
   private scopeKey(scope: { endpointId?: number; provider?: string }): string {
     if (scope.endpointId !== undefined) {
-      if (!this.endpoints.get(scope.endpointId)) throw new Error(`No endpoint with id ${scope.endpointId}.`)
+      if (!this.endpoints.get(scope.endpointId)) throw new HookscopeError('not_found', `No endpoint with id ${scope.endpointId}.`)
       return `endpoint:${scope.endpointId}`
     }
     return `provider:${scope.provider}`
@@ -230,15 +230,15 @@ export class SignatureService {
     const updated: RequestSummary[] = []
     this.deps.db.transaction(() => {
       for (const id of ids) {
-        const row = this.deps.requests.getRaw(id)
-        if (!row || row.body_truncated) continue
+        const row = this.deps.requests.getWithBody(id)
+        if (!row || row.bodyTruncated) continue
         const result = this.inspect({
           method: row.method,
           path: row.path,
-          headers: pairedHeaders(row.headers),
+          headers: row.headers,
           body: row.body,
-          contentEncoding: row.content_encoding,
-          receivedAt: row.received_at
+          contentEncoding: row.contentEncoding,
+          receivedAt: row.receivedAt
         })
         this.deps.requests.updateVerdict(id, result)
         const summary = this.deps.requests.summary(id)

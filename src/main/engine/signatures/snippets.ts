@@ -4,12 +4,13 @@ import type { VerificationSnippet } from '../../../shared/api/signatures'
 import { createGenericProvider, type GenericConfig } from '../providers/generic'
 import { getProvider } from '../providers/registry'
 import type { Provider, SchemeSummary } from '../providers/types'
+import { HookscopeError } from '../../../shared/errors'
 import { isKv, kvKeys } from '../providers/hmac-scheme'
 import { familySnippet } from './snippets-families'
 
 export function verificationSnippet(providerId: string, generic?: GenericConfig): VerificationSnippet {
   const p = providerId === 'generic' ? createGenericProvider(generic) : getProvider(providerId)
-  if (!p) throw new Error(`Unknown provider "${providerId}".`)
+  if (!p) throw new HookscopeError('invalid_input', `Unknown provider "${providerId}".`)
   const route = `/webhooks/${p.id}`
   if (!p.signs) return unsignedSnippet(p, route)
   const special = familySnippet(p, route)

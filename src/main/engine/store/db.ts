@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { MIGRATIONS } from './migrations'
+import { HookscopeError } from '../../../shared/errors'
 
 export type Db = Database.Database
 
@@ -11,12 +12,6 @@ export const PAGE_SIZE = 16_384
 /** Why the database could not be opened, in words a user can act on. */
 export type DatabaseProblem = 'locked' | 'disk-full' | 'read-only' | 'corrupt' | 'other'
 
-export class DatabaseOpenError extends Error {
-  readonly code = 'database_unavailable'
-  constructor(message: string, readonly problem: DatabaseProblem, readonly file: string) {
-    super(message)
-  }
-}
 
 /** What happened when a broken database was moved aside so the app could start. */
 export interface DatabaseRecovery {
@@ -65,7 +60,7 @@ export function openDatabase(file: string, busyTimeoutMs = 5000): Db {
  * Opens the database for the app and the CLI. A corrupt file (or one that is not a database) is never
  * deleted: it is moved aside with its -wal and -shm, a fresh database is started, and the returned
  * recovery says where the old one went. Problems that moving cannot fix (locked by another program,
- * disk full, read-only) become a DatabaseOpenError with a message saying what to do.
+ * disk full, read-only) become a database_unavailable HookscopeError with a message saying what to do.
  */
 export function openDatabaseWithRecovery(file: string, busyTimeoutMs = 5000): OpenedDatabase {
   try {
@@ -74,7 +69,7 @@ export function openDatabaseWithRecovery(file: string, busyTimeoutMs = 5000): Op
   } catch (error) {
     const problem = classify(error)
     const detail = (error as Error).message
-    if (problem !== 'corrupt' || file === ':memory:') throw new DatabaseOpenError(explain(problem, file, detail), problem, file)
+    if (problem !== 'corrupt' || file === ':memory:') throw new HookscopeError('database_unavailable', explain(problem, file, detail), { reason: problem })
     const movedTo = moveAside(file)
     const db = openDatabase(file, busyTimeoutMs)
     return {

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer'
 import type { Db } from './db'
 import { decodeBody, looksLikeText } from '../body'
+import { parseStoredHeaders } from './rows'
 
 /** Rows per pass once deliveries pause: small enough (~15 ms) that a new arrival barely waits. */
 const BATCH = 250
@@ -160,7 +161,7 @@ export class FtsIndexer {
         }[]
         if (rows.length === 0) return 0
         for (const row of rows) {
-          const headers = (JSON.parse(row.headers) as [string, string][]).map(([n, v]) => `${n}: ${v}`).join('\n')
+          const headers = parseStoredHeaders(row.headers).map(([n, v]) => `${n}: ${v}`).join('\n')
           this.insertStmt.run(row.id, row.path, headers, indexableText(row.body, row.content_encoding))
         }
         this.upto = rows[rows.length - 1].id

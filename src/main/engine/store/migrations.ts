@@ -4,7 +4,6 @@ import { DELIVERIES_SCHEMA, TARGET_TABLES } from './schema/deliveries'
 import { FORGE_SCHEMA } from './schema/forge'
 import { RETENTION_SCHEMA } from './schema/retention'
 import { SIGNATURES_SCHEMA } from './schema/signatures'
-import { TUNNEL_SCHEMA } from './schema/tunnel'
 
 export const MIGRATIONS: string[] = [
   `
@@ -49,7 +48,7 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `
   ,
-  [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA, TUNNEL_SCHEMA].join('\n'),
+  [SIGNATURES_SCHEMA, DELIVERIES_SCHEMA, FORGE_SCHEMA].join('\n'),
   // 2: calls: the call id extracted at capture (calls/call-id.ts). Partial indexes: rows without a call
   // cost nothing extra. requests_call finds a call's deliveries; requests_call_recent walks the newest
   // deliveries that belong to a call, so the newest calls list without scanning the whole table.

@@ -1,6 +1,6 @@
 import type { CapturedRequest, RequestPage, RequestQuery, RequestSummary, Verdict, SignatureReport } from '../../../shared/types'
 import type { Db } from './db'
-import { DURATION_UPDATE_SQL, SUMMARY_COLUMNS, toCaptured, INSERT_SQL, toInsertRow, toSummary, type FullRow, type NewRequest, type SummaryRow } from './rows'
+import { DURATION_UPDATE_SQL, SUMMARY_COLUMNS, toCaptured, toStored, INSERT_SQL, toInsertRow, toSummary, type FullRow, type StoredRequest, type NewRequest, type SummaryRow } from './rows'
 import { toFtsQuery } from './fts-query'
 import { PrefixExpander } from './fts-prefix'
 
@@ -60,9 +60,10 @@ export class RequestStore {
     return row ? toCaptured(row) : null
   }
 
-  /** Raw row access for engine internals (replay, re-verification) that need the Buffer, not base64. */
-  getRaw(id: number): FullRow | null {
-    return (this.getStmt.get(id) as FullRow | undefined) ?? null
+  /** The capture with its body as a Buffer, not base64: for engine work (replay, re-verification, diffs). */
+  getWithBody(id: number): StoredRequest | null {
+    const row = this.getStmt.get(id) as FullRow | undefined
+    return row ? toStored(row) : null
   }
 
   summary(id: number): RequestSummary | null {

@@ -100,15 +100,33 @@ export function summaryOfNew(id: number, r: NewRequest): RequestSummary {
   return { id, ...summary, callId: r.callId ?? null, responseStatus: response?.status ?? null, pinned: false }
 }
 
-export function toCaptured(row: FullRow): CapturedRequest {
+/** A capture with its body as bytes, for engine work (replay, re-verification, diffs, body reads). */
+export type StoredRequest = Omit<CapturedRequest, 'bodyBase64'> & { body: Buffer }
+
+/** Headers as stored (JSON [[name, value], ...]); anything else reads as no headers rather than failing. */
+export function parseStoredHeaders(json: string): Header[] {
+  try {
+    const v = JSON.parse(json) as unknown
+    return Array.isArray(v) ? (v.filter((h) => Array.isArray(h) && h.length === 2) as Header[]) : []
+  } catch {
+    return []
+  }
+}
+
+export function toStored(row: FullRow): StoredRequest {
   return {
     ...toSummary(row),
     httpVersion: row.http_version,
-    headers: JSON.parse(row.headers) as Header[],
-    bodyBase64: row.body.toString('base64'),
+    headers: parseStoredHeaders(row.headers),
+    body: row.body,
     response: row.response_json ? (JSON.parse(row.response_json) as CapturedResponse) : null,
     signature: row.signature_json ? (JSON.parse(row.signature_json) as SignatureReport) : null
   }
+}
+
+export function toCaptured(row: FullRow): CapturedRequest {
+  const { body, ...rest } = toStored(row)
+  return { ...rest, bodyBase64: body.toString('base64') }
 }
 
 /** Columns of a new row, in the order of `toInsertRow`; one list for both writers (in-thread and worker). */

@@ -6,6 +6,7 @@ import { BODY_COLUMN, DURATION_UPDATE_SQL, INSERT_SQL, toInsertRow, type InsertV
 import { PRUNE_SQL, type PruneResult, type PruneStep } from './prune'
 import { SqliteThread } from './sqlite-thread'
 import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
+import { HookscopeError } from '../../../shared/errors'
 
 interface Pending {
   row: NewRequest
@@ -80,7 +81,7 @@ export class WorkerWriter implements CaptureWriter {
 
   write(row: NewRequest): Promise<number> {
     if (this.replacement) return this.replacement.write(row)
-    if (this.closed) return Promise.reject(new Error('The capture store is closed.'))
+    if (this.closed) return Promise.reject(new HookscopeError('unavailable', 'The capture store is closed.'))
     return new Promise((resolve, reject) => {
       // Serialized now, so the JSON work is spread over requests instead of bunched at send time.
       this.queued.push({ row, values: toInsertRow(row), resolve, reject })
@@ -105,7 +106,7 @@ export class WorkerWriter implements CaptureWriter {
   /** Runs a PRAGMA on the writer thread's connection (settings like max_page_count are per connection). */
   pragma(statement: string): Promise<unknown> {
     if (this.replacement) return this.replacement.pragma(statement)
-    if (this.closed) return Promise.reject(new Error('The capture store is closed.'))
+    if (this.closed) return Promise.reject(new HookscopeError('unavailable', 'The capture store is closed.'))
     return new Promise((resolve, reject) => {
       this.pragmas.push({ resolve, reject })
       this.thread.send({ kind: 'pragma', statement })
@@ -115,7 +116,7 @@ export class WorkerWriter implements CaptureWriter {
   /** Queued behind the batches already sent, so it runs between two of them on the writer thread. */
   prune(step: PruneStep): Promise<PruneResult> {
     if (this.replacement) return this.replacement.prune(step)
-    if (this.closed) return Promise.reject(new Error('The capture store is closed.'))
+    if (this.closed) return Promise.reject(new HookscopeError('unavailable', 'The capture store is closed.'))
     return new Promise((resolve, reject) => {
       this.prunes.push({ resolve, reject })
       this.thread.send({ kind: 'prune', step })
@@ -199,7 +200,7 @@ export class WorkerWriter implements CaptureWriter {
     this.replacement = replacement
     const inFlight = this.inFlight.flat()
     this.inFlight = []
-    const error = new Error(`Hookscope's writer stopped (${reason}); please retry.`)
+    const error = new HookscopeError('unavailable', `Hookscope's writer stopped (${reason}); please retry.`)
     if (!inFlightUnwritten) for (const p of inFlight) p.reject(error)
     const queued = inFlightUnwritten ? [...inFlight, ...this.queued] : this.queued
     this.queued = []

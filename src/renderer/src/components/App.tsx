@@ -5,6 +5,7 @@ import { VIEWS } from './views'
 import { UndoDeleteToast } from './signatures/UndoDeleteToast'
 import { CopyButton } from './tunnel/CopyButton'
 import { TunnelBar } from './tunnel/TunnelBar'
+import { ErrorNote } from './ErrorNote'
 
 export function App(): React.JSX.Element {
   useEngineEvents()
@@ -52,11 +53,7 @@ export function App(): React.JSX.Element {
           {theme === 'dark' ? 'Light' : 'Dark'} theme
         </button>
       </header>
-      {notice && (
-        <div className="notice" role="alert" data-testid="notice">
-          {notice}
-        </div>
-      )}
+      <ErrorNote error={notice} testId="notice" className="notice" />
       <View />
       <UndoDeleteToast />
     </div>

@@ -5,7 +5,8 @@ import type { CallFlag, CallSummary } from '../../../shared/api/calls'
 import { callKey, type CallKey } from '../store/calls-slice'
 import { FlagBadges } from './calls/FlagBadges'
 import { useStore } from '../store'
-import { formatBytes, formatTime } from '../lib/format'
+import { formatBytes } from '../../../shared/format'
+import { formatTime, statusTone } from '../lib/format'
 import { TunnelTag } from './tunnel/TunnelTag'
 import { EmptyList } from './EmptyList'
 import { SearchNotice } from './SearchNotice'
@@ -13,11 +14,6 @@ import { VerdictBadge } from './VerdictBadge'
 
 const ROW_HEIGHT = 26
 const OVERSCAN = 12
-
-function statusTone(status: number | null): string {
-  if (status === null) return 'muted'
-  return status >= 500 ? 'bad' : status >= 400 ? 'warn' : 'good'
-}
 
 /**
  * One row; memoized on its data and selection only. Rows sit in normal flow inside a window that is
@@ -69,8 +65,8 @@ const Row = memo(function Row({ r, selected, call }: { r: RequestSummary; select
       <span className="col-verdict">
         <VerdictBadge verdict={r.verdict} />
       </span>
-      <span className={`col-status status ${statusTone(r.responseStatus)}`}>{r.responseStatus ?? '-'}</span>
-      <span className="col-size">{formatBytes(r.bodySize)}</span>
+      <span className={`col-status status ${statusTone(r.responseStatus, 'muted')}`}>{r.responseStatus ?? '-'}</span>
+      <span className="col-size">{formatBytes(r.bodySize, 'cell')}</span>
       <span className="col-time" title={new Date(r.receivedAt).toISOString()}>
         {formatTime(r.receivedAt)}
       </span>

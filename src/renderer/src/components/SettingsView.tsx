@@ -3,6 +3,8 @@ import { fromForm, toForm, type SettingsForm } from '../lib/settings-form'
 import { isDesktop } from '../services/api'
 import { useStore } from '../store'
 import { StorageCard } from './StorageCard'
+import { OutcomeNote, type Outcome } from './ErrorNote'
+import { localError } from '../lib/errors'
 
 function Field({ label, hint, children }: { label: string; hint?: string; children: React.ReactNode }): React.JSX.Element {
   return (
@@ -21,7 +23,7 @@ export function SettingsView(): React.JSX.Element {
   const updateSettings = useStore((s) => s.updateSettings)
   const refreshInfo = useStore((s) => s.refreshInfo)
   const [form, setForm] = useState<SettingsForm | null>(settings ? toForm(settings) : null)
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  const [message, setMessage] = useState<Outcome | null>(null)
   // The box follows the click at once; the saved setting takes over when the engine has answered.
   const [notifyPending, setNotifyPending] = useState<boolean | null>(null)
   const notifyOn = notifyPending ?? settings?.notifyFailedVerification ?? false
@@ -43,11 +45,11 @@ export function SettingsView(): React.JSX.Element {
   }
   const save = async (): Promise<void> => {
     const parsed = fromForm(form)
-    if (!parsed.ok) return setMessage({ error: true, text: parsed.error })
+    if (!parsed.ok) return setMessage({ ok: false, error: localError('invalid_input', parsed.error) })
     // Rules by event type are edited per endpoint; keep any the global answer already has.
     const rules = settings?.response.rules
     await updateSettings(rules ? { ...parsed.settings, response: { ...parsed.settings.response, rules } } : parsed.settings)
-    setMessage({ error: false, text: 'Saved. The next delivery gets this answer.' })
+    setMessage({ ok: true, text: 'Saved. The next delivery gets this answer.' })
   }
 
   return (
@@ -114,11 +116,7 @@ export function SettingsView(): React.JSX.Element {
           <button className="ghost" onClick={() => settings && edit(toForm(settings))}>
             Revert
           </button>
-          {message && (
-            <span className={message.error ? 'inline-error' : 'muted'} data-testid="settings-message" role="status">
-              {message.text}
-            </span>
-          )}
+          <OutcomeNote outcome={message} testId="settings-message" />
         </div>
       </section>
       <StorageCard />

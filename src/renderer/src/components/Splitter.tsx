@@ -1,27 +1,16 @@
-import { useCallback, useRef, useState } from 'react'
+import { useRef } from 'react'
+import { useStore } from '../store'
+import { MIN_LIST_WIDTH as MIN_LIST } from '../store/persist'
 
-const STORAGE_KEY = 'hookscope-list-width'
-const MIN_LIST = 320
 const MIN_DETAIL = 360
 const STEP = 24
 
-const stored = (): number | null => {
-  const n = Number(localStorage.getItem(STORAGE_KEY))
-  return Number.isFinite(n) && n >= MIN_LIST ? n : null
-}
-
 /**
- * The list pane's width in px (null: the default share), remembered across launches. The grid clamps it
- * to the window, so a width saved on a big screen never hides the detail on a small one.
+ * The list pane's width in px (null: the default share), remembered across launches (prefs-slice). The
+ * grid clamps it to the window, so a width saved on a big screen never hides the detail on a small one.
  */
 export function useListWidth(): [number | null, (px: number | null) => void] {
-  const [width, setWidth] = useState<number | null>(stored)
-  const set = useCallback((px: number | null) => {
-    setWidth(px)
-    if (px === null) localStorage.removeItem(STORAGE_KEY)
-    else localStorage.setItem(STORAGE_KEY, String(Math.round(px)))
-  }, [])
-  return [width, set]
+  return [useStore((s) => s.listWidth), useStore((s) => s.setListWidth)]
 }
 
 /** A draggable (and keyboard-movable) divider between the list and the detail; double-click resets it. */

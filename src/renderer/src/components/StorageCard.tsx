@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react'
-import { formatBytes } from '../lib/format'
+import { formatBytes } from '../../../shared/format'
 import { fromLimitsForm, toLimitsForm, type LimitsForm } from '../lib/limits-form'
 import { useStore } from '../store'
+import { OutcomeNote, type Outcome } from './ErrorNote'
+import { localError } from '../lib/errors'
 
 const REFRESH_MS = 2000
 
@@ -22,7 +24,7 @@ export function StorageCard(): React.JSX.Element | null {
   const refreshStorage = useStore((s) => s.refreshStorage)
   const updateSettings = useStore((s) => s.updateSettings)
   const [form, setForm] = useState<LimitsForm | null>(settings ? toLimitsForm(settings) : null)
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  const [message, setMessage] = useState<Outcome | null>(null)
   useEffect(() => {
     void refreshStorage()
     const timer = setInterval(() => void refreshStorage(), REFRESH_MS)
@@ -38,10 +40,10 @@ export function StorageCard(): React.JSX.Element | null {
   }
   const save = async (): Promise<void> => {
     const parsed = fromLimitsForm(form)
-    if (!parsed.ok) return setMessage({ error: true, text: parsed.error })
+    if (!parsed.ok) return setMessage({ ok: false, error: localError('invalid_input', parsed.error) })
     await updateSettings(parsed.settings)
     void refreshStorage()
-    setMessage({ error: false, text: 'Saved. Caps and limits apply now.' })
+    setMessage({ ok: true, text: 'Saved. Caps and limits apply now.' })
   }
   const cap = (storage?.retention.maxSizeMb ?? 0) * 1024 * 1024
   const share = storage && cap > 0 ? Math.min(1, storage.usedBytes / cap) : 0
@@ -58,13 +60,13 @@ export function StorageCard(): React.JSX.Element | null {
           <dl className="facts" data-testid="storage-facts">
             <dt>Used</dt>
             <dd data-testid="storage-used">
-              {formatBytes(storage.usedBytes)}
-              {cap > 0 ? ` of ${formatBytes(cap)}` : ' (no size cap)'}
+              {formatBytes(storage.usedBytes, 'cell')}
+              {cap > 0 ? ` of ${formatBytes(cap, 'cell')}` : ' (no size cap)'}
               {storage.retention.maxAgeDays > 0 ? ` · captures older than ${storage.retention.maxAgeDays} days are pruned` : ' · no age cap'}
             </dd>
             <dt>On disk</dt>
             <dd data-testid="storage-file">
-              {formatBytes(storage.fileBytes)} + {formatBytes(storage.walBytes)} write-ahead log
+              {formatBytes(storage.fileBytes, 'cell')} + {formatBytes(storage.walBytes, 'cell')} write-ahead log
               {!storage.shrinks && ' · this database was made before retention: freed space is reused, the file does not shrink'}
             </dd>
             <dt>Pinned / pruned</dt>
@@ -73,7 +75,7 @@ export function StorageCard(): React.JSX.Element | null {
             </dd>
             <dt>Free disk</dt>
             <dd data-testid="storage-disk" className={storage.diskLow ? 'inline-error' : undefined}>
-              {storage.diskFreeBytes === null ? 'unknown' : formatBytes(storage.diskFreeBytes)}
+              {storage.diskFreeBytes === null ? 'unknown' : formatBytes(storage.diskFreeBytes, 'cell')}
               {storage.diskLow && ` · under ${storage.minFreeDiskMb} MB: deliveries are answered 503 and not stored`}
             </dd>
             <dt>Refused</dt>
@@ -96,11 +98,7 @@ export function StorageCard(): React.JSX.Element | null {
         <button className="primary" onClick={() => void save()} data-testid="storage-save">
           Save
         </button>
-        {message && (
-          <span className={message.error ? 'inline-error' : 'muted'} data-testid="storage-message" role="status">
-            {message.text}
-          </span>
-        )}
+        <OutcomeNote outcome={message} testId="storage-message" />
       </div>
     </section>
   )

@@ -3,13 +3,15 @@ import type { CapturedRequest } from '../../../shared/types'
 import type { BodyAnalysis } from '../lib/body-analysis'
 import { analyze } from '../lib/body-client'
 import { fetchDecodedBody, fetchWireBody } from '../services/bodies'
+import { HookscopeError } from '../../../shared/errors'
+import { errorInfo, type ErrorInfo } from '../lib/errors'
 
 /** 'wire': the bytes as received; 'decoded': undone from Content-Encoding (gzip, deflate, br). */
 export type BodySource = 'wire' | 'decoded'
 
 export interface BodyState {
   analysis: BodyAnalysis | null
-  error: string | null
+  error: ErrorInfo | null
 }
 
 // Tabs and copy buttons ask for the same body; a few recent results are kept so nothing is redone.
@@ -24,7 +26,7 @@ function load(request: CapturedRequest, source: BodySource): Promise<BodyAnalysi
     source === 'wire'
       ? fetchWireBody(request).then((base64) => analyze(base64, request.contentType))
       : fetchDecodedBody(request.id).then((d) => {
-          if (!d.ok) throw new Error(d.error)
+          if (!d.ok) throw new HookscopeError('undecodable', d.error)
           return analyze(d.bodyBase64, request.contentType)
         })
   cache.set(key, job)
@@ -40,7 +42,7 @@ export function useBody(request: CapturedRequest, source: BodySource = 'wire'): 
     let live = true
     load(request, source).then(
       (analysis) => live && setState({ key, analysis, error: null }),
-      (error: Error) => live && setState({ key, analysis: null, error: error.message })
+      (error: unknown) => live && setState({ key, analysis: null, error: errorInfo(error) })
     )
     return () => {
       live = false

@@ -1,8 +1,11 @@
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`
-  return `${n} B`
+/**
+ * The colour of an HTTP status: 2xx good, 5xx bad, anything else a warning. `none` is the tone of no
+ * status at all, which means different things by place (no answer yet in a list, a failed delivery).
+ */
+export function statusTone<T extends string>(status: number | null, none: T): 'good' | 'warn' | 'bad' | T {
+  if (status === null) return none
+  if (status >= 200 && status < 300) return 'good'
+  return status >= 500 ? 'bad' : 'warn'
 }
 
 // One formatter for every call: toLocaleTimeString builds a new Intl formatter each time, which was

@@ -5,14 +5,6 @@ export function headersText(headers: Header[]): string {
   return headers.map(([name, value]) => `${name}: ${value}`).join('\n')
 }
 
-/** A duration for people: "840 ms", "12.4 s", "3.2 min". */
-export function formatMs(ms: number | null): string {
-  if (ms === null) return ''
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`
-  return `${Math.round(ms / 6000) / 10} min`
-}
-
 /** Parses editable `Name: value` lines (see headersText) back, in order; blank lines are skipped, a line without a colon is an error. */
 export function textToHeaders(text: string): { ok: true; headers: Header[] } | { ok: false; error: string } {
   const headers: Header[] = []
@@ -40,10 +32,4 @@ export function prettyIfJson(text: string): string {
   } catch {
     return text
   }
-}
-
-export function statusTone(status: number | null): 'good' | 'warn' | 'bad' {
-  if (status === null) return 'bad'
-  if (status >= 200 && status < 300) return 'good'
-  return status >= 500 ? 'bad' : 'warn'
 }

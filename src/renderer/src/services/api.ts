@@ -1,4 +1,6 @@
-import type { HookscopeApi } from '../../../shared/api'
+import type { HookscopeApi, HookscopeMethods } from '../../../shared/api'
+import { fromErrorInfo, HookscopeError } from '../../../shared/errors'
+import { API_METHODS } from '../../../shared/methods'
 import { createWebSocketApi } from './ws-client'
 
 declare global {
@@ -18,14 +20,24 @@ export function isDesktop(): boolean {
 export function api(): HookscopeApi {
   if (instance) return instance
   if (window.hookscope) {
-    instance = window.hookscope
+    instance = withHookscopeErrors(window.hookscope)
     return instance
   }
   const params = new URLSearchParams(location.search)
   const token = params.get('token') ?? sessionStorage.getItem('hookscope-token')
-  if (!token) throw new Error('Open the UI with the URL printed by `hookscope serve --ui` (it carries the access token).')
+  if (!token) throw new HookscopeError('forbidden', 'Open the UI with the URL printed by `hookscope serve --ui` (it carries the access token).')
   sessionStorage.setItem('hookscope-token', token)
   history.replaceState(null, '', location.pathname)
   instance = createWebSocketApi(token)
   return instance
+}
+
+/** The preload's methods, rejecting with a HookscopeError rebuilt from the { code, message } it sends. */
+function withHookscopeErrors(bridge: HookscopeApi): HookscopeApi {
+  const call = (m: string) => (input?: unknown) =>
+    (bridge[m as keyof HookscopeMethods] as (input?: unknown) => Promise<unknown>)(input).catch((error: unknown) => {
+      throw fromErrorInfo(error)
+    })
+  const methods = Object.fromEntries(API_METHODS.map((m) => [m, call(m)]))
+  return { ...(methods as unknown as HookscopeMethods), on: (event, listener) => bridge.on(event, listener) }
 }

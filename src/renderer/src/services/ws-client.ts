@@ -1,4 +1,5 @@
 import type { Envelope, EventListener, HookscopeApi, HookscopeMethods } from '../../../shared/api'
+import { fromErrorInfo, HookscopeError } from '../../../shared/errors'
 import { API_METHODS, type ApiEvent } from '../../../shared/methods'
 
 /**
@@ -17,7 +18,7 @@ export function createWebSocketApi(token: string): HookscopeApi {
     socket = new WebSocket(url)
     ready = new Promise((resolve, reject) => {
       socket.addEventListener('open', () => resolve(), { once: true })
-      socket.addEventListener('error', () => reject(new Error('Cannot reach the Hookscope engine.')), { once: true })
+      socket.addEventListener('error', () => reject(new HookscopeError('transport', 'Cannot reach the Hookscope engine.')), { once: true })
     })
     ready.catch(() => {})
     socket.addEventListener('message', (message) => {
@@ -32,12 +33,11 @@ export function createWebSocketApi(token: string): HookscopeApi {
       if (!waiter) return
       pending.delete(data.id)
       if (data.ok) waiter.resolve(data.result)
-      else waiter.reject(Object.assign(new Error(data.error.message), { code: data.error.code }))
+      else waiter.reject(fromErrorInfo(data.error))
     })
     socket.addEventListener('close', () => {
-      for (const waiter of pending.values()) waiter.reject(new Error('Connection to the Hookscope engine closed.'))
+      for (const waiter of pending.values()) waiter.reject(new HookscopeError('transport', 'Connection to the Hookscope engine closed.'))
       pending.clear()
-      for (const listener of listeners.get('__disconnected') ?? []) listener(null)
     })
   }
   connect()

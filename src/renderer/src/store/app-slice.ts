@@ -2,8 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { EngineInfo, Settings, StorageStatus } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
-
-export type Theme = 'dark' | 'light'
+import { errorInfo, type ErrorInfo } from '../lib/errors'
 
 export interface AppSlice {
   ready: boolean
@@ -12,22 +11,18 @@ export interface AppSlice {
   settings: Settings | null
   /** Size against the retention caps, free disk, refused deliveries (Settings polls it while shown). */
   storage: StorageStatus | null
-  notice: string | null
-  theme: Theme
+  notice: ErrorInfo | null
   /** Id of the top-level view shown (see components/views.ts). */
   view: string
   setView: (view: string) => void
   init: () => Promise<void>
-  setNotice: (notice: string | null) => void
+  setNotice: (notice: ErrorInfo | null) => void
   /** Re-reads engine info (request count changes as deliveries arrive). */
   refreshInfo: () => Promise<void>
   refreshStorage: () => Promise<void>
-  setTheme: (theme: Theme) => void
   updateSettings: (patch: Partial<Settings>) => Promise<void>
   onSettingsChanged: (settings: Settings) => void
 }
-
-const storedTheme = (): Theme => (localStorage.getItem('hookscope-theme') === 'light' ? 'light' : 'dark')
 
 export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, get) => ({
   ready: false,
@@ -36,7 +31,6 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
   settings: null,
   storage: null,
   notice: null,
-  theme: storedTheme(),
   view: 'inspector',
   setView: (view) => set({ view }),
 
@@ -47,7 +41,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
       await get().loadRequests()
       set({ ready: true })
     } catch (error) {
-      set({ notice: (error as Error).message, ready: true })
+      set({ notice: errorInfo(error), ready: true })
     }
   },
 
@@ -57,7 +51,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       set({ info: await api().getInfo() })
     } catch (error) {
-      set({ notice: (error as Error).message })
+      set({ notice: errorInfo(error) })
     }
   },
 
@@ -65,13 +59,8 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       set({ storage: await api().getStorage() })
     } catch (error) {
-      set({ notice: (error as Error).message })
+      set({ notice: errorInfo(error) })
     }
-  },
-
-  setTheme: (theme) => {
-    localStorage.setItem('hookscope-theme', theme)
-    set({ theme })
   },
 
   updateSettings: async (patch) => {
@@ -79,7 +68,7 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
       const settings = await api().updateSettings(patch)
       set({ settings })
     } catch (error) {
-      set({ notice: (error as Error).message })
+      set({ notice: errorInfo(error) })
     }
   },
 

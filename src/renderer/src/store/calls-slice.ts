@@ -3,6 +3,7 @@ import { DEFAULT_MISSING_FINAL_MS, type CallSummary, type RequestDiff } from '..
 import type { RequestSummary } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
+import { errorInfo, localError, type ErrorInfo } from '../lib/errors'
 
 export interface CallKey {
   provider: string
@@ -38,7 +39,7 @@ export interface CallsSlice {
 
   /** Compare mode: the capture picked first, waiting for the second. */
   compareFrom: number | null
-  diff: { a: number; b: number; result: RequestDiff | null; error: string | null } | null
+  diff: { a: number; b: number; result: RequestDiff | null; error: ErrorInfo | null } | null
   startCompare: (id: number) => void
   cancelCompare: () => void
   compare: (a: number, b: number) => Promise<void>
@@ -97,7 +98,7 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
         const selected = get().selectedCall
         if (!selected && page.items[0]) set({ selectedCall: { provider: page.items[0].provider, callId: page.items[0].callId } })
       } catch (error) {
-        if (gen === generation) set({ notice: (error as Error).message })
+        if (gen === generation) set({ notice: errorInfo(error) })
       }
     },
 
@@ -152,7 +153,7 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
         const result = await api().diffRequests({ a, b })
         if (get().diff?.a === a && get().diff?.b === b) set({ diff: { a, b, result, error: null } })
       } catch (error) {
-        if (get().diff?.a === a && get().diff?.b === b) set({ diff: { a, b, result: null, error: (error as Error).message } })
+        if (get().diff?.a === a && get().diff?.b === b) set({ diff: { a, b, result: null, error: errorInfo(error) } })
       }
     },
 
@@ -160,12 +161,12 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
       try {
         const previous = await api().previousDelivery({ id })
         if (!previous) {
-          set({ notice: `No earlier delivery of request ${id}'s event was found.` })
+          set({ notice: localError('not_found', `No earlier delivery of request ${id}'s event was found.`) })
           return
         }
         await get().compare(previous.id, id)
       } catch (error) {
-        set({ notice: (error as Error).message })
+        set({ notice: errorInfo(error) })
       }
     },
 

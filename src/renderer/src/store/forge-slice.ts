@@ -5,6 +5,8 @@ import type { DeliveryRecord } from '../../../shared/api/outbound'
 import { api } from '../services/api'
 import { downloadText } from '../services/download'
 import type { AppState } from './index'
+import { errorInfo, localError, type ErrorInfo } from '../lib/errors'
+import { HookscopeError } from '../../../shared/errors'
 
 export interface ForgeForm {
   targetUrl: string
@@ -30,7 +32,7 @@ export interface ForgeSlice {
   forgeLive: ForgeLive | null
   forgeReport: ForgeReport | null
   forgeHistory: ForgeRunSummary[]
-  forgeError: string | null
+  forgeError: ErrorInfo | null
   forgeDelivery: DeliveryRecord | null
   loadForge: () => Promise<void>
   setForgeForm: (patch: Partial<ForgeForm>) => void
@@ -44,22 +46,9 @@ export interface ForgeSlice {
   openForgeDelivery: (id: number | null) => Promise<void>
 }
 
-const LAST_FORM = 'hookscope-forge-form'
-
-function storedForm(): ForgeForm {
-  try {
-    const saved = JSON.parse(localStorage.getItem(LAST_FORM) ?? '{}') as Partial<ForgeForm>
-    return { targetUrl: saved.targetUrl ?? '', provider: saved.provider ?? 'callpaymin', secret: '' }
-  } catch {
-    return { targetUrl: '', provider: 'callpaymin', secret: '' }
-  }
-}
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
 export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set, get) => ({
   forgeProviders: [],
-  forgeForm: storedForm(),
+  forgeForm: { targetUrl: '', provider: 'callpaymin', secret: '' },
   forgeLive: null,
   forgeReport: null,
   forgeHistory: [],
@@ -71,14 +60,12 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
       const [forgeProviders, forgeHistory] = await Promise.all([api().listProviders(), api().forgeList({ limit: 50 })])
       set({ forgeProviders, forgeHistory })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
   setForgeForm: (patch) => {
-    const forgeForm = { ...get().forgeForm, ...patch }
-    localStorage.setItem(LAST_FORM, JSON.stringify({ targetUrl: forgeForm.targetUrl, provider: forgeForm.provider }))
-    set({ forgeForm })
+    set({ forgeForm: { ...get().forgeForm, ...patch } })
   },
 
   startForge: async () => {
@@ -90,7 +77,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
       const live = get().forgeLive
       set({ forgeLive: live?.runId === runId ? live : { runId, done: 0, total: 0, checks: [], current: null, currentSince: null, cancelling: false } })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
@@ -101,7 +88,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
     try {
       await api().forgeCancel({ runId: live.runId })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
@@ -127,11 +114,11 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
   openForgeRun: async (runId) => {
     try {
       const report = await api().forgeGet({ runId })
-      if (!report) return set({ forgeError: 'That forge run no longer exists.' })
+      if (!report) return set({ forgeError: localError('not_found', 'That forge run no longer exists.') })
       const forgeHistory = await api().forgeList({ limit: 50 })
       set({ forgeReport: report, forgeHistory, forgeLive: report.status === 'running' ? get().forgeLive : null, forgeDelivery: null })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
@@ -142,13 +129,13 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
       const file = await api().forgeExport({ runId: report.id, format })
       downloadText(file.filename, file.mimeType, file.text)
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   },
 
   forgeReportText: async (format) => {
     const report = get().forgeReport
-    if (!report) throw new Error('No report is shown.')
+    if (!report) throw new HookscopeError('not_found', 'No report is shown.')
     return (await api().forgeExport({ runId: report.id, format })).text
   },
 
@@ -157,7 +144,7 @@ export const createForgeSlice: StateCreator<AppState, [], [], ForgeSlice> = (set
     try {
       set({ forgeDelivery: await api().forgeDelivery({ id }) })
     } catch (error) {
-      set({ forgeError: message(error) })
+      set({ forgeError: errorInfo(error) })
     }
   }
 })

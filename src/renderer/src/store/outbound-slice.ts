@@ -4,6 +4,7 @@ import type { CatalogProvider, DeliveryRecord, DeliverySummary, ForwardRule, Tar
 import { api } from '../services/api'
 import type { AppState } from './index'
 import type { RequestFilters } from './requests-slice'
+import { errorInfo, type ErrorInfo } from '../lib/errors'
 
 export type ReplayInput = ApiInput<'replayRequest'>
 export type SendInput = ApiInput<'sendEvent'>
@@ -12,7 +13,7 @@ export type RuleInput = ApiInput<'saveForwardRule'>
 export type ExportSelection = { ids: number[] } | { filters: RequestFilters }
 
 /** Outcome of a user action: the delivery it produced, or a plain-words reason it could not start. */
-export type Outcome = { ok: true; delivery: DeliveryRecord } | { ok: false; error: string }
+export type Outcome = { ok: true; delivery: DeliveryRecord } | { ok: false; error: ErrorInfo }
 
 export interface OutboundSlice {
   catalog: CatalogProvider[]
@@ -26,8 +27,6 @@ export interface OutboundSlice {
   timelines: Record<string, DeliveryRecord[]>
   /** The newest pushed attempt of each retry group: what comes next (another attempt and when, or the end). */
   retryProgress: Record<string, DeliverySummary>
-  /** Bumped when a pushed delivery arrives, so views showing one can refresh. */
-  deliveryTick: number
   loadOutbound: () => Promise<void>
   saveTarget: (url: string, name?: string) => Promise<void>
   deleteTarget: (id: number) => Promise<void>
@@ -41,27 +40,25 @@ export interface OutboundSlice {
   cancelOutbound: (cancelKey: string) => Promise<void>
   sample: (provider: string, event: string) => Promise<{ method: string; headers: [string, string][]; bodyText: string } | null>
   /** A reason it was refused, or the saved rule's warning (saved, but it may never match). */
-  saveRule: (input: RuleInput) => Promise<{ error: string } | { warning: string | null }>
+  saveRule: (input: RuleInput) => Promise<{ error: ErrorInfo } | { warning: string | null }>
   deleteRule: (id: number) => Promise<void>
   exportRequests: (
     selection: ExportSelection,
     format: 'har' | 'json' | 'curl'
-  ) => Promise<{ text: string; filename: string; mimeType: string; count: number; truncated: boolean } | { error: string }>
-  importHar: (text: string) => Promise<{ imported: number; skipped: number } | { error: string }>
+  ) => Promise<{ text: string; filename: string; mimeType: string; count: number; truncated: boolean } | { error: ErrorInfo }>
+  importHar: (text: string) => Promise<{ imported: number; skipped: number } | { error: ErrorInfo }>
   onDeliveryRecorded: (summary: DeliverySummary) => void
   onForwardRulesChanged: (rules: ForwardRule[]) => void
 }
 
 const REFRESH_MS = 200
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
 export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> = (set, get) => {
   const attempt = async (run: () => Promise<DeliveryRecord>): Promise<Outcome> => {
     try {
       return { ok: true, delivery: await run() }
     } catch (error) {
-      return { ok: false, error: message(error) }
+      return { ok: false, error: errorInfo(error) }
     }
   }
   // A burst of forwards pushes many events; each list is refetched at most every REFRESH_MS.
@@ -78,7 +75,7 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     try {
       await run()
     } catch (error) {
-      set({ notice: message(error) })
+      set({ notice: errorInfo(error) })
     }
   }
   return {
@@ -90,7 +87,6 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
     forwards: [],
     timelines: {},
     retryProgress: {},
-    deliveryTick: 0,
 
     loadOutbound: () =>
       quietly(async () => {
@@ -134,7 +130,7 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
       try {
         return await api().sampleEvent({ provider, event })
       } catch (error) {
-        set({ notice: message(error) })
+        set({ notice: errorInfo(error) })
         return null
       }
     },
@@ -143,7 +139,7 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
         const saved = await api().saveForwardRule(input)
         return { warning: saved.warning }
       } catch (error) {
-        return { error: message(error) }
+        return { error: errorInfo(error) }
       }
     },
     deleteRule: (id) => quietly(async () => void (await api().deleteForwardRule({ id }))),
@@ -152,19 +148,18 @@ export const createOutboundSlice: StateCreator<AppState, [], [], OutboundSlice> 
       try {
         return await api().exportRequests({ ...selection, format })
       } catch (error) {
-        return { error: message(error) }
+        return { error: errorInfo(error) }
       }
     },
     importHar: async (text) => {
       try {
         return await api().importHar({ text })
       } catch (error) {
-        return { error: message(error) }
+        return { error: errorInfo(error) }
       }
     },
 
     onDeliveryRecorded: (summary) => {
-      set({ deliveryTick: get().deliveryTick + 1 })
       if (summary.groupId && summary.retry) {
         const known = get().retryProgress[summary.groupId]
         // Pushed events can overtake each other across transports; keep the latest attempt.

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { CapturedRequest, RequestQuery, RequestSummary } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
+import { errorInfo, localError, type ErrorInfo } from '../lib/errors'
 
 export type RequestFilters = Omit<RequestQuery, 'limit' | 'beforeId'>
 
@@ -24,7 +25,7 @@ export interface RequestsSlice {
   filtersResetCount: number
   selectedId: number | null
   selected: CapturedRequest | null
-  selectedError: string | null
+  selectedError: ErrorInfo | null
   loadRequests: () => Promise<void>
   loadMore: () => Promise<void>
   setFilters: (patch: Partial<RequestFilters>) => void
@@ -108,7 +109,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       try {
         await fillPage(gen, undefined, true)
       } catch (error) {
-        if (gen === generation) set({ loading: false, notice: (error as Error).message })
+        if (gen === generation) set({ loading: false, notice: errorInfo(error) })
       }
     },
 
@@ -120,7 +121,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       try {
         await fillPage(gen, get().nextBeforeId ?? requests[requests.length - 1].id, false)
       } catch (error) {
-        set({ loading: false, notice: (error as Error).message })
+        set({ loading: false, notice: errorInfo(error) })
       }
     },
 
@@ -143,9 +144,9 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       try {
         const request = await api().getRequest({ id })
         if (get().selectedId !== id) return
-        set({ selected: request, selectedError: request ? null : 'This request no longer exists.' })
+        set({ selected: request, selectedError: request ? null : localError('not_found', 'This request no longer exists.') })
       } catch (error) {
-        if (get().selectedId === id) set({ selectedError: (error as Error).message })
+        if (get().selectedId === id) set({ selectedError: errorInfo(error) })
       }
     },
 
@@ -165,7 +166,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
       try {
         await api().deleteRequest({ id })
       } catch (error) {
-        set({ notice: `Could not delete request ${id}: ${(error as Error).message}` })
+        set({ notice: errorInfo(error, `Could not delete request ${id}`) })
         return
       }
       get().onRequestsDeleted({ ids: [id] })
@@ -178,7 +179,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
         // The engine also pushes requestsUpdated; applying the answer now makes the toggle immediate.
         if (summary) get().onRequestsUpdated([summary])
       } catch (error) {
-        set({ notice: `Could not ${pinned ? 'pin' : 'unpin'} request ${id}: ${(error as Error).message}` })
+        set({ notice: errorInfo(error, `Could not ${pinned ? 'pin' : 'unpin'} request ${id}`) })
       }
     },
 
@@ -187,7 +188,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
         await api().clearRequests()
         get().onRequestsDeleted({ all: true })
       } catch (error) {
-        set({ notice: `Could not clear the requests: ${(error as Error).message}` })
+        set({ notice: errorInfo(error, `Could not clear the requests`) })
       }
     },
 
@@ -196,7 +197,7 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
         await api().deleteMatching({ filters: activeFilters(get().filters) })
         await get().loadRequests()
       } catch (error) {
-        set({ notice: `Could not delete the filtered requests: ${(error as Error).message}` })
+        set({ notice: errorInfo(error, `Could not delete the filtered requests`) })
       }
     },
 

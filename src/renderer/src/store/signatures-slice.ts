@@ -4,13 +4,14 @@ import type { EndpointInfo, ProviderInfo, SecretStorageInfo, VerificationSnippet
 import type { RequestSummary, SignatureReport } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
+import { errorInfo, type ErrorInfo } from '../lib/errors'
 
 export interface SignaturesSlice {
   providers: ProviderInfo[]
   endpoints: EndpointInfo[]
   secretStorage: SecretStorageInfo | null
   /** The last endpoint/secret error, in words. */
-  endpointsError: string | null
+  endpointsError: ErrorInfo | null
   /** What the last secret change re-verified ("3 captures re-verified"). */
   endpointsNotice: string | null
   snippet: VerificationSnippet | null
@@ -54,7 +55,7 @@ export const createSignaturesSlice: StateCreator<AppState, [], [], SignaturesSli
       set({ endpointsNotice: notice?.(result) ?? null })
       return true
     } catch (error) {
-      set({ endpointsError: (error as Error).message })
+      set({ endpointsError: errorInfo(error) })
       return false
     }
   }

@@ -2,13 +2,14 @@ import type { StateCreator } from 'zustand'
 import type { TunnelState } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
+import { errorInfo, type ErrorInfo } from '../lib/errors'
 
 export interface TunnelSlice {
   tunnel: TunnelState | null
   /** A start/stop call is in flight. */
   tunnelBusy: boolean
   /** The last start/stop error (bad subdomain, bad host...), in words. */
-  tunnelError: string | null
+  tunnelError: ErrorInfo | null
   tunnelPanelOpen: boolean
   /** Path appended to the public URL to show the full webhook URL to paste into a provider. */
   webhookPath: string
@@ -27,7 +28,7 @@ export const createTunnelSlice: StateCreator<AppState, [], [], TunnelSlice> = (s
     try {
       set({ tunnel: await fn() })
     } catch (error) {
-      set({ tunnelError: (error as Error).message })
+      set({ tunnelError: errorInfo(error) })
     } finally {
       set({ tunnelBusy: false })
     }

@@ -1,12 +1,7 @@
 import type { CallDelivery, CallSummary } from '../../../../shared/api/calls'
-import { formatDateTime, formatDuration } from '../../lib/format'
+import { formatDateTime, formatDuration, statusTone } from '../../lib/format'
 import { useStore } from '../../store'
 import { FlagBadges } from './FlagBadges'
-
-function statusTone(status: number | null): string {
-  if (status === null) return 'quiet'
-  return status >= 500 ? 'bad' : status >= 400 ? 'warn' : 'good'
-}
 
 function offset(ms: number): string {
   return ms < 1000 ? `+${Math.round(ms)} ms` : ms < 120_000 ? `+${(ms / 1000).toFixed(1)} s` : `+${Math.round(ms / 60_000)} min`
@@ -61,7 +56,7 @@ export function CallTimeline({ call }: { call: CallSummary }): React.JSX.Element
             <span className="call-dot" data-tone={d.flags.length ? 'flagged' : 'ok'} />
             <span className="call-offset mono">{offset(d.receivedAt - call.firstAt)}</span>
             <span className="call-event-type mono">{d.eventType ?? '(no event type)'}</span>
-            <span className={`badge badge-${statusTone(d.responseStatus)}`}>{d.responseStatus ?? '-'}</span>
+            <span className={`badge badge-${statusTone(d.responseStatus, 'quiet')}`}>{d.responseStatus ?? '-'}</span>
             <AnswerBar d={d} deadlineMs={call.deadlineMs} />
             <FlagBadges flags={d.flags} />
             {d.repeatOf !== null && (

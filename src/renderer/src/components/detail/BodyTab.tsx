@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { BodyKind } from '../../lib/body-analysis'
 import { workerSource } from '../../lib/body-client'
-import { formatBytes } from '../../lib/format'
+import { formatBytes } from '../../../../shared/format'
 import { memorySource } from '../../lib/json-source'
 import { useBody, type BodySource } from '../../hooks/useBody'
 import { HexView } from './body/HexView'
@@ -9,6 +9,7 @@ import { JsonTree, type TreeMode } from './body/JsonTree'
 import { PairsTable } from './body/PairsTable'
 import { TextView } from './body/TextView'
 import type { DetailTabProps } from './tabs'
+import { ErrorNote } from '../ErrorNote'
 
 type Mode = 'pretty' | 'text' | 'hex'
 
@@ -77,16 +78,12 @@ export function BodyTab({ request }: DetailTabProps): React.JSX.Element {
         <span className="spacer" />
         {analysis && (
           <span className="muted small">
-            {analysis.kind} · {formatBytes(analysis.bytes.length)}
-            {effective === 'decoded' && !error && ` decoded from ${formatBytes(request.bodySize)}`}
+            {analysis.kind} · {formatBytes(analysis.bytes.length, 'cell')}
+            {effective === 'decoded' && !error && ` decoded from ${formatBytes(request.bodySize, 'cell')}`}
           </span>
         )}
       </div>
-      {error && (
-        <div className="inline-warn" data-testid="body-error">
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} testId="body-error" />
       {analysis?.jsonError && <div className="inline-warn">{analysis.jsonError}</div>}
       {request.bodyTruncated && <div className="inline-warn">Only the first part of this body was kept (see the note above).</div>}
       {!analysis && !wire.error && <div className="empty">Formatting…</div>}

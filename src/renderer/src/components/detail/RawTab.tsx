@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { useBody } from '../../hooks/useBody'
-import { formatBytes } from '../../lib/format'
+import { formatBytes } from '../../../../shared/format'
 import { rawRequest } from '../../lib/http-text'
 import type { DetailTabProps } from './tabs'
+import { ErrorNote } from '../ErrorNote'
 
 /** The request as it came on the wire: request line, headers, blank line, body (text, or hex when binary). */
 export function RawTab({ request }: DetailTabProps): React.JSX.Element {
   const { analysis, error } = useBody(request, 'wire')
   const [all, setAll] = useState(false)
-  if (error) return <div className="inline-error">{error}</div>
+  if (error) return <ErrorNote error={error} testId="raw-error" />
   if (!analysis) return <div className="empty">Formatting…</div>
   const raw = rawRequest(request, analysis, all ? Infinity : undefined)
   return (
@@ -18,7 +19,7 @@ export function RawTab({ request }: DetailTabProps): React.JSX.Element {
       </pre>
       {raw.omitted > 0 && (
         <div className="more-bar">
-          {formatBytes(raw.omitted)} more not shown.{' '}
+          {formatBytes(raw.omitted, 'cell')} more not shown.{' '}
           <button className="link" onClick={() => setAll(true)}>
             Show everything
           </button>

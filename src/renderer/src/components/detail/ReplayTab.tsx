@@ -9,10 +9,8 @@ import { ExportImport } from '../outbound/ExportImport'
 import { RetryOptions, TargetPicker, type RetryChoice } from '../outbound/TargetPicker'
 import '../outbound/outbound.css'
 import type { DetailTabProps } from './tabs'
+import { errorInfo, localError, type ErrorInfo } from '../../lib/errors'
 
-/** Replay remembers its own target, apart from Send's (the key before they were separate is read once). */
-const LAST_TARGET = 'hookscope-target-replay'
-const OLD_SHARED_TARGET = 'hookscope-last-target'
 const RECOMPUTED = ['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']
 
 interface EditForm {
@@ -44,7 +42,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const replay = useStore((s) => s.replay)
   const catalog = useStore((s) => s.catalog)
   const history = useStore((s) => s.history[request.id])
-  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? localStorage.getItem(OLD_SHARED_TARGET) ?? '')
+  const [url, setUrl] = useState(() => useStore.getState().replayTarget)
   const [editing, setEditing] = useState(false)
   const [form, setForm] = useState<EditForm>(() => editFormOf(request, url))
   const [resign, setResign] = useState(request.provider !== null)
@@ -52,7 +50,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const [secret, setSecret] = useState('')
   const [retry, setRetry] = useState<RetryChoice | null>(null)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorInfo | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
 
   useEffect(() => {
@@ -70,7 +68,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
       setForm(editFormOf(request, url, await fetchWireBody(request)))
       setEditing(true)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorInfo(e))
     }
   }
 
@@ -79,11 +77,11 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
     let edit
     if (editing) {
       const parsed = textToHeaders(form.headers)
-      if (!parsed.ok) return setError(parsed.error)
+      if (!parsed.ok) return setError(localError('invalid_input', parsed.error))
       edit = { method: form.method, path: form.path || '/', headers: parsed.headers, bodyText: form.body }
     }
     setBusy(true)
-    localStorage.setItem(LAST_TARGET, url)
+    useStore.getState().setReplayTarget(url)
     const outcome = await replay({
       id: request.id,
       url: url.trim(),

@@ -6,6 +6,7 @@ import { headersText } from '../../lib/http-text'
 import { useStore } from '../../store'
 import { SummaryStrip } from './SummaryStrip'
 import { DETAIL_TABS } from './tabs'
+import { ErrorNote } from '../ErrorNote'
 
 export function RequestDetail(): React.JSX.Element {
   const selected = useStore((s) => s.selected)
@@ -16,7 +17,13 @@ export function RequestDetail(): React.JSX.Element {
   const pinRequest = useStore((s) => s.pinRequest)
   const [tabId, setTabId] = useState(DETAIL_TABS[0].id)
   const { status, copy } = useCopy()
-  if (error) return <div className="detail empty">{error}</div>
+  if (error) {
+    return (
+      <div className="detail empty">
+        <ErrorNote error={error} testId="detail-error" />
+      </div>
+    )
+  }
   // While the next request loads, the previous one stays (dimmed) rather than flashing an empty pane.
   const stale = selectedId !== null && selected?.id !== selectedId
   if (stale && !selected) {

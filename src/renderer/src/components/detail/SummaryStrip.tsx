@@ -1,5 +1,6 @@
 import type { CapturedRequest } from '../../../../shared/types'
-import { formatBytes, formatDateTime, formatDuration } from '../../lib/format'
+import { formatBytes } from '../../../../shared/format'
+import { formatDateTime, formatDuration } from '../../lib/format'
 import { VerdictBadge } from '../VerdictBadge'
 
 function Item({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }): React.JSX.Element {
@@ -42,7 +43,7 @@ export function SummaryStrip({ request }: { request: CapturedRequest }): React.J
       </Item>
       <Item label="Received">{formatDateTime(request.receivedAt)}</Item>
       <Item label="Size">
-        {formatBytes(request.bodySize)}
+        {formatBytes(request.bodySize, 'cell')}
         {request.contentEncoding && <span className="muted"> {request.contentEncoding}</span>}
       </Item>
       <Item label="SHA-256">

@@ -1,5 +1,6 @@
 import type { BodyDiffEntry, HeaderDiffEntry } from '../../../../shared/api/calls'
 import { useStore } from '../../store'
+import { ErrorNote } from '../ErrorNote'
 
 const TONE = { added: 'good', removed: 'bad', changed: 'warn' } as const
 
@@ -51,7 +52,7 @@ export function DiffView(): React.JSX.Element | null {
           Close
         </button>
       </div>
-      {error && <div className="inline-error">{error}</div>}
+      <ErrorNote error={error} testId="diff-error" />
       {!result && !error && <div className="empty">Comparing…</div>}
       {result && (
         <div className="diff-view">

@@ -3,6 +3,7 @@ import { useStore } from '../../store'
 import { ForgeDeliveryPanel } from './ForgeDeliveryPanel'
 import { ForgeReportCard } from './ForgeReportCard'
 import './forge.css'
+import { ErrorNote } from '../ErrorNote'
 
 /** "· waiting for an answer to 'valid' (12 s)": ticks once a second so a slow target is visibly slow. */
 function WaitingFor({ label, since }: { label: string; since: number | null }): React.JSX.Element {
@@ -101,11 +102,7 @@ export function ForgeView(): React.JSX.Element {
         </p>
       </form>
 
-      {error && (
-        <div className="forge-error" role="alert" data-testid="forge-error">
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} testId="forge-error" />
 
       {live && (
         <div className="forge-progress" data-testid="forge-progress">

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react'
 import type { DeliveryRecord } from '../../../../shared/api/outbound'
+import type { ErrorInfo } from '../../../../shared/errors'
+import { ErrorNote } from '../ErrorNote'
 import { DeliveryResult, DeliveryRow } from './DeliveryResult'
 import { Timeline } from './Timeline'
 
 interface Props {
   /** Why the last action could not start, in plain words. */
-  error: string | null
+  error: ErrorInfo | null
   errorTestId: string
   deliveries: DeliveryRecord[]
   /** The one opened by the user; null: the newest (when `newestByDefault`). */
@@ -22,11 +24,7 @@ export function DeliveryPanel({ error, errorTestId, deliveries, shownId, newestB
   const shown = (shownId !== null ? deliveries.find((d) => d.id === shownId) : undefined) ?? (newestByDefault ? deliveries[0] : undefined)
   return (
     <>
-      {error && (
-        <div className="inline-error" role="alert" data-testid={errorTestId}>
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} testId={errorTestId} />
       {shown && (
         <>
           <DeliveryResult delivery={shown} />

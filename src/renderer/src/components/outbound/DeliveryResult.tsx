@@ -1,5 +1,7 @@
 import type { DeliveryRecord } from '../../../../shared/api/outbound'
-import { base64Text, formatMs, headersText, prettyIfJson, statusTone } from '../../lib/outbound-form'
+import { formatMs } from '../../../../shared/format'
+import { statusTone } from '../../lib/format'
+import { base64Text, headersText, prettyIfJson } from '../../lib/outbound-form'
 import { CodeEditor } from './CodeEditor'
 
 /** What was sent and what came back, side by side; a failed attempt says why in plain words. */
@@ -24,7 +26,7 @@ export function DeliveryResult({ delivery }: { delivery: DeliveryRecord }): Reac
           <>
             <h4>
               Answer{' '}
-              <span className={`badge badge-${statusTone(delivery.responseStatus)}`} data-testid="delivery-status">
+              <span className={`badge badge-${statusTone(delivery.responseStatus, 'bad')}`} data-testid="delivery-status">
                 {delivery.responseStatus}
               </span>{' '}
               <span className="muted">{formatMs(delivery.durationMs)}</span>
@@ -44,7 +46,7 @@ export function DeliveryRow({ delivery, onOpen, active }: { delivery: DeliveryRe
     <button className={`delivery-row${active ? ' active' : ''}`} onClick={onOpen} data-testid="delivery-row">
       <span className="muted">{new Date(delivery.createdAt).toLocaleTimeString()}</span>
       <span>{delivery.kind}{delivery.attempt > 1 ? ` #${delivery.attempt}` : ''}</span>
-      <span className={`badge badge-${statusTone(delivery.responseStatus)}`}>{delivery.responseStatus ?? delivery.errorKind ?? 'error'}</span>
+      <span className={`badge badge-${statusTone(delivery.responseStatus, 'bad')}`}>{delivery.responseStatus ?? delivery.errorKind ?? 'error'}</span>
       <span className="mono ellipsis" title={delivery.targetUrl} data-testid="delivery-row-url">
         {delivery.targetUrl}
       </span>

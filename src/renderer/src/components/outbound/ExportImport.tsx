@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { importMessage } from '../../../../shared/har-import-message'
 import { useStore } from '../../store'
 import type { ExportSelection } from '../../store/outbound-slice'
+import { OutcomeNote, type Outcome } from '../ErrorNote'
 
 const FORMATS = [
   { id: 'har', label: 'HAR' },
@@ -33,18 +34,18 @@ export function ExportImport({ selection, label, disabled = false, allowImport =
   const exportRequests = useStore((s) => s.exportRequests)
   const importHar = useStore((s) => s.importHar)
   const file = useRef<HTMLInputElement>(null)
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  const [message, setMessage] = useState<Outcome | null>(null)
   const run = async (format: 'har' | 'json' | 'curl'): Promise<void> => {
     const out = await exportRequests(selection, format)
-    if ('error' in out) return setMessage({ error: true, text: out.error })
+    if ('error' in out) return setMessage({ ok: false, error: out.error })
     download(out.text, out.filename, out.mimeType)
     const what = out.truncated ? ` (the newest ${out.count.toLocaleString()}; \`hookscope export\` writes any number)` : ''
-    setMessage({ error: false, text: `Saved ${out.filename}${what}.` })
+    setMessage({ ok: true, text: `Saved ${out.filename}${what}.` })
   }
   const onFile = async (f: File | undefined): Promise<void> => {
     if (!f) return
     const result = await importHar(await f.text())
-    setMessage('error' in result ? { error: true, text: result.error } : { error: false, text: importMessage(result.imported, result.skipped, f.name) })
+    setMessage('error' in result ? { ok: false, error: result.error } : { ok: true, text: importMessage(result.imported, result.skipped, f.name) })
     if (file.current) file.current.value = ''
   }
   return (
@@ -65,11 +66,7 @@ export function ExportImport({ selection, label, disabled = false, allowImport =
           <input ref={file} type="file" accept=".har,application/json" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="import-har-file" />
         </>
       )}
-      {message && (
-        <span className={message.error ? 'inline-error' : 'muted'} role="status" data-testid="export-import-message">
-          {message.text}
-        </span>
-      )}
+      <OutcomeNote outcome={message} testId="export-import-message" />
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { useStore } from '../../store'
 import { DeliveryPanel } from './DeliveryPanel'
 import { RetryProviderSelect } from './TargetPicker'
 import './outbound.css'
+import { type ErrorInfo } from '../../lib/errors'
 
 /** "12 s ago", "3 min ago": when a rule last matched, at a glance (the exact time is the tooltip). */
 function ago(at: number): string {
@@ -29,7 +30,7 @@ export function ForwardingView(): React.JSX.Element {
   // Endpoints arrive with the providers (one load): until then, no rule is said to lack its endpoint.
   const endpointsLoaded = useStore((s) => s.providers.length > 0)
   const loadSignatures = useStore((s) => s.loadSignatures)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorInfo | null>(null)
   const [warning, setWarning] = useState<string | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
   useEffect(() => {

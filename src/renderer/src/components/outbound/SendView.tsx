@@ -5,9 +5,7 @@ import { CodeEditor } from './CodeEditor'
 import { DeliveryPanel } from './DeliveryPanel'
 import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
 import './outbound.css'
-
-/** Send remembers its own target: a replay's target (often another handler) must not pre-fill it. */
-const LAST_TARGET = 'hookscope-target-send'
+import { localError, type ErrorInfo } from '../../lib/errors'
 
 /** A random key naming one send, so Cancel can stop it (getRandomValues works in every context, randomUUID not). */
 function newCancelKey(): string {
@@ -28,13 +26,13 @@ export function SendView(): React.JSX.Element {
   const [method, setMethod] = useState('POST')
   const [headers, setHeaders] = useState('')
   const [body, setBody] = useState('')
-  const [url, setUrl] = useState(() => localStorage.getItem(LAST_TARGET) ?? '')
+  const [url, setUrl] = useState(() => useStore.getState().sendTarget)
   const [sign, setSign] = useState(true)
   const [secret, setSecret] = useState('')
   const [retry, setRetry] = useState<RetryChoice | null>(null)
   /** Set while a send waits for its answer: the key that cancels it. */
   const [busy, setBusy] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorInfo | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
 
   useEffect(() => {
@@ -66,10 +64,10 @@ export function SendView(): React.JSX.Element {
   const send = async (): Promise<void> => {
     setError(null)
     const parsed = textToHeaders(headers)
-    if (!parsed.ok) return setError(parsed.error)
+    if (!parsed.ok) return setError(localError('invalid_input', parsed.error))
     const cancelKey = newCancelKey()
     setBusy(cancelKey)
-    localStorage.setItem(LAST_TARGET, url)
+    useStore.getState().setSendTarget(url)
     const outcome = await sendEvent({
       provider: providerId,
       event,

@@ -1,4 +1,4 @@
-import { formatMs } from '../../lib/outbound-form'
+import { formatMs } from '../../../../shared/format'
 import { useStore } from '../../store'
 
 /** A target URL: typed, or picked from the saved ones; "Save" keeps it for next time. */

@@ -2,7 +2,8 @@ import { useEffect } from 'react'
 import type { DeliverySummary } from '../../../../shared/api/outbound'
 import { useNow } from '../../hooks/useNow'
 import { useStore } from '../../store'
-import { formatMs, statusTone } from '../../lib/outbound-form'
+import { formatMs } from '../../../../shared/format'
+import { statusTone } from '../../lib/format'
 
 /** The attempts of one simulated-retry group, with the offset of each from the first, and what comes next. */
 export function Timeline({ groupId }: { groupId: string }): React.JSX.Element | null {
@@ -22,7 +23,7 @@ export function Timeline({ groupId }: { groupId: string }): React.JSX.Element | 
           <li key={a.id} data-testid="retry-attempt">
             <span className="mono">#{a.attempt}</span>
             <span className="muted">+{formatMs(a.createdAt - start)}</span>
-            <span className={`badge badge-${statusTone(a.responseStatus)}`}>{a.responseStatus ?? a.errorKind}</span>
+            <span className={`badge badge-${statusTone(a.responseStatus, 'bad')}`}>{a.responseStatus ?? a.errorKind}</span>
             {a.error && <span className="muted">{a.error}</span>}
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useStore } from '../../store'
 import { EndpointCard, ProviderSelect } from './EndpointCard'
 import { SecretForm } from './SecretForm'
 import './signatures.css'
+import { ErrorNote } from '../ErrorNote'
 
 /** Named receiver paths with a provider, secrets (rotation) and their own answer; plus where secrets are kept. */
 export function EndpointsView(): React.JSX.Element {
@@ -69,11 +70,7 @@ export function EndpointsView(): React.JSX.Element {
         <p className="storage-note">Requests to other paths are still captured and their provider detected.</p>
       </section>
 
-      {error && (
-        <div className="ep-error" role="alert" data-testid="endpoints-error">
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} testId="endpoints-error" />
       {notice && (
         <div className="ep-notice" data-testid="endpoints-notice">
           {notice}

@@ -6,6 +6,7 @@ import { hostFieldValue, tunnelStartOptions } from '../../lib/tunnel-options'
 import { webhookUrl } from '../../store/tunnel-slice'
 import { CopyButton } from './CopyButton'
 import { retryText, STATUS_LABEL } from './status'
+import { ErrorNote } from '../ErrorNote'
 
 export function TunnelPanel(): React.JSX.Element {
   const tunnel = useStore((s) => s.tunnel)
@@ -68,11 +69,7 @@ export function TunnelPanel(): React.JSX.Element {
             Stop
           </button>
         </div>
-        {error && (
-          <div className="tunnel-error" role="alert" data-testid="tunnel-error">
-            {error}
-          </div>
-        )}
+        <ErrorNote error={error} testId="tunnel-error" />
       </form>
       <p className="tunnel-note muted">
         Only the receiver (port {tunnel?.localPort ?? '…'}) is exposed; this inspector is not reachable through the tunnel. The

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { formatBytes } from '../../../lib/format'
+import { formatBytes } from '../../../../../shared/format'
 
 /** Laying out megabytes of text freezes the page; the first part is shown and the rest on request. */
 const PREVIEW_CHARS = 512 * 1024
@@ -14,7 +14,7 @@ export function TextView({ text, testId = 'text-view' }: { text: string; testId?
       </pre>
       {cut && (
         <div className="more-bar">
-          Showing the first {formatBytes(PREVIEW_CHARS)} of {formatBytes(text.length)}.{' '}
+          Showing the first {formatBytes(PREVIEW_CHARS, 'cell')} of {formatBytes(text.length, 'cell')}.{' '}
           <button className="link" onClick={() => setAll(true)}>
             Show everything
           </button>

@@ -5,14 +5,15 @@ import type { DeliveryLog } from '../outbound/delivery-log'
 import type { SecretResolver } from '../outbound/secrets'
 import { reportJson, reportMarkdown } from './report'
 import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
-import { ForgeStore } from './store'
+import { ForgeRunStore } from './run-store'
+import { HookscopeError } from '../../../shared/errors'
 
 type ForgeMethods = 'forgeStart' | 'forgeGet' | 'forgeCancel' | 'forgeList' | 'forgeExport' | 'forgeDelivery'
 
 /** What a forge run needs (the Engine satisfies it, so `runForgeTest(engine, ...)` reads naturally). */
 export interface ForgeDeps {
   /** Saved runs; the composition root marks runs a stopped process left running as interrupted. */
-  forgeStore: ForgeStore
+  forgeStore: ForgeRunStore
   deliveries: DeliveryLog
   events: EventSink
   secretFor: SecretResolver
@@ -48,12 +49,12 @@ export function exportReport(report: ForgeReport, format: 'json' | 'markdown'): 
 
 /** Forge-test: start a run (progress arrives as `forgeProgress` events), reopen and export saved runs. */
 export function forgeApi(engine: ForgeDeps): Pick<ApiHandlers, ForgeMethods> {
-  const store = (): ForgeStore => engine.forgeStore
+  const store = (): ForgeRunStore => engine.forgeStore
   /** Runs in progress, to cancel them. */
   const running = new Map<string, AbortController>()
   const stored = (runId: string): ForgeReport => {
     const report = store().get(runId)
-    if (!report) throw new Error('That forge run no longer exists.')
+    if (!report) throw new HookscopeError('not_found', 'That forge run no longer exists.')
     return report
   }
   return {

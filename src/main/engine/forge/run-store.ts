@@ -2,7 +2,7 @@ import type { ForgeReport, ForgeRunSummary } from '../../../shared/api/forge'
 import type { Db } from '../store/db'
 
 /** Forge runs, saved with their target URL (schema/forge.ts). */
-export class ForgeStore {
+export class ForgeRunStore {
   private readonly upsertStmt
   constructor(private readonly db: Db) {
     this.upsertStmt = db.prepare(`INSERT INTO forge_runs (id, target_url, provider, started_at, finished_at, status, score, report_json)

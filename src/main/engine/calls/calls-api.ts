@@ -3,9 +3,9 @@ import { decodeBody } from '../body'
 import type { ApiHandlers } from '../api-handlers'
 import type { Db } from '../store/db'
 import { SCAN_WINDOW_IDS, type RequestStore } from '../store/request-store'
-import type { FullRow } from '../store/rows'
-import { pairedHeaders } from '../signatures/rows'
+import type { StoredRequest } from '../store/rows'
 import { CallStore } from './call-store'
+import { HookscopeError } from '../../../shared/errors'
 
 type CallsMethods = 'listCalls' | 'getCall' | 'diffRequests' | 'previousDelivery'
 
@@ -16,8 +16,8 @@ const MAX_DIFF_TEXT_BYTES = 8 * 1024 * 1024
 export function callsApi(engine: { db: Db; requests: RequestStore }): Pick<ApiHandlers, CallsMethods> {
   const q = prepare(engine.db)
   const side = (id: number): DiffSide => {
-    const row = engine.requests.getRaw(id)
-    if (!row) throw Object.assign(new Error(`No captured request with id ${id}.`), { code: 'not_found' })
+    const row = engine.requests.getWithBody(id)
+    if (!row) throw new HookscopeError('not_found', `No captured request with id ${id}.`)
     return toSide(row)
   }
   return {
@@ -47,8 +47,8 @@ function prepare(db: Db) {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-function toSide(row: FullRow): DiffSide {
-  const decoded = decodeBody(row.body, row.content_encoding)
+function toSide(row: StoredRequest): DiffSide {
+  const decoded = decodeBody(row.body, row.contentEncoding)
   let text: string | null = null
   if (decoded.ok && decoded.bytes.length <= MAX_DIFF_TEXT_BYTES) {
     try {
@@ -61,9 +61,9 @@ function toSide(row: FullRow): DiffSide {
     id: row.id,
     method: row.method,
     path: row.path,
-    headers: pairedHeaders(row.headers),
+    headers: row.headers,
     text,
-    size: row.body_size,
-    sha256: row.body_sha256
+    size: row.bodySize,
+    sha256: row.bodySha256
   }
 }

@@ -4,6 +4,7 @@ import { isProviderId, PROVIDERS } from '../providers/registry'
 import type { Provider } from '../providers/types'
 import type { SignatureService } from './service'
 import { verificationSnippet } from './snippets'
+import { HookscopeError } from '../../../shared/errors'
 
 type SignatureMethods =
   | 'listProviders'
@@ -71,7 +72,7 @@ export function signaturesApi(signatures: SignatureService): Pick<ApiHandlers, S
 /** The transports check an id's shape; whether it exists is the registry's to say. */
 function known(provider: string | null | undefined): true {
   if (provider && !isProviderId(provider)) {
-    throw new Error(`provider must be one of: ${PROVIDERS.map((p) => p.id).join(', ')} (not "${provider.slice(0, 40)}")`)
+    throw new HookscopeError('invalid_input', `provider must be one of: ${PROVIDERS.map((p) => p.id).join(', ')} (not "${provider.slice(0, 40)}")`)
   }
   return true
 }

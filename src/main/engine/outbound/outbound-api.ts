@@ -5,7 +5,8 @@ import type { RequestStore } from '../store/request-store'
 import type { DeliveryLog } from './delivery-log'
 import { EXPORT_MIME, renderExport } from './export'
 import { importHarText, type HarImportDeps } from './har-import'
-import { OutboundError, type Outbound } from './outbound'
+import type { Outbound } from './outbound'
+import { HookscopeError } from '../../../shared/errors'
 import { checkRule, type RuleCheckDeps } from './rule-checks'
 
 type OutboundMethods =
@@ -28,7 +29,7 @@ type OutboundMethods =
 export function capturesById(requests: RequestStore, ids: number[]): CapturedRequest[] {
   return ids.map((id) => {
     const r = requests.get(id)
-    if (!r) throw new OutboundError(`No captured request with id ${id}.`)
+    if (!r) throw new HookscopeError('not_found', `No captured request with id ${id}.`)
     return r
   })
 }
@@ -75,7 +76,7 @@ export function outboundApi(engine: OutboundApiDeps): Pick<ApiHandlers, Outbound
       // One more than the cap tells whether the filters matched more than an export holds.
       const found = given ?? engine.requests.matchingIds(filters ?? {}, EXPORT_MAX + 1)
       const ids = found.slice(0, EXPORT_MAX)
-      if (ids.length === 0) throw new OutboundError('No captures match: nothing to export.')
+      if (ids.length === 0) throw new HookscopeError('not_found', 'No captures match: nothing to export.')
       const text = renderExport(format, capturesById(engine.requests, ids), engine.receiverUrl())
       const { ext, mime } = EXPORT_MIME[format]
       const filename = `hookscope-${ids.length === 1 ? ids[0] : `${ids.length}-captures`}.${ext}`
