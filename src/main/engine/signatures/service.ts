@@ -244,7 +244,9 @@ export class SignatureService {
         const summary = this.deps.requests.summary(id)
         if (summary) updated.push(summary)
       }
-    })()
+      // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout applies. A deferred transaction
+      // that reads first and then writes gets SQLITE_BUSY at once when the writer thread commits meanwhile.
+    }).immediate()
     if (updated.length) this.deps.events.emit('requestsUpdated', updated)
     return ids.length
   }
