@@ -1,4 +1,4 @@
-import type { BodyDiffEntry, HeaderDiffEntry } from '../../../../shared/api/calls'
+import type { BodyDiffEntry } from '../../../../shared/api/calls'
 import { useStore } from '../../store'
 import { ErrorNote } from '../ErrorNote'
 
@@ -8,6 +8,39 @@ const TONE = { added: 'good', removed: 'bad', changed: 'warn' } as const
 function show(v: unknown): string {
   if (v === undefined) return ''
   return typeof v === 'string' ? v : JSON.stringify(v)
+}
+
+interface DiffRow {
+  key: string
+  /** The row's own data attribute (data-path or data-name), for tests and for finding a row. */
+  attr: Record<string, string>
+  change: BodyDiffEntry['change']
+  a: unknown
+  b: unknown
+}
+
+/** One table of differences (body paths or lines, or header names): key, change, both values. */
+function DiffTable(props: { testId: string; rowTestId: string; keyLabel: string; a: number; b: number; rows: DiffRow[] }): React.JSX.Element {
+  return (
+    <table className="diff-table" data-testid={props.testId}>
+      <thead>
+        <tr>
+          <th>{props.keyLabel}</th>
+          <th>Change</th>
+          <th>A (#{props.a})</th>
+          <th>B (#{props.b})</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r, i) => (
+          <tr key={i} data-testid={props.rowTestId} data-change={r.change} {...r.attr}>
+            <td className="diff-path">{r.key}</td>
+            <Cells change={r.change} a={r.a} b={r.b} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
 }
 
 function Cells({ change, a, b }: { change: BodyDiffEntry['change']; a: unknown; b: unknown }): React.JSX.Element {
@@ -74,47 +107,27 @@ export function DiffView(): React.JSX.Element | null {
             {result.body.length === 0 ? 'same' : `${result.body.length} difference${result.body.length === 1 ? '' : 's'}`}
           </div>
           {result.body.length > 0 && (
-            <table className="diff-table" data-testid="diff-body">
-              <thead>
-                <tr>
-                  <th>{result.bodyMode === 'text' ? 'Line' : 'Path'}</th>
-                  <th>Change</th>
-                  <th>A (#{a})</th>
-                  <th>B (#{b})</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.body.map((e: BodyDiffEntry, i) => (
-                  <tr key={i} data-testid="diff-body-row" data-path={e.path} data-change={e.change}>
-                    <td className="diff-path">{e.path}</td>
-                    <Cells change={e.change} a={e.a} b={e.b} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DiffTable
+              testId="diff-body"
+              rowTestId="diff-body-row"
+              keyLabel={result.bodyMode === 'text' ? 'Line' : 'Path'}
+              a={a}
+              b={b}
+              rows={result.body.map((e) => ({ key: e.path, attr: { 'data-path': e.path }, change: e.change, a: e.a, b: e.b }))}
+            />
           )}
           <div className="section-title">
             Headers · {result.headers.length === 0 ? 'same' : `${result.headers.length} difference${result.headers.length === 1 ? '' : 's'}`}
           </div>
           {result.headers.length > 0 && (
-            <table className="diff-table" data-testid="diff-headers">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Change</th>
-                  <th>A (#{a})</th>
-                  <th>B (#{b})</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.headers.map((e: HeaderDiffEntry, i) => (
-                  <tr key={i} data-testid="diff-header-row" data-name={e.name} data-change={e.change}>
-                    <td className="diff-path">{e.name}</td>
-                    <Cells change={e.change} a={e.a} b={e.b} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DiffTable
+              testId="diff-headers"
+              rowTestId="diff-header-row"
+              keyLabel="Name"
+              a={a}
+              b={b}
+              rows={result.headers.map((e) => ({ key: e.name, attr: { 'data-name': e.name }, change: e.change, a: e.a, b: e.b }))}
+            />
           )}
         </div>
       )}
