@@ -17,7 +17,12 @@ export default defineConfig({
         input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts'), ...sqliteThreads },
         // Shared chunks sit in out/main too, so code that finds files relative to its own module
         // (preload, renderer, workers) sees the same folder whichever bundle file it landed in.
-        output: { chunkFileNames: '[name]-[hash].js' }
+        output: {
+          chunkFileNames: '[name]-[hash].js',
+          // What a thread shares with the main bundle goes in one chunk of a known name, which a packaged
+          // app unpacks from the asar beside the thread files (package.json build.asarUnpack).
+          manualChunks: (id) => (id.endsWith('/src/main/engine/store/prune.ts') ? 'thread-shared' : undefined)
+        }
       }
     }
   },

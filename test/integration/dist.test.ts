@@ -78,6 +78,12 @@ describe('npm run dist (unpacked, from a stand-in Electron folder)', () => {
     expect(existsSync(join(unpacked, 'node_modules/better-sqlite3/lib/index.js'))).toBe(true)
     expect(existsSync(join(unpacked, 'out/main/writer-thread.js'))).toBe(true)
     expect(existsSync(join(unpacked, 'out/main/checkpoint-thread.js'))).toBe(true)
+    // A thread runs from the unpacked folder, so every file of ours it imports must be there too.
+    for (const thread of ['writer-thread.js', 'checkpoint-thread.js']) {
+      const code = readFileSync(join(unpacked, 'out/main', thread), 'utf8')
+      const relative = [...code.matchAll(/\bfrom\s+["'](\.[^"']+)["']/g)].map((m) => m[1])
+      for (const file of relative) expect(existsSync(join(unpacked, 'out/main', file)), `${thread} imports ${file}`).toBe(true)
+    }
   })
 
   it('takes product name and version from package.json', () => {

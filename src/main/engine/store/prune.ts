@@ -1,5 +1,6 @@
 // One retention step, as the capture writer runs it between two batches of INSERTs: a few hundred
 // captures deleted in one short transaction, then a few pages handed back to the file system.
+// The writer thread imports this file as it is (see sqlite-thread.ts): it may import only types.
 import type { Db } from './db'
 
 /**
@@ -34,7 +35,7 @@ export const PRUNE_SQL = {
   unqueueFts: 'DELETE FROM fts_pending_delete WHERE id = ?'
 } as const
 
-/** The same step on a connection of this thread (the in-thread writer); the writer thread's copy is in writer-thread.ts. */
+/** The step on one connection: the in-thread writer's, or the writer thread's own. */
 export function pruneOn(db: Db): (step: PruneStep) => PruneResult {
   const s = Object.fromEntries(Object.entries(PRUNE_SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof PRUNE_SQL, ReturnType<Db['prepare']>>
   const run = db.transaction((ids: number[]) => {

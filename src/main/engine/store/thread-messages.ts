@@ -1,7 +1,6 @@
 // The messages between the engine and its SQLite threads (writer-thread.ts, checkpoint-thread.ts),
-// one union per direction. Type-only: each thread file imports these with `import type`, so it needs
-// no other module of ours at run time (see sqlite-thread.ts).
-import type { PRUNE_SQL, PruneResult, PruneStep } from './prune'
+// one union per direction. Type-only, so a thread file can import them as they are (see sqlite-thread.ts).
+import type { PruneResult, PruneStep } from './prune'
 import type { InsertValue } from './rows'
 
 export interface StopRequest {
@@ -17,8 +16,6 @@ export interface WriterThreadData {
   bodyColumn: number
   busyTimeoutMs: number
   autocheckpointPages: number
-  /** The retention step's statements (prune.ts), prepared on the thread's connection. */
-  prune: typeof PRUNE_SQL
 }
 
 /** One insert message is one transaction; bodies arrive packed in one transferred buffer (no copy). */

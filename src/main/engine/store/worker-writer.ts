@@ -3,7 +3,7 @@
 // here the receiver only packs each row and waits for the writer thread to say "committed".
 import type { CaptureWriter, CommitListener } from './batched-writer'
 import { BODY_COLUMN, DURATION_UPDATE_SQL, INSERT_SQL, toInsertRow, type InsertValue, type NewRequest } from './rows'
-import { PRUNE_SQL, type PruneResult, type PruneStep } from './prune'
+import type { PruneResult, PruneStep } from './prune'
 import { SqliteThread } from './sqlite-thread'
 import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
 import { HookscopeError } from '../../../shared/errors'
@@ -55,8 +55,7 @@ export class WorkerWriter implements CaptureWriter {
       durationSql: DURATION_UPDATE_SQL,
       bodyColumn: BODY_COLUMN,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-      autocheckpointPages: options.autocheckpointPages,
-      prune: PRUNE_SQL
+      autocheckpointPages: options.autocheckpointPages
     }
     this.thread = new SqliteThread('writer-thread', data)
     this.thread.onReply((reply) => this.onReply(reply))

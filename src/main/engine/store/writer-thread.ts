@@ -1,9 +1,9 @@
 // The writer thread's code (a worker module; see worker-writer.ts for why captures are written here).
 // It opens its own connection to the capture database and commits each insert message as one
-// transaction, answering in order. Only `import type` from our own modules: see sqlite-thread.ts.
+// transaction, answering in order. It imports only types of ours, and prune.ts: see sqlite-thread.ts.
 import type BetterSqlite3 from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
-import type { PruneResult, PruneStep } from './prune'
+import { pruneOn, type PruneResult, type PruneStep } from './prune.ts'
 import type { InsertValue } from './rows'
 import type { WriterReply, WriterRequest, WriterThreadData } from './thread-messages'
 
@@ -41,33 +41,7 @@ try {
     }
     return ids
   })
-  // The same step as prune.ts's pruneOn() (the in-thread writer's), on this connection: this file may
-  // import only types of ours (see sqlite-thread.ts), so the few lines are repeated here.
-  const s = Object.fromEntries(Object.entries(data.prune).map(([key, sql]) => [key, opened.prepare(sql)])) as Record<keyof WriterThreadData['prune'], BetterSqlite3.Statement>
-  const pruneIds = opened.transaction((ids: number[]) => {
-    let deleted = 0
-    for (const id of ids) {
-      if (s.request.run(id).changes === 0) continue
-      s.queueFts.run(id)
-      s.deliveries.run(id)
-      deleted++
-    }
-    return deleted
-  })
-  const purgeFts = opened.transaction((max: number) => {
-    const queued = s.pendingFts.all(max) as { id: number }[]
-    for (const { id } of queued) {
-      s.deleteFts.run(id)
-      s.unqueueFts.run(id)
-    }
-    return queued.length
-  })
-  prune = (step) => {
-    const deleted = step.ids.length ? pruneIds(step.ids) : 0
-    const purged = step.purgeFts > 0 ? purgeFts(step.purgeFts) : 0
-    if (step.vacuumPages > 0) opened.pragma(`incremental_vacuum(${step.vacuumPages})`)
-    return { deleted, purged }
-  }
+  prune = pruneOn(opened)
 } catch (error) {
   reply({ kind: 'fatal', error: messageOf(error) })
 }
