@@ -19,6 +19,7 @@ export const API_METHODS = [
   'deleteMatching',
   'getSettings',
   'updateSettings',
+  'nextCapture',
   'getDecodedBody',
   'readBody',
   'getTunnel',

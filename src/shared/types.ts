@@ -165,6 +165,11 @@ export interface RequestQuery {
   provider?: string
   verdict?: VerdictStatus
   eventType?: string
+  /**
+   * With a text search: index every capture not yet searchable first, however many (scripts want every
+   * match). Left off, a search indexes a bounded backlog and reports the rest as `unindexed` (a live UI).
+   */
+  searchAll?: boolean
 }
 
 export interface RequestPage {

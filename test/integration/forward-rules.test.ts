@@ -57,10 +57,11 @@ describe('forwarding rules: patterns, validation, match counts', () => {
   })
 
   it('a rule of this run only (serve --forward-to) counts its matches too, and the UI is told', async () => {
-    t = await startTestEngine()
     const target = await startTarget()
     targets.push(target)
-    const rule = t.engine.outbound.forwarder.addTransientRule(target.url)
+    t = await startTestEngine({ runOnly: { forwardTo: target.url } })
+    const [rule] = await t.engine.api.listForwardRules()
+    expect(rule).toMatchObject({ targetUrl: target.url, id: -1 })
     const told = new Promise<{ id: number; matchedCount: number }[]>((resolve) =>
       t.engine.events.subscribe((event, payload) => event === 'forwardRulesChanged' && resolve(payload as { id: number; matchedCount: number }[]))
     )

@@ -1,57 +1,38 @@
-// How a CLI verb reaches the engine: through its Api, with arguments checked by the same zod schemas
-// (and the same dispatch) as IPC and WebSocket calls, plus a few narrow reads the Api lacks.
+// How a CLI verb reaches the engine: as a client of its Api, like IPC and WebSocket clients are, with
+// arguments checked by the same zod schemas and the same dispatch, and the same pushed events.
 import type { z } from 'zod'
 import { apiInputs, type ApiResults } from '../../shared/api'
+import { BODY_CHUNK_BYTES } from '../../shared/api/core'
 import type { ApiMethod } from '../../shared/methods'
 import type { CapturedRequest } from '../../shared/types'
-import type { ApiHandlers } from '../engine/api-handlers'
-import { Engine } from '../engine/engine'
-import type { RequestStore } from '../engine/store/request-store'
+import type { ApiHost } from '../engine/api-handlers'
+import { Engine, type EngineOptions } from '../engine/engine'
 import { dispatch } from '../transport/dispatch'
 import { CliError } from './output'
 import type { VerbContext } from './verb'
 
-/** What a one-shot verb may touch. Everything but `api` is a read the Api does not offer; each says why. */
-export interface CliEngine {
-  api: ApiHandlers
-  /**
-   * A whole capture, body included at any size: the Api's getRequest leaves a big body out (the UI reads
-   * it in chunks), while `show` prints it and `export` streams it.
-   */
-  fullCapture(id: number): CapturedRequest | null
-  /** `wait` polls by id, reading only the rows committed since its last look. */
-  arrivals: Pick<RequestStore, 'maxId' | 'firstAfter'>
-  /**
-   * Makes every committed row searchable before a search. The Api's listRequests indexes a bounded
-   * backlog (and reports the rest as unindexed), which suits a live UI; a script wants all of them.
-   */
-  flushIndex(): void
-}
-
-/** The verb's view of an engine its caller owns (serve hosts one for its whole run). */
-export function cliView(engine: Engine): CliEngine {
-  return {
-    api: engine.api,
-    fullCapture: (id) => engine.requests.get(id),
-    arrivals: engine.requests,
-    flushIndex: () => engine.flushIndex()
-  }
-}
+/** What a verb may touch: the Api and its events, nothing else of the engine. */
+export type CliEngine = ApiHost
 
 export interface EngineUse {
   /** Without writer and checkpoint threads (see EngineOptions.oneShot); default true. */
   oneShot?: boolean
 }
 
-/** The engine for one command, closed once `fn` has finished. */
+/** The engine for one command, stopped once `fn` has finished. */
 export async function usingEngine<T>(ctx: VerbContext, fn: (engine: CliEngine) => Promise<T> | T, use: EngineUse = {}): Promise<T> {
-  const engine = new Engine({ dbPath: ctx.dbPath, log: () => {}, oneShot: use.oneShot ?? true })
+  const options: EngineOptions = { dbPath: ctx.dbPath, log: () => {}, oneShot: use.oneShot ?? true }
+  const engine = new Engine(options)
   try {
-    return await fn(cliView(engine))
+    return await fn({ api: engine.api, events: engine.events })
   } finally {
-    // Retries and forwards a send may have scheduled die with the command.
-    engine.outbound.stop()
-    engine.db.close()
+    if (options.oneShot) engine.close()
+    else {
+      // A checkpoint worker is unref'd: hold the event loop open while its exit is awaited, or the
+      // process would end mid-await.
+      const hold = setInterval(() => {}, 1000)
+      await engine.stop().finally(() => clearInterval(hold))
+    }
   }
 }
 
@@ -76,4 +57,23 @@ export async function callApi<M extends ApiMethod>(
   const issue = parsed.success ? undefined : parsed.error.issues[0]
   const field = issue?.path.join('.') ?? ''
   throw new CliError(wording[field] ?? (issue ? `${field ? `${field}: ` : ''}${issue.message}` : envelope.error.message))
+}
+
+/**
+ * A whole capture, body included at any size (`show` prints it, `export` writes it): getRequest leaves
+ * a body over 1 MiB out, as it does for the UI, and the rest is read in chunks like the UI does.
+ */
+export async function wholeCapture(engine: CliEngine, id: number): Promise<CapturedRequest | null> {
+  const request = await callApi(engine, 'getRequest', { id })
+  if (!request?.bodyOmitted) return request
+  // Chunks are a multiple of 3 bytes long, so their base64 texts join into the body's.
+  const parts: string[] = []
+  for (let offset = 0, total = 1; offset < total; offset += BODY_CHUNK_BYTES) {
+    const chunk = await callApi(engine, 'readBody', { id, offset, length: BODY_CHUNK_BYTES })
+    if (!chunk) return null // deleted meanwhile
+    parts.push(chunk.base64)
+    total = chunk.total
+  }
+  const { bodyOmitted: _omitted, ...rest } = request
+  return { ...rest, bodyBase64: parts.join('') }
 }

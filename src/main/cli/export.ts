@@ -2,6 +2,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../engine/outbound/export'
 import { writeExport } from '../engine/outbound/export-stream'
 import type { CapturedRequest } from '../../shared/types'
 import { CliError } from './output'
+import { wholeCapture } from './engine-access'
 import { capturesOf, filterOptions, limitOption, matchingSummaries, openSink, queryFrom, usingEngine } from './paging'
 import type { Verb } from './verb'
 
@@ -28,9 +29,9 @@ export const exportVerb: Verb = {
     const out = typeof ctx.values.out === 'string' ? ctx.values.out : undefined
     const count = await usingEngine(ctx, async (engine) => {
       const captures: Iterable<CapturedRequest> | AsyncIterable<CapturedRequest> = ids
-        ? (function* () {
+        ? (async function* () {
             for (const id of ids.slice(0, limit)) {
-              const r = engine.fullCapture(id)
+              const r = await wholeCapture(engine, id)
               if (r) yield r
             }
           })()

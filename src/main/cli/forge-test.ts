@@ -1,10 +1,9 @@
 // `hookscope forge-test`: the forge suite from the command line (DESIGN.md sections 4 and 6).
 // Exits 0 whatever the verdicts (a failing handler is a finding), unless --min-score makes it a gate.
 import { writeFileSync } from 'node:fs'
-import { Engine } from '../engine/engine'
-import { runForgeTest } from '../engine/forge/forge-api'
+import type { ForgeProgress, ForgeReport, ForgeStartInput } from '../../shared/api/forge'
 import { reportJson, reportMarkdown } from '../engine/forge/report'
-import { hasCode } from '../../shared/errors'
+import { callApi, usingEngine, type CliEngine } from './engine-access'
 import { junitXml } from './forge-junit'
 import { CliError, printResult } from './output'
 import { intOption } from './serve'
@@ -29,35 +28,53 @@ export const forgeTestVerb: Verb = {
     if (!provider || !to) throw new CliError('forge-test needs --provider and --to, e.g. `hookscope forge-test --provider callpaymin --to http://localhost:3000/webhooks --secret ...`')
     const minScore = intOption(ctx.values['min-score'], '--min-score', 0, 100)
     const junit = ctx.values.junit as string | undefined
-    let score: number
-    const engine = new Engine({ dbPath: ctx.dbPath, log: () => {} })
-    try {
-      // Not the Api's forgeStart, which answers at once and reports by events: the CLI waits for the
-      // report, so it runs the suite through the forge feature's own narrow deps (ForgeDeps), where a
-      // run that fails outright rejects instead of never sending its last progress event.
-      const report = await runForgeTest(engine, {
-        provider,
-        targetUrl: to,
-        secret: ctx.values.secret as string | undefined,
-        gapMs: intOption(ctx.values['gap-ms'], '--gap-ms', 0, 600_000),
-        timeoutMs: intOption(ctx.values['timeout-ms'], '--timeout-ms', 100, 120_000)
-      })
-      score = report.score
-      if (junit) writeFileSync(junit, junitXml(report))
-      printResult(ctx.json, reportJson(report), () => reportMarkdown(report, { deliveries: false }) + `\nEvery delivery is saved: open them in the Forge test view, or use --json for the full report.`)
-    } catch (error) {
-      if (hasCode(error, 'invalid_input')) throw new CliError(error.message)
-      throw error
-    } finally {
-      // A full stop, so the checkpoint worker and the database close cleanly. That worker is unref'd:
-      // hold the event loop open while its exit is awaited, or the process would end mid-await.
-      const hold = setInterval(() => {}, 1000)
-      await engine.stop().finally(() => clearInterval(hold))
+    const input = {
+      provider,
+      targetUrl: to,
+      secret: ctx.values.secret as string | undefined,
+      gapMs: intOption(ctx.values['gap-ms'], '--gap-ms', 0, 600_000),
+      timeoutMs: intOption(ctx.values['timeout-ms'], '--timeout-ms', 100, 120_000)
     }
+    // Checkpoint thread on: a run records dozens of deliveries over minutes.
+    const report = await usingEngine(ctx, (engine) => runToTheEnd(engine, input), { oneShot: false })
+    if (junit) writeFileSync(junit, junitXml(report))
+    printResult(ctx.json, reportJson(report), () => reportMarkdown(report, { deliveries: false }) + `\nEvery delivery is saved: open them in the Forge test view, or use --json for the full report.`)
+    const score = report.score
     if (minScore !== undefined && score < minScore) {
       process.stderr.write(ctx.json ? JSON.stringify({ error: `score ${score} is below --min-score ${minScore}` }) + '\n' : `hookscope: score ${score} is below --min-score ${minScore}\n`)
       return 1
     }
     return 0
+  }
+}
+
+/**
+ * Starts the run through the Api and waits for its last progress event, as the UI does; Ctrl+C cancels
+ * it (the report then counts the checks done so far).
+ */
+async function runToTheEnd(engine: CliEngine, input: ForgeStartInput): Promise<ForgeReport> {
+  // Events may come before forgeStart has answered with the run's id: remember every finished run.
+  const finished = new Set<string>()
+  let wake = (): void => {}
+  const unsubscribe = engine.events.subscribe((event, payload) => {
+    if (event !== 'forgeProgress' || !(payload as ForgeProgress).finished) return
+    finished.add((payload as ForgeProgress).runId)
+    wake()
+  })
+  let runId: string | null = null
+  const cancel = (): void => void (runId && callApi(engine, 'forgeCancel', { runId }))
+  process.once('SIGINT', cancel)
+  try {
+    runId = (await callApi(engine, 'forgeStart', input)).runId
+    await new Promise<void>((resolve) => {
+      wake = () => finished.has(runId as string) && resolve()
+      wake()
+    })
+    const report = await callApi(engine, 'forgeGet', { runId: runId as string })
+    if (!report) throw new CliError('The forge run stopped before its report could be saved (the database was closed).')
+    return report
+  } finally {
+    unsubscribe()
+    process.off('SIGINT', cancel)
   }
 }

@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs'
 import type { CapturedRequest, RequestQuery, RequestSummary, VerdictStatus } from '../../shared/types'
 import { VERDICT_STATUSES } from '../../shared/types'
 import type { Sink } from '../engine/outbound/export-stream'
-import { callApi, type CliEngine } from './engine-access'
+import { callApi, wholeCapture, type CliEngine } from './engine-access'
 import { CliError } from './output'
 import type { OptionSpec, VerbContext } from './verb'
 
@@ -55,11 +55,10 @@ export async function* matchingSummaries(
   query: Omit<RequestQuery, 'limit' | 'beforeId'>,
   limit: number
 ): AsyncGenerator<RequestSummary> {
-  if (query.search) engine.flushIndex()
   let left = limit
   let beforeId: number | undefined
   while (left > 0) {
-    const page = await callApi(engine, 'listRequests', { ...query, limit: Math.min(PAGE, left), beforeId }, FILTER_WORDING)
+    const page = await callApi(engine, 'listRequests', { ...query, searchAll: true, limit: Math.min(PAGE, left), beforeId }, FILTER_WORDING)
     for (const item of page.items) {
       yield item
       left--
@@ -72,7 +71,7 @@ export async function* matchingSummaries(
 /** Full captures for summaries, read one at a time (a capture deleted meanwhile is skipped). */
 export async function* capturesOf(engine: CliEngine, summaries: AsyncIterable<RequestSummary>): AsyncGenerator<CapturedRequest> {
   for await (const s of summaries) {
-    const r = engine.fullCapture(s.id)
+    const r = await wholeCapture(engine, s.id)
     if (r) yield r
   }
 }

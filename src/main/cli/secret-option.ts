@@ -1,4 +1,3 @@
-import type { SignatureService } from '../engine/signatures/service'
 import { PROVIDERS, getProvider, isProviderId } from '../engine/providers/registry'
 import { CliError } from './output'
 
@@ -25,12 +24,4 @@ export function parseSecretOptions(raw: unknown): SecretOption[] {
     if (problem) throw new CliError(`--secret ${provider}=...: ${problem}`)
     return { provider, value }
   })
-}
-
-/**
- * Session secrets: used for this run only and never written to disk. Not an Api method on purpose:
- * every Api secret is stored, and a UI must not be able to add one that vanishes at exit.
- */
-export function applySecretOptions(signatures: Pick<SignatureService, 'addSessionSecret'>, secrets: SecretOption[]): void {
-  for (const s of secrets) signatures.addSessionSecret(s.provider, s.value)
 }

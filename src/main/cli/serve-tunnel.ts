@@ -1,7 +1,6 @@
 // `serve --tunnel`: starts the tunnel and waits, bounded, for a public URL to print in the first line.
 import { tunnelInputs } from '../../shared/api/tunnel'
 import type { TunnelState } from '../../shared/types'
-import type { EngineEvents } from '../engine/events'
 import { callApi, type CliEngine } from './engine-access'
 import { CliError } from './output'
 import type { OptionSpec, VerbContext } from './verb'
@@ -18,14 +17,9 @@ const DEFAULT_WAIT_S = 20
 /**
  * Returns the public URL, or null when the tunnel is not online within the wait (the reason goes to
  * stderr; the tunnel keeps retrying in the background). Options are checked before anything starts.
+ * The tunnel goes through the Api; its state changes arrive as the engine's `tunnelChanged` events.
  */
-/** The tunnel through the Api; its state changes arrive as the engine's `tunnelChanged` events. */
-export interface TunnelHost {
-  engine: CliEngine
-  events: Pick<EngineEvents, 'subscribe'>
-}
-
-export function prepareTunnel(ctx: VerbContext): ((host: TunnelHost) => Promise<string | null>) | null {
+export function prepareTunnel(ctx: VerbContext): ((engine: CliEngine) => Promise<string | null>) | null {
   const host = ctx.values['tunnel-host']
   const subdomain = ctx.values.subdomain
   if (!ctx.values.tunnel) {
@@ -37,9 +31,9 @@ export function prepareTunnel(ctx: VerbContext): ((host: TunnelHost) => Promise<
   const waitS = ctx.values['tunnel-wait'] === undefined ? DEFAULT_WAIT_S : Number(ctx.values['tunnel-wait'])
   if (!Number.isFinite(waitS) || waitS < 0 || waitS > 600) throw new CliError('--tunnel-wait takes a number of seconds from 0 to 600')
 
-  return async (host) => {
-    const online = waitOnline(host, waitS * 1000)
-    await callApi(host.engine, 'startTunnel', parsed.data)
+  return async (engine) => {
+    const online = waitOnline(engine, waitS * 1000)
+    await callApi(engine, 'startTunnel', parsed.data)
     const state = await online
     if (state.status === 'online') return state.url
     process.stderr.write(
@@ -49,13 +43,13 @@ export function prepareTunnel(ctx: VerbContext): ((host: TunnelHost) => Promise<
   }
 }
 
-function waitOnline(host: TunnelHost, timeoutMs: number): Promise<TunnelState> {
+function waitOnline(engine: CliEngine, timeoutMs: number): Promise<TunnelState> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       unsubscribe()
-      resolve(callApi(host.engine, 'getTunnel', undefined))
+      resolve(callApi(engine, 'getTunnel', undefined))
     }, timeoutMs)
-    const unsubscribe = host.events.subscribe((event, payload) => {
+    const unsubscribe = engine.events.subscribe((event, payload) => {
       if (event !== 'tunnelChanged' || (payload as TunnelState).status !== 'online') return
       clearTimeout(timer)
       unsubscribe()

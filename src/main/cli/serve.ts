@@ -8,8 +8,8 @@ import { CliError } from './output'
 import { prepareTunnel, tunnelOptions } from './serve-tunnel'
 import type { Verb } from './verb'
 import { applyLimits, limitOptions } from './serve-limits'
-import { applySecretOptions, parseSecretOptions } from './secret-option'
-import { callApi, cliView } from './engine-access'
+import { parseSecretOptions } from './secret-option'
+import { callApi, type CliEngine } from './engine-access'
 
 /**
  * The built web UI. Built (checkout or installed package), every main-process file sits in out/main
@@ -64,17 +64,15 @@ export const serve: Verb = {
     const limits = limitOptions(ctx)
     const secrets = parseSecretOptions(ctx.values.secret)
     const startTunnel = prepareTunnel(ctx)
-    // serve hosts the engine (start, stop, the web UI get all of it); its settings go through the Api.
-    const engine = new Engine({ dbPath: ctx.dbPath, port, log: (m) => process.stderr.write(m + '\n') })
-    const client = cliView(engine)
-    applySecretOptions(engine.signatures, secrets)
+    // serve hosts the engine (start, stop, the web UI get all of it): the run-only secrets and forward
+    // go in its options, like the desktop app's; its settings go through the Api like any client's.
+    const engine = new Engine({ dbPath: ctx.dbPath, port, runOnly: { secrets, forwardTo }, log: (m) => process.stderr.write(m + '\n') })
+    const client: CliEngine = { api: engine.api, events: engine.events }
     if (status !== undefined || delayMs !== undefined) {
       const current = (await callApi(client, 'getSettings', undefined)).response
       await callApi(client, 'updateSettings', { response: { ...current, status: status ?? current.status, delayMs: delayMs ?? current.delayMs } })
     }
     await applyLimits(client, limits)
-    // A rule for this run only: not an Api method, since every Api rule is stored and shown in Settings.
-    if (forwardTo) engine.outbound.forwarder.addTransientRule(forwardTo)
     // Listen for the stop signal before anything is printed: a script may send SIGTERM the moment it
     // reads the first line, and a signal with no handler yet kills the process without closing the database.
     const stopRequested = new Promise<void>((resolve) => {
@@ -93,7 +91,7 @@ export const serve: Verb = {
       }
     }
 
-    const info = { receiver: engine.receiverUrl, tunnel: startTunnel ? await startTunnel({ engine: client, events: engine.events }) : null, ui: web?.url ?? null, db: ctx.dbPath }
+    const info = { receiver: engine.receiverUrl, tunnel: startTunnel ? await startTunnel(client) : null, ui: web?.url ?? null, db: ctx.dbPath }
     if (ctx.json) process.stdout.write(JSON.stringify(info) + '\n')
     else {
       process.stdout.write(`Hookscope receiver listening on ${info.receiver}\n`)

@@ -7,10 +7,16 @@ import { VERDICT_STATUSES } from '../../shared/types'
 import { toListItem } from '../engine/outbound/export'
 import { humanLine } from './list'
 import { CliError, printResult } from './output'
-import { usingEngine } from './paging'
+import { callApi, usingEngine, wholeCapture } from './engine-access'
 import type { Verb } from './verb'
 
 const POLL_MS = 100
+
+const WAIT_WORDING = {
+  provider: '--provider takes a provider id (see `hookscope providers`)',
+  eventType: '--event takes an event type of at most 200 characters',
+  pathPrefix: '--path takes a path prefix of at most 2000 characters'
+}
 
 export const waitVerb: Verb = {
   name: 'wait',
@@ -35,17 +41,16 @@ export const waitVerb: Verb = {
       provider: ctx.values.provider as string | undefined,
       eventType: ctx.values.event as string | undefined,
       pathPrefix: ctx.values.path as string | undefined,
-      verdict
+      verdict: verdict as VerdictStatus | undefined
     }
     const deadline = timeout > 0 ? Date.now() + timeout * 1000 : Infinity
     const found = await usingEngine(ctx, async (engine) => {
       // Without --after, only captures that arrive from now on count.
-      let seen = after ?? engine.arrivals.maxId()
+      let seen = after ?? (await callApi(engine, 'nextCapture', {})).lastId
       for (;;) {
-        const top = engine.arrivals.maxId()
-        const hit = top > seen ? engine.arrivals.firstAfter(seen, top, match) : null
-        if (hit) return engine.fullCapture(hit.id)
-        seen = top
+        const next = await callApi(engine, 'nextCapture', { ...match, afterId: seen }, WAIT_WORDING)
+        if (next.capture) return wholeCapture(engine, next.capture.id)
+        seen = next.lastId
         if (Date.now() >= deadline) return null
         await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())))
       }

@@ -15,6 +15,7 @@ type CoreMethods =
   | 'deleteMatching'
   | 'getSettings'
   | 'updateSettings'
+  | 'nextCapture'
   | 'getDecodedBody'
   | 'readBody'
 
@@ -25,6 +26,8 @@ export interface CoreApiDeps {
   info: () => EngineInfo
   /** Indexes a small backlog before a search; returns the rows a search cannot see yet. */
   prepareSearch: () => number
+  /** Makes every committed capture searchable now, however many (a search with `searchAll`). */
+  flushIndex: () => void
   /** Caps and the disk threshold take effect now, not at the next tick. */
   limitsChanged: () => void
 }
@@ -42,10 +45,16 @@ export function coreApi(engine: CoreApiDeps): Pick<ApiHandlers, CoreMethods> {
     lastDecoded = { id, bytes: decoded.bytes }
     return decoded.bytes
   }
+  const readySearch = (filters: { search?: string; searchAll?: boolean }): number => {
+    if (!filters.search) return 0
+    if (!filters.searchAll) return engine.prepareSearch()
+    engine.flushIndex()
+    return 0
+  }
   return {
     getInfo: () => engine.info(),
     listRequests: (query) => {
-      const unindexed = query.search ? engine.prepareSearch() : 0
+      const unindexed = readySearch(query)
       const page = engine.requests.list(query)
       return unindexed > 0 && query.beforeId === undefined ? { ...page, unindexed } : page
     },
@@ -65,7 +74,7 @@ export function coreApi(engine: CoreApiDeps): Pick<ApiHandlers, CoreMethods> {
       return { deleted }
     },
     deleteMatching: ({ filters }) => {
-      if (filters.search) engine.prepareSearch()
+      readySearch(filters)
       const ids = engine.requests.deleteMatching(filters)
       if (ids.length) engine.events.emit('requestsDeleted', { ids })
       return { deleted: ids.length }
@@ -76,6 +85,11 @@ export function coreApi(engine: CoreApiDeps): Pick<ApiHandlers, CoreMethods> {
       engine.limitsChanged()
       engine.events.emit('settingsChanged', next)
       return next
+    },
+    nextCapture: ({ afterId, ...match }) => {
+      const lastId = engine.requests.maxId()
+      const capture = afterId !== undefined && lastId > afterId ? engine.requests.firstAfter(afterId, lastId, match) : null
+      return { capture, lastId }
     },
     getDecodedBody: ({ id }) => {
       const row = engine.requests.getWithBody(id)

@@ -48,7 +48,16 @@ export interface EngineOptions {
    * die with a fatal N-API error.
    */
   oneShot?: boolean
+  /** What this run adds without storing it (`serve --secret`, `--forward-to`); gone when the process exits. */
+  runOnly?: RunOnlyConfig
   log?: (message: string) => void
+}
+
+export interface RunOnlyConfig {
+  /** Signing secrets tried for a provider's deliveries, never written to disk. */
+  secrets?: { provider: string; value: string }[]
+  /** Every capture is also forwarded here (shown in Forwarding, not saved as a rule). */
+  forwardTo?: string
 }
 
 export type { ApiHandlers } from './api-handlers'
@@ -112,6 +121,8 @@ export class Engine {
     this.secretFor = storedSecrets(this.signatures)
     this.inspector = options.inspector ?? this.signatures.inspect
     this.outbound = new Outbound({ db, requests, deliveries, events, secretFor: this.secretFor, receiverPort, log })
+    for (const s of options.runOnly?.secrets ?? []) this.signatures.addSessionSecret(s.provider, s.value)
+    if (options.runOnly?.forwardTo) this.outbound.forwarder.addTransientRule(options.runOnly.forwardTo)
     const onCommitted: CommitListener = (ids, rows) => {
       let bytes = 0
       ids.forEach((id, i) => {
@@ -168,8 +179,9 @@ export class Engine {
     this.tunnel = createTunnel({ localPort: receiverPort, settings, events, log })
     // The Api table last: every handler gets the services it calls, already built.
     const prepareSearch = (): number => this.prepareSearch()
+    const flushIndex = (): void => this.flushIndex()
     this.api = {
-      ...coreApi({ requests, settings, events, info: () => this.info(), prepareSearch, limitsChanged: () => this.limitsChanged() }),
+      ...coreApi({ requests, settings, events, info: () => this.info(), prepareSearch, flushIndex, limitsChanged: () => this.limitsChanged() }),
       ...signaturesApi(this.signatures),
       ...forgeApi({ forgeStore: this.forgeStore, deliveries, events, secretFor: this.secretFor }),
       ...outboundApi({
@@ -180,7 +192,7 @@ export class Engine {
         events,
         db,
         prepareSearch,
-        flushIndex: () => this.flushIndex(),
+        flushIndex,
         receiverUrl: () => this.receiverUrl,
         inspect: this.signatures.inspect,
         isOwnReceiver: (url) => this.outbound.isOwnReceiver(url),
@@ -242,6 +254,15 @@ export class Engine {
       this.db.close()
     }
     this.started = false
+  }
+
+  /**
+   * Closes an engine that was never started (a one-shot CLI verb): retries and forwards a send may have
+   * scheduled die with it, and the index backlog is left to the process that captures.
+   */
+  close(): void {
+    this.outbound.stop()
+    this.db.close()
   }
 
   get receiverUrl(): string {

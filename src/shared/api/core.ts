@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { VERDICT_STATUSES } from '../types'
 import { templateProblem } from '../template'
-import type { CapturedRequest, EngineInfo, RequestPage, Settings } from '../types'
+import type { CapturedRequest, EngineInfo, RequestPage, RequestSummary, Settings } from '../types'
 
 /** Bodies up to this size travel inside getRequest / getDecodedBody; bigger ones are read in chunks. */
 export const INLINE_BODY_BYTES = 1024 * 1024
@@ -48,7 +48,8 @@ export const requestQuerySchema = z
     responseStatus: z.number().int().min(100).max(599).optional(),
     provider: z.string().max(64).optional(),
     verdict: z.enum(VERDICT_STATUSES).optional(),
-    eventType: z.string().max(200).optional()
+    eventType: z.string().max(200).optional(),
+    searchAll: z.boolean().optional()
   })
   .strict()
 
@@ -78,6 +79,20 @@ export const coreInputs = {
         .strict()
         .optional(),
       minFreeDiskMb: z.number().int().min(0).max(1024 * 1024).optional()
+    })
+    .strict(),
+  /**
+   * The oldest capture after `afterId` that matches, and the newest id looked at (the next call's
+   * `afterId`): a script's "wait for the next delivery" polls this, reading only new rows each time.
+   * Without `afterId` it only answers the newest id (so waiting starts from now).
+   */
+  nextCapture: z
+    .object({
+      afterId: z.number().int().min(0).optional(),
+      provider: z.string().max(64).optional(),
+      eventType: z.string().max(200).optional(),
+      pathPrefix: z.string().max(2000).optional(),
+      verdict: z.enum(VERDICT_STATUSES).optional()
     })
     .strict(),
   getDecodedBody: z.object({ id }).strict(),
@@ -111,6 +126,7 @@ export interface CoreResults {
   deleteMatching: { deleted: number }
   getSettings: Settings
   updateSettings: Settings
+  nextCapture: { capture: RequestSummary | null; lastId: number }
   getDecodedBody: DecodedBody | null
   readBody: BodyChunk | null
 }

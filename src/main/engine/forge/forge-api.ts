@@ -4,7 +4,7 @@ import type { ApiHandlers, EventSink } from '../api-handlers'
 import type { DeliveryLog } from '../outbound/delivery-log'
 import type { SecretResolver } from '../outbound/secrets'
 import { reportJson, reportMarkdown } from './report'
-import { prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
+import { FORGE_CHECKS, prepareRun, runForge, type ForgeRunHooks, type ForgeRunOptions } from './runner'
 import { ForgeRunStore } from './run-store'
 import { HookscopeError } from '../../../shared/errors'
 
@@ -64,9 +64,13 @@ export function forgeApi(engine: ForgeDeps): Pick<ApiHandlers, ForgeMethods> {
       const runId = randomUUID()
       const controller = new AbortController()
       running.set(runId, controller)
-      // runForge reports a bad target inside the report; it only rejects when the engine stops mid-run.
+      // runForge reports a bad target inside the report; it only rejects when the engine stops mid-run
+      // (the database closed under it). Its last progress event is still sent, so no client waits forever.
       void runForge({ ...input, signal: controller.signal }, hooksFor(engine), runId)
-        .catch(() => {})
+        .catch(() => {
+          const total = FORGE_CHECKS.length
+          engine.events.emit('forgeProgress', { runId, targetUrl: input.targetUrl, done: 0, total, check: null, current: null, finished: true, score: null, status: 'failed' })
+        })
         .finally(() => running.delete(runId))
       return { runId }
     },
