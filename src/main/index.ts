@@ -5,6 +5,7 @@ import { Engine } from './engine/engine'
 import { hasCode } from '../shared/errors'
 import { DB_FILE, defaultDataDir } from './engine/paths'
 import { installAppMenu } from './shell/app-menu'
+import { APP_ID } from './shell/app-id'
 import { bringToFront } from './shell/bring-to-front'
 import { registerIpc } from './shell/ipc'
 import { notifyFailedVerifications } from './shell/notifications'
@@ -13,6 +14,7 @@ import { createMainWindow, type MainWindow } from './shell/window'
 import { hardenSession } from './shell/security'
 
 app.setName('Hookscope')
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
 // The same folder the CLI uses, so `hookscope list` sees what the window captured (and vice versa).
 app.setPath('userData', defaultDataDir())
 let engine: Engine | null = null

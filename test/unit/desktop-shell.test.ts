@@ -2,6 +2,8 @@
 // About text, where README goes, and how a second launch brings the first window to the front.
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { APP_ID } from '../../src/main/shell/app-id'
 import { bringToFront, type FocusableWindow } from '../../src/main/shell/bring-to-front'
 import { aboutDetail, buildMenuTemplate, readmeLink } from '../../src/main/shell/menu-template'
 
@@ -94,5 +96,12 @@ describe('second launch', () => {
     const closed = fakeWindow({ minimized: false, visible: true, destroyed: true })
     expect(bringToFront(closed.window)).toBe(false)
     expect(closed.calls).toEqual([])
+  })
+})
+
+describe('application id', () => {
+  it('is the one the installers name the app with (Windows shows notifications only for the shortcut id)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { build: { appId: string } }
+    expect(APP_ID).toBe(pkg.build.appId)
   })
 })
