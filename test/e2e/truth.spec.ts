@@ -64,7 +64,7 @@ test('Forwarding: call.* matches, the rule counts its matches; a pattern that ca
   }
 })
 
-test('Send: the Twilio sample is form fields and the inspector shows one row per field; Cancel stops a hanging send', async ({ hookscope }) => {
+test('Send: the Twilio sample is form fields and the inspector shows one row per field; Cancel stops a hanging send and a hanging replay', async ({ hookscope }) => {
   const page = await hookscope.open()
   await page.getByTestId('view-send').click()
   await page.getByTestId('send-provider').selectOption('twilio')
@@ -97,6 +97,19 @@ test('Send: the Twilio sample is form fields and the inspector shows one row per
     await page.getByTestId('send-cancel').click()
     await expect(page.getByTestId('delivery-error')).toContainText(/Cancelled after .* before 127\.0\.0\.1:\d+ answered/)
     await expect(page.getByTestId('send-cancel')).toHaveCount(0)
+
+    // A replay to the same hanging handler is cancelled the same way.
+    await page.getByTestId('view-inspector').click()
+    await page.getByTestId('request-row').filter({ hasText: '/twilio/status' }).click()
+    await page.getByTestId('tab-replay').click()
+    await page.getByTestId('target-url').fill(hang.url)
+    await page.getByTestId('replay-send').click()
+    await expect(page.getByTestId('replay-send')).toHaveText('Waiting for the answer…')
+    await page.screenshot({ path: `${OUT}/truth-engine-replay-waiting-dark.png` })
+    await page.getByTestId('replay-cancel').click()
+    await expect(page.getByTestId('delivery-error')).toContainText(/Cancelled after .* before 127\.0\.0\.1:\d+ answered/)
+    await expect(page.getByTestId('replay-cancel')).toHaveCount(0)
+    await expect(page.getByTestId('replay-send')).toHaveText('Replay')
   } finally {
     hang.close()
   }

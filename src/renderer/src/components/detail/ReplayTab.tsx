@@ -10,6 +10,7 @@ import { RetryOptions, TargetPicker, type RetryChoice } from '../outbound/Target
 import '../outbound/outbound.css'
 import type { DetailTabProps } from './tabs'
 import { errorInfo, localError, type ErrorInfo } from '../../lib/errors'
+import { newCancelKey } from '../../lib/cancel-key'
 
 const RECOMPUTED = ['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']
 
@@ -40,6 +41,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const loadOutbound = useStore((s) => s.loadOutbound)
   const loadHistory = useStore((s) => s.loadHistory)
   const replay = useStore((s) => s.replay)
+  const cancelOutbound = useStore((s) => s.cancelOutbound)
   const catalog = useStore((s) => s.catalog)
   const history = useStore((s) => s.history[request.id])
   const [url, setUrl] = useState(() => useStore.getState().replayTarget)
@@ -49,7 +51,8 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const [provider, setProvider] = useState(request.provider ?? 'callpaymin')
   const [secret, setSecret] = useState('')
   const [retry, setRetry] = useState<RetryChoice | null>(null)
-  const [busy, setBusy] = useState(false)
+  /** The cancel key of the replay waiting for its answer, if any. */
+  const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<ErrorInfo | null>(null)
   const [shownId, setShownId] = useState<number | null>(null)
 
@@ -80,16 +83,18 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
       if (!parsed.ok) return setError(localError('invalid_input', parsed.error))
       edit = { method: form.method, path: form.path || '/', headers: parsed.headers, bodyText: form.body }
     }
-    setBusy(true)
+    const cancelKey = newCancelKey()
+    setBusy(cancelKey)
     useStore.getState().setReplayTarget(url)
     const outcome = await replay({
       id: request.id,
       url: url.trim(),
       edit,
       resign: editing && resign ? { provider, secret: secret || undefined } : undefined,
-      retry: retry ?? undefined
+      retry: retry ?? undefined,
+      cancelKey
     })
-    setBusy(false)
+    setBusy(null)
     if (outcome.ok) setShownId(outcome.delivery.id)
     else setError(outcome.error)
   }
@@ -99,9 +104,14 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
     <div className="replay-tab" data-testid="replay-tab">
       <div className="outbound-bar">
         <TargetPicker value={url} onChange={setUrl} />
-        <button className="primary" disabled={busy || !url.trim()} onClick={() => void run()} data-testid="replay-send">
-          {busy ? 'Sending…' : editing ? 'Send edited' : 'Replay'}
+        <button className="primary" disabled={!!busy || !url.trim()} onClick={() => void run()} data-testid="replay-send">
+          {busy ? 'Waiting for the answer…' : editing ? 'Send edited' : 'Replay'}
         </button>
+        {busy && (
+          <button className="ghost" onClick={() => void cancelOutbound(busy)} data-testid="replay-cancel">
+            Cancel
+          </button>
+        )}
         {editing ? (
           <button className="ghost" onClick={() => setEditing(false)} data-testid="replay-exact">
             Back to exact replay

@@ -6,11 +6,7 @@ import { DeliveryPanel } from './DeliveryPanel'
 import { RetryOptions, TargetPicker, type RetryChoice } from './TargetPicker'
 import './outbound.css'
 import { localError, type ErrorInfo } from '../../lib/errors'
-
-/** A random key naming one send, so Cancel can stop it (getRandomValues works in every context, randomUUID not). */
-function newCancelKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')
-}
+import { newCancelKey } from '../../lib/cancel-key'
 
 /** Compose: a provider's catalog event as a fresh sample, edited, signed and sent (like `stripe trigger`). */
 export function SendView(): React.JSX.Element {
