@@ -38,6 +38,9 @@ test('deliveries grouped by call: the list shows the call and its flags, the Cal
   await expect(page.getByTestId('calls-view')).toBeVisible()
   const timeline = page.getByTestId('call-timeline')
   await expect(timeline).toHaveAttribute('data-call', 'call_7f3a')
+  // Beside the list, at a readable width (it once fell into the splitter's 5 px column).
+  await expect(timeline).toBeVisible()
+  expect((await timeline.boundingBox())!.width).toBeGreaterThan(300)
   await expect(timeline.getByTestId('call-state')).toHaveText('call.ended')
   await expect(timeline.getByTestId('call-delivery')).toHaveCount(4)
   await expect(timeline.getByTestId('call-delivery').nth(3).getByTestId('call-repeat')).toContainText('duplicate of')
@@ -135,4 +138,26 @@ test('an endpoint answer from the TwiML preset, as a template with a rule by eve
   expect(ringing.body.toString()).toContain('Call CA5 from +1&lt;2&gt;.')
   const done = await send(`${hookscope.receiver}/voice`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'CallSid=CA5&CallStatus=completed' })
   expect(done.body.toString()).toBe('<Response><Hangup/></Response>')
+})
+
+test('more calls than one page: the list says so and "Show older calls" loads the next ones', async ({ hookscope, page }) => {
+  await hookscope.open()
+  const r = hookscope.receiver
+  for (let i = 0; i < 205; i++) await deliver(r, 'callpaymin', cpm(`evt_p${i}`, 'call.created', `call_page_${String(i).padStart(3, '0')}`))
+  await page.getByTestId('view-calls').click()
+  await expect(page.getByTestId('call-row')).toHaveCount(200)
+  await expect(page.getByTestId('calls-count')).toHaveText('200+ calls · live')
+  await expect(page.getByTestId('call-row').first()).toHaveAttribute('data-call', 'call_page_204')
+  await page.screenshot({ path: `${OUT}/calls-page-dark.png` })
+  await page.getByTestId('calls-older').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${OUT}/calls-older-dark.png` })
+  await page.getByTestId('calls-older').click()
+  await expect(page.getByTestId('call-row')).toHaveCount(205)
+  await expect(page.getByTestId('call-row').last()).toHaveAttribute('data-call', 'call_page_000')
+  await expect(page.getByTestId('calls-older')).toHaveCount(0)
+  await expect(page.getByTestId('calls-count')).toHaveText('205 calls · live')
+  // A live refresh keeps every loaded call, not only the first page.
+  await deliver(r, 'callpaymin', cpm('evt_p_live', 'call.created', 'call_page_live'))
+  await expect(page.getByTestId('call-row').first()).toHaveAttribute('data-call', 'call_page_live')
+  await expect(page.getByTestId('call-row')).toHaveCount(206)
 })

@@ -15,10 +15,19 @@ export const callKey = (provider: string | null, callId: string): string => `${p
 /** How often live arrivals refresh the calls shown (a burst must not refetch per frame). */
 const REFRESH_MS = 400
 const MAX_CACHED_CALLS = 2000
+/** Calls shown at first, and added by each "Show older calls". */
+export const CALLS_PAGE = 200
+/** The Api's largest listCalls page. */
+const API_PAGE_MAX = 500
 
 export interface CallsSlice {
   calls: CallSummary[]
   callsLoaded: boolean
+  /** How many of the newest calls the list holds (grows by CALLS_PAGE with each "Show older calls"). */
+  callsWanted: number
+  /** Older calls exist beyond the ones loaded. */
+  callsHasMore: boolean
+  showOlderCalls: () => void
   callsProvider: string
   /** A call without a terminal event this long after its last delivery is flagged missing-final. */
   missingFinalMinutes: number
@@ -78,6 +87,8 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
   return {
     calls: [],
     callsLoaded: false,
+    callsWanted: CALLS_PAGE,
+    callsHasMore: false,
     callsProvider: '',
     missingFinalMinutes: DEFAULT_MISSING_FINAL_MS / 60_000,
     setMissingFinalMinutes: (minutes) => {
@@ -92,18 +103,32 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
       try {
         const provider = get().callsProvider || undefined
         const missingFinalAfterMs = get().missingFinalMinutes * 60_000
-        const page = await api().listCalls({ limit: 200, missingFinalAfterMs, ...(provider ? { provider } : {}) })
-        if (gen !== generation) return
-        set({ calls: page.items, callsLoaded: true })
+        const want = get().callsWanted
+        // A refresh reloads every call shown, not only the first page, so older ones keep their live state.
+        const items: CallSummary[] = []
+        let beforeId: number | undefined
+        do {
+          const limit = Math.min(API_PAGE_MAX, want - items.length)
+          const page = await api().listCalls({ limit, missingFinalAfterMs, ...(beforeId ? { beforeId } : {}), ...(provider ? { provider } : {}) })
+          if (gen !== generation) return
+          items.push(...page.items)
+          beforeId = page.nextBeforeId
+        } while (beforeId !== undefined && items.length < want)
+        set({ calls: items, callsLoaded: true, callsHasMore: beforeId !== undefined })
         const selected = get().selectedCall
-        if (!selected && page.items[0]) set({ selectedCall: { provider: page.items[0].provider, callId: page.items[0].callId } })
+        if (!selected && items[0]) set({ selectedCall: { provider: items[0].provider, callId: items[0].callId } })
       } catch (error) {
         if (gen === generation) set({ notice: errorInfo(error) })
       }
     },
 
+    showOlderCalls: () => {
+      set((s) => ({ callsWanted: s.callsWanted + CALLS_PAGE }))
+      void get().loadCalls()
+    },
+
     setCallsProvider: (provider) => {
-      set({ callsProvider: provider, selectedCall: null })
+      set({ callsProvider: provider, selectedCall: null, callsWanted: CALLS_PAGE })
       void get().loadCalls()
     },
 

@@ -41,7 +41,7 @@ export function CallTimeline({ call }: { call: CallSummary }): React.JSX.Element
             <span className="muted">{call.provider}</span> <span className="mono">{call.callId}</span>
           </div>
           <div className="muted small">
-            {formatDateTime(call.firstAt)} · {call.deliveries.length} deliveries · state <strong data-testid="call-state">{call.state ?? '-'}</strong>
+            {formatDateTime(call.firstAt)} · {call.deliveries.length} {call.deliveries.length === 1 ? 'delivery' : 'deliveries'} · state <strong data-testid="call-state">{call.state ?? '-'}</strong>
             {call.ended ? ' (ended)' : ''}
             {call.deadlineMs !== null && ` · provider waits ${formatDuration(call.deadlineMs)} for an answer`}
           </div>

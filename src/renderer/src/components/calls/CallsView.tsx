@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
 import { formatTime } from '../../lib/format'
 import { useStore } from '../../store'
-import { callKey } from '../../store/calls-slice'
+import { CALLS_PAGE, callKey } from '../../store/calls-slice'
+import { Splitter, useListWidth } from '../Splitter'
 import { CallTimeline } from './CallTimeline'
 import { FlagBadges } from './FlagBadges'
 import './calls.css'
@@ -14,6 +15,10 @@ const CLOCK_REFRESH_MS = 30_000
 export function CallsView(): React.JSX.Element {
   const calls = useStore((s) => s.calls)
   const loaded = useStore((s) => s.callsLoaded)
+  const hasMore = useStore((s) => s.callsHasMore)
+  // The same list/detail divider as the inspector's (and the same remembered width).
+  const [width, setWidth] = useListWidth()
+  const style = width === null ? undefined : ({ '--list-width': `${width}px` } as React.CSSProperties)
   const provider = useStore((s) => s.callsProvider)
   const missingFinal = useStore((s) => s.missingFinalMinutes)
   const selected = useStore((s) => s.selectedCall)
@@ -25,12 +30,12 @@ export function CallsView(): React.JSX.Element {
   }, [])
   const current = (selected && calls.find((c) => c.provider === selected.provider && c.callId === selected.callId)) || cached || null
   useEffect(() => {
-    // A call opened from the request list that is not among the newest 200 is fetched on its own.
+    // A call opened from the request list that is not among those loaded is fetched on its own.
     if (selected && loaded && !current) useStore.getState().ensureCalls([selected])
   }, [selected, loaded, current])
 
   return (
-    <main className="panes calls-view" data-testid="calls-view">
+    <main className="panes calls-view" style={style} data-testid="calls-view">
       <section className="list-pane">
         <div className="filter-bar">
           <div className="filter-row">
@@ -60,7 +65,10 @@ export function CallsView(): React.JSX.Element {
               min
             </label>
             <span className="spacer" />
-            <span className="muted small">{calls.length} calls · live</span>
+            <span className="muted small" data-testid="calls-count">
+              {calls.length}
+              {hasMore ? '+' : ''} calls · live
+            </span>
           </div>
         </div>
         <div className="call-list" role="listbox" aria-label="Calls" data-testid="call-list">
@@ -98,8 +106,14 @@ export function CallsView(): React.JSX.Element {
               </div>
             )
           })}
+          {hasMore && (
+            <button className="ghost load-older" onClick={() => useStore.getState().showOlderCalls()} data-testid="calls-older">
+              Show {CALLS_PAGE} older calls
+            </button>
+          )}
         </div>
       </section>
+      <Splitter width={width} onChange={setWidth} />
       <section className="detail">
         {current ? (
           <CallTimeline call={current} />
