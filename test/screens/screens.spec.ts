@@ -47,3 +47,22 @@ test('a search with deliveries that arrived after it', async ({ hookscope }) => 
   await expect(page.getByTestId('search-notice')).toBeVisible()
   await page.screenshot({ path: `${OUT}/search-notice-dark.png` })
 })
+
+test('every view with data, dark and light (a tour to look at after any layout change)', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  const r = hookscope.receiver
+  for (const [i, type] of ['call.created', 'call.started', 'call.ended'].entries()) {
+    await send(`${r}/callpaymin/webhook`, { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: `evt_${i}`, type, data: { call_id: 'call_tour' } }) })
+  }
+  await send(`${r}/twilio/status`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'CallSid=CA9&CallStatus=ringing' })
+  await expect(page.getByTestId('request-row')).toHaveCount(4)
+  for (const theme of ['dark', 'light']) {
+    const views = await page.locator('[data-testid^="view-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')!.slice(5)))
+    for (const view of views) {
+      await page.getByTestId(`view-${view}`).click()
+      await page.waitForTimeout(150) // let the view's first fetch paint: these are pictures, not assertions
+      await page.screenshot({ path: `${OUT}/tour-${view}-${theme}.png` })
+    }
+    await page.getByTestId('theme-toggle').click()
+  }
+})

@@ -67,7 +67,7 @@ export function CallsView(): React.JSX.Element {
             <span className="spacer" />
             <span className="muted small" data-testid="calls-count">
               {calls.length}
-              {hasMore ? '+' : ''} calls · live
+              {hasMore ? '+' : ''} {calls.length === 1 && !hasMore ? 'call' : 'calls'} · live
             </span>
           </div>
         </div>
