@@ -218,5 +218,3 @@ export interface OutboundEventPayloads {
   deliveryRecorded: DeliverySummary
   forwardRulesChanged: ForwardRule[]
 }
-
-export const OUTBOUND_EVENT_NAMES = ['deliveryRecorded', 'forwardRulesChanged'] as const

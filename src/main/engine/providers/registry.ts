@@ -48,8 +48,6 @@ export function isProviderId(id: string): id is ProviderId {
   return BY_ID.has(id)
 }
 
-export const PROVIDER_IDS: string[] = PROVIDERS.map((p) => p.id)
-
 interface Candidate {
   provider: Provider
   /** Lower-case header names that must also be present. */

@@ -12,8 +12,6 @@ export const unixNow = (): number => Math.floor(Date.now() / 1000)
 
 export const phone = (): string => `+1415555${String(1000 + Math.floor(Math.random() * 9000))}`
 
-export const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]
-
 /** Reads `obj[key]` when it is a string (payloads are untrusted JSON). */
 export function str(obj: unknown, key: string): string | null {
   if (obj === null || typeof obj !== 'object') return null
