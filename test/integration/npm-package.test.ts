@@ -4,7 +4,7 @@
 // install for the whole file; it packs the build in out/ (npm test builds before this runs; run alone
 // on a fresh checkout, it builds first).
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -190,5 +190,18 @@ describe('npm package', () => {
     const run = spawnSync(process.execPath, [join(copy, 'hookscope.js'), 'providers', '--json'], { encoding: 'utf8' })
     expect(run.status).toBe(1)
     expect(JSON.parse(run.stderr).error).toMatch(/run "npm run build"/)
+  })
+
+  it('bin/hookscope.js in an unbuilt checkout runs the sources through tsx (npx hookscope right after npm install)', () => {
+    const checkout = join(work.dir, 'checkout')
+    mkdirSync(join(checkout, 'bin'), { recursive: true })
+    writeFileSync(join(checkout, 'bin', 'hookscope.js'), readFileSync(join(ROOT, 'bin', 'hookscope.js')))
+    writeFileSync(join(checkout, 'package.json'), '{"type":"module"}')
+    symlinkSync(join(ROOT, 'src'), join(checkout, 'src'))
+    symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'))
+    const run = spawnSync(process.execPath, [join(checkout, 'bin', 'hookscope.js'), 'providers', '--json'], { encoding: 'utf8' })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect((JSON.parse(run.stdout) as { id: string }[]).map((p) => p.id)).toContain('callpaymin')
   })
 })
