@@ -52,3 +52,23 @@ test('the event filter matches a prefix and its placeholder says so; Reset empti
   await expect(page.getByTestId('filter-status')).toHaveValue('')
   await expect(rows(page)).toHaveCount(6)
 })
+
+test('a filter typed after a Reset is still there after visiting another view', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await deliver(hookscope.receiver, '/a', 'call.ended')
+  await deliver(hookscope.receiver, '/b', 'billing.charged')
+  await expect(rows(page)).toHaveCount(2)
+  const event = page.getByTestId('filter-event')
+  await event.fill('billing')
+  await expect(rows(page)).toHaveCount(1)
+  await page.getByTestId('filter-reset').click()
+  await expect(rows(page)).toHaveCount(2)
+  await event.fill('call')
+  await expect(rows(page)).toHaveCount(1)
+  // The filter bar is mounted afresh on the way back; an earlier Reset must not empty it then.
+  await page.getByTestId('view-settings').click()
+  await page.getByTestId('view-inspector').click()
+  await expect(page.getByTestId('filter-event')).toHaveValue('call')
+  await expect(rows(page)).toHaveCount(1)
+  await expect(rows(page).first()).toContainText('call.ended')
+})

@@ -36,13 +36,15 @@ export function FilterBar(): React.JSX.Element {
   // An explicit reset (here or the empty list's button) empties the inputs. Deriving this from "no
   // filter is active" raced with typing: clearing the search made the filters empty 200 ms later, which
   // wiped whatever had been typed meanwhile into another input ("call.ended" became "all.ended").
+  // The inputs are adjusted while rendering (React's "adjust state when a prop changes"), not in an effect.
   const resets = useStore((s) => s.filtersResetCount)
-  useEffect(() => {
-    if (resets === 0) return
+  const [seenResets, setSeenResets] = useState(resets)
+  if (resets !== seenResets) {
+    setSeenResets(resets)
     setSearch('')
     setEventType('')
     setStatus('')
-  }, [resets])
+  }
   const reset = (): void => useStore.getState().resetFilters()
 
   return (

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import type { RequestSummary } from '../../../shared/types'
 import type { CallFlag, CallSummary } from '../../../shared/api/calls'
@@ -168,16 +168,19 @@ export function RequestList(): React.JSX.Element {
     readView()
   }, [requests])
 
-  // Keyboard navigation moves the selection; keep it on screen.
-  useEffect(() => {
+  // Keyboard navigation moves the selection; keep it on screen (when the selection moves, not the list).
+  const scrollToSelected = useEffectEvent((id: number | null) => {
     const el = parentRef.current
-    if (selectedId === null || !el) return
-    const index = requests.findIndex((r) => r.id === selectedId)
+    if (id === null || !el) return
+    const index = requests.findIndex((r) => r.id === id)
     if (index < 0) return
     const top = index * ROW_HEIGHT
     if (top < el.scrollTop) el.scrollTop = top
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight
-  }, [selectedId]) // eslint-disable-line react-hooks/exhaustive-deps -- only when the selection moves
+  })
+  useEffect(() => {
+    scrollToSelected(selectedId)
+  }, [selectedId])
 
   // The calls of the rows on screen, for their flags (fetched once, refreshed as their deliveries arrive).
   useEffect(() => {

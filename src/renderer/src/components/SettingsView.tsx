@@ -30,9 +30,8 @@ export function SettingsView(): React.JSX.Element {
   useEffect(() => {
     void refreshInfo()
   }, [refreshInfo])
-  useEffect(() => {
-    if (settings && !form) setForm(toForm(settings))
-  }, [settings, form])
+  // Settings that arrive after the first render seed the form once, while rendering (no effect round trip).
+  if (settings && !form) setForm(toForm(settings))
   if (!form) return <main className="settings empty">Loading settings…</main>
   const edit = (patch: Partial<SettingsForm>): void => {
     setForm({ ...form, ...patch })

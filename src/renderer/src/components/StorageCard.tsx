@@ -30,9 +30,8 @@ export function StorageCard(): React.JSX.Element | null {
     const timer = setInterval(() => void refreshStorage(), REFRESH_MS)
     return () => clearInterval(timer)
   }, [refreshStorage])
-  useEffect(() => {
-    if (settings && !form) setForm(toLimitsForm(settings))
-  }, [settings, form])
+  // Settings that arrive after the first render seed the form once, while rendering (no effect round trip).
+  if (settings && !form) setForm(toLimitsForm(settings))
   if (!form) return null
   const edit = (patch: Partial<LimitsForm>): void => {
     setForm({ ...form, ...patch })

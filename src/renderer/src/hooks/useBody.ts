@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import type { CapturedRequest } from '../../../shared/types'
 import type { BodyAnalysis } from '../lib/body-analysis'
 import { analyze } from '../lib/body-client'
@@ -38,16 +38,18 @@ function load(request: CapturedRequest, source: BodySource): Promise<BodyAnalysi
 export function useBody(request: CapturedRequest, source: BodySource = 'wire'): BodyState {
   const [state, setState] = useState<BodyState & { key: string }>({ key: '', analysis: null, error: null })
   const key = `${request.id}:${source}`
+  // A request's body never changes for its id: a new request object (a pushed verdict) loads nothing.
+  const loadCurrent = useEffectEvent(() => load(request, source))
   useEffect(() => {
     let live = true
-    load(request, source).then(
+    loadCurrent().then(
       (analysis) => live && setState({ key, analysis, error: null }),
       (error: unknown) => live && setState({ key, analysis: null, error: errorInfo(error) })
     )
     return () => {
       live = false
     }
-  }, [key]) // eslint-disable-line react-hooks/exhaustive-deps -- the request's body never changes for an id
+  }, [key])
   return state.key === key ? state : { analysis: null, error: null }
 }
 

@@ -59,11 +59,9 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   useEffect(() => {
     void loadOutbound()
   }, [loadOutbound])
+  // The detail pane keys each tab by the request's id, so another request starts this tab afresh.
   useEffect(() => {
     void loadHistory(request.id)
-    setShownId(null)
-    setError(null)
-    setEditing(false)
   }, [request.id, loadHistory])
 
   const startEdit = async (): Promise<void> => {

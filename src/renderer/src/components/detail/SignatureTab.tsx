@@ -23,9 +23,15 @@ export function SignatureTab({ request }: DetailTabProps): React.JSX.Element {
   }, [providers.length, loadSignatures])
 
   // A secret change re-verifies captures; the list pushes the new verdict, the report is fetched again.
+  // Until it arrives the pushed report shows (set while rendering, when the pushed verdict changes).
+  const pushed = { signature: request.signature, status: request.verdict.status, detail: request.verdict.detail }
+  const [shownPush, setShownPush] = useState(pushed)
+  if (pushed.signature !== shownPush.signature || pushed.status !== shownPush.status || pushed.detail !== shownPush.detail) {
+    setShownPush(pushed)
+    setReport(request.signature)
+  }
   useEffect(() => {
     let live = true
-    setReport(request.signature)
     void fetchSignature(request.id).then((r) => live && setReport(r))
     return () => {
       live = false

@@ -1,18 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useStore } from '../../store'
 import { ForgeDeliveryPanel } from './ForgeDeliveryPanel'
 import { ForgeReportCard } from './ForgeReportCard'
 import './forge.css'
 import { ErrorNote } from '../ErrorNote'
+import { useNow } from '../../hooks/useNow'
 
 /** "· waiting for an answer to 'valid' (12 s)": ticks once a second so a slow target is visibly slow. */
 function WaitingFor({ label, since }: { label: string; since: number | null }): React.JSX.Element {
-  const [, tick] = useState(0)
-  useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 1000)
-    return () => clearInterval(timer)
-  }, [])
-  const seconds = since ? Math.floor((Date.now() - since) / 1000) : 0
+  const now = useNow(true)
+  const seconds = since ? Math.floor((now - since) / 1000) : 0
   return (
     <span className="muted">
       {' '}

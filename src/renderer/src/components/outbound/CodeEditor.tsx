@@ -1,7 +1,7 @@
 import { json } from '@codemirror/lang-json'
 import { EditorState } from '@codemirror/state'
 import { EditorView, basicSetup } from 'codemirror'
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent, useRef } from 'react'
 import { codeTheme } from './code-theme'
 
 interface Props {
@@ -21,14 +21,16 @@ interface Props {
 export function CodeEditor({ value, onChange, readOnly = false, language = 'json', testId, minHeight = 160 }: Props): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
-  const changed = useRef(onChange)
-  changed.current = onChange
+  // Read by the editor, not watched: `value` only seeds a new editor (later values are applied by the
+  // effect below) and the latest onChange hears every edit.
+  const seedText = useEffectEvent(() => value)
+  const changed = useEffectEvent((text: string) => onChange?.(text))
 
   useEffect(() => {
     const editor = new EditorView({
       parent: host.current!,
       state: EditorState.create({
-        doc: value,
+        doc: seedText(),
         extensions: [
           basicSetup,
           codeTheme,
@@ -37,15 +39,13 @@ export function CodeEditor({ value, onChange, readOnly = false, language = 'json
           EditorView.editable.of(!readOnly),
           ...(language === 'json' ? [json()] : []),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) changed.current?.(u.state.doc.toString())
+            if (u.docChanged) changed(u.state.doc.toString())
           })
         ]
       })
     })
     view.current = editor
     return () => editor.destroy()
-    // The editor is created once per mount; later value changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `value` only seeds the editor; later values are applied by the effect below
   }, [readOnly, language])
 
   useEffect(() => {

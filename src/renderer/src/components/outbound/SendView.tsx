@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { headersText, textToHeaders } from '../../lib/outbound-form'
 import { useStore } from '../../store'
 import { CodeEditor } from './CodeEditor'
@@ -40,22 +40,23 @@ export function SendView(): React.JSX.Element {
   const events = provider?.events ?? []
   const bodyLanguage = provider && /x-www-form-urlencoded/i.test(provider.contentType) ? 'text' : 'json'
 
-  const fresh = async (p: string, e: string): Promise<void> => {
-    const s = await sample(p, e)
-    if (!s) return
-    setMethod(s.method)
-    setHeaders(headersText(s.headers))
-    setBody(s.bodyText)
-  }
+  const fresh = useCallback(
+    (p: string, e: string): Promise<void> =>
+      sample(p, e).then((s) => {
+        if (!s) return
+        setMethod(s.method)
+        setHeaders(headersText(s.headers))
+        setBody(s.bodyText)
+      }),
+    [sample]
+  )
+  // An event the provider does not have becomes its first one (adjusted while rendering).
+  const known = events.find((x) => x.type === event)?.type ?? events[0]?.type
+  if (known !== undefined && known !== event) setEvent(known)
   // A new provider or event starts from a fresh sample.
   useEffect(() => {
-    if (!provider) return
-    const e = events.find((x) => x.type === event)?.type ?? events[0]?.type
-    if (!e) return
-    if (e !== event) setEvent(e)
-    else void fresh(providerId, e)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `events` and `fresh` change with `provider`; listing them would refetch on every render
-  }, [providerId, event, provider])
+    if (provider?.events.some((x) => x.type === event)) void fresh(providerId, event)
+  }, [providerId, event, provider, fresh])
 
   const send = async (): Promise<void> => {
     setError(null)

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { TunnelState } from '../../../../shared/types'
 import { useStore } from '../../store'
 import { DEFAULT_TUNNEL_HOST } from '../../../../shared/api/tunnel'
@@ -7,6 +7,7 @@ import { webhookUrl } from '../../store/tunnel-slice'
 import { CopyButton } from './CopyButton'
 import { retryText, STATUS_LABEL } from './status'
 import { ErrorNote } from '../ErrorNote'
+import { useNow } from '../../hooks/useNow'
 
 export function TunnelPanel(): React.JSX.Element {
   const tunnel = useStore((s) => s.tunnel)
@@ -148,16 +149,4 @@ function WebhookUrl({ publicUrl }: { publicUrl: string }): React.JSX.Element {
       </div>
     </div>
   )
-}
-
-/** The current time, ticking every second while `active` (for retry countdowns). */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(Date.now())
-  useEffect(() => {
-    if (!active) return
-    setNow(Date.now())
-    const timer = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(timer)
-  }, [active])
-  return now
 }

@@ -8,6 +8,7 @@ const LINE_HEIGHT = 18
 export function HexView({ bytes }: { bytes: Uint8Array }): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null)
   const lines = Math.ceil(bytes.length / 16)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the warning is about the React Compiler memoizing this component; it is not compiled, and no memoized child gets the virtualizer
   const virtualizer = useVirtualizer({
     count: lines,
     getScrollElement: () => ref.current,

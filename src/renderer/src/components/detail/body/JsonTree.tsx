@@ -1,7 +1,7 @@
 // A JSON tree built from React elements (captured content is always text, never HTML). Large and deep
 // nodes start collapsed and long child lists come in pages; a big document's children are fetched
 // from the body worker as nodes open, so a 10 MB body opens at once.
-import { createContext, memo, useContext, useEffect, useState } from 'react'
+import { createContext, memo, useContext, useEffect, useEffectEvent, useState } from 'react'
 import type { JsonEntry, JsonNodeInfo, JsonSource } from '../../../lib/json-source'
 
 const PAGE = 100
@@ -45,17 +45,19 @@ function useChildren(path: string[], open: boolean, upto: number): { entries: Js
   const [fetched, setFetched] = useState<JsonEntry[]>([])
   const [error, setError] = useState<string | null>(null)
   const have = fetched.length
+  // A node's path never changes, only the array holding it (a new one each render): read, not watched.
+  const currentPath = useEffectEvent(() => path)
   useEffect(() => {
     if (!open || !source.fetch || have >= upto) return
     let live = true
-    source.fetch(path, have, upto).then(
+    source.fetch(currentPath(), have, upto).then(
       (more) => live && setFetched((prev) => (prev.length === have ? prev.concat(more) : prev)),
       (e: Error) => live && setError(e.message)
     )
     return () => {
       live = false
     }
-  }, [open, upto, have, source]) // eslint-disable-line react-hooks/exhaustive-deps -- a node's path never changes
+  }, [open, upto, have, source])
   if (!open) return { entries: null, error: null }
   if (source.sync) return { entries: source.sync(path, 0, upto), error: null }
   return { entries: have > 0 || upto === 0 ? fetched : null, error }
