@@ -70,7 +70,9 @@ const SEARCH_CATCH_UP_ROWS = 2000
 /**
  * The whole product without a window: receiver, store and every feature, behind one Api. This is the
  * composition root: the constructor builds the stores, then each service with only what it uses, then
- * the Api table. Feature modules never import this file.
+ * the Api table. Feature modules never import this file. Clients (the CLI's verbs, IPC, WebSocket)
+ * use only `api` and `events`; the stores and services left readable are for the hosts (Electron's
+ * main, `serve`) and for tests that check what was stored.
  */
 export class Engine {
   readonly db: Db
@@ -82,9 +84,9 @@ export class Engine {
   readonly signatures: SignatureService
   readonly outbound: Outbound
   readonly tunnel: TunnelManager
-  readonly retention: Retention
-  readonly disk: DiskGuard
-  readonly admission: Admission
+  private readonly retention: Retention
+  private readonly disk: DiskGuard
+  private readonly admission: Admission
   /** Saved forge runs. */
   readonly forgeStore: ForgeRunStore
   /** The stored signing secret for a provider (and endpoint), for sends, replays and forge runs. */
