@@ -24,7 +24,8 @@ export async function limitsBench(): Promise<boolean> {
     let refused = 0
     const ns = nsPerCall((i) => {
       const req = clients[i % clients.length]
-      if (admission.check(req, { viaTunnel, forwardedFor: viaTunnel ? req.socket.remoteAddress! : null })) refused++
+      const client = viaTunnel ? req.socket.remoteAddress! : null
+      if (admission.check(req, { viaTunnel, forwardedFor: client, peer: client })) refused++
     })
     if (refused) throw new Error(`the limit refused ${refused} deliveries; it should never refuse here`)
     return ns

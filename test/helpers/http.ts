@@ -13,10 +13,10 @@ export interface RawResponse {
  */
 export function send(
   url: string,
-  options: { method?: string; headers?: OutgoingHttpHeaders | string[]; body?: Buffer | string } = {}
+  options: { method?: string; headers?: OutgoingHttpHeaders | string[]; body?: Buffer | string; localAddress?: string } = {}
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers as OutgoingHttpHeaders }, (res) => {
+    const req = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers as OutgoingHttpHeaders, localAddress: options.localAddress }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () =>

@@ -58,7 +58,8 @@ export function sendThroughTunnel(
   server: { port: number },
   publicUrl: string,
   path: string,
-  options: { method?: string; headers?: OutgoingHttpHeaders; body?: Buffer | string } = {}
+  /** localAddress: another loopback address (127.0.0.x) stands for another client on the internet. */
+  options: { method?: string; headers?: OutgoingHttpHeaders; body?: Buffer | string; localAddress?: string } = {}
 ): Promise<RawResponse> {
   const host = new URL(publicUrl).host
   return send(`http://127.0.0.1:${server.port}${path}`, { ...options, headers: { ...options.headers, host } })

@@ -70,26 +70,32 @@ describe('tunnel through a real localtunnel server', () => {
     expect(Buffer.from(jsonRow.bodyBase64, 'base64').equals(json)).toBe(true)
   })
 
-  it('limits tunnel deliveries per original client (429 with Retry-After), each client with its own budget, local traffic unlimited', async () => {
+  it('limits tunnel deliveries per client the tunnel saw (429 with Retry-After), each client with its own budget, local traffic unlimited', async () => {
     const { t, server } = await setup()
     t.engine.api.updateSettings({ rateLimit: { tunnelPerSecond: 2, localPerSecond: 0 } })
     await t.engine.tunnel.start({ host: server.host, subdomain: 'ratelimit' })
     const state = await waitForTunnel(t.engine, online)
-    const from = (ip: string, i: number) =>
-      sendThroughTunnel(server, state.url!, `/rl/${ip}/${i}`, { headers: { 'x-forwarded-for': ip }, body: `{"n":${i}}` })
+    // Two loopback addresses stand for two clients on the internet; the tunnel server's proxy appends
+    // the address it accepted to X-Forwarded-For, as a public one does.
+    const from = (ip: string, i: number, xff?: string) =>
+      sendThroughTunnel(server, state.url!, `/rl/${ip}/${i}`, { localAddress: ip, headers: xff ? { 'x-forwarded-for': xff } : {}, body: `{"n":${i}}` })
     const a: number[] = []
     for (let i = 0; i < 12; i++) {
-      const res = await from('203.0.113.7', i)
+      // A sender that writes a new X-Forwarded-For each time gets no fresh budget from it.
+      const res = await from('127.0.0.7', i, `192.0.2.${i + 1}`)
       a.push(res.status)
       if (res.status === 429) expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1)
     }
     expect(a).toContain(429)
     // Another client through the same tunnel has its own bucket; local traffic has no limit by default.
-    expect((await from('198.51.100.20', 0)).status).toBe(200)
+    expect((await from('127.0.0.20', 0)).status).toBe(200)
     for (let i = 0; i < 12; i++) expect((await send(`${t.url}/local/${i}`, { body: 'x' })).status).toBe(200)
     const refused = a.filter((s) => s === 429).length
     expect(t.engine.info().refused).toEqual({ rateLimited: refused, diskLow: 0 })
-    expect(t.engine.requests.list({ path: '/rl/203.0.113.7/', limit: 100 }).items).toHaveLength(12 - refused)
+    const stored = t.engine.requests.list({ path: '/rl/127.0.0.7/', limit: 100 }).items
+    expect(stored).toHaveLength(12 - refused)
+    // What is shown is still the original client the sender's chain names.
+    expect(stored.map((r) => r.forwardedFor)).toEqual(expect.arrayContaining(['192.0.2.1']))
   })
 
   it('goes to reconnecting when the tunnel server dies and comes back online by itself when it returns on the same port', async () => {

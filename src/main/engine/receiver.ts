@@ -25,7 +25,10 @@ const DURATION_SLACK_MS = 5
 
 export interface DeliveryOrigin {
   viaTunnel: boolean
+  /** The original client as the tunnel reports it (shown with the capture). */
   forwardedFor: string | null
+  /** The client the tunnel's proxy accepted the connection from (what rate limits count by). */
+  peer: string | null
 }
 
 /**
@@ -73,7 +76,7 @@ export interface ReceiverDeps {
   onError?: (message: string) => void
 }
 
-const LOCAL: DeliveryOrigin = { viaTunnel: false, forwardedFor: null }
+const LOCAL: DeliveryOrigin = { viaTunnel: false, forwardedFor: null, peer: null }
 
 export class Receiver {
   private server: Server | null = null

@@ -35,8 +35,9 @@ export class Admission {
     const limits = this.settings().rateLimit
     const perSecond = origin.viaTunnel ? limits.tunnelPerSecond : limits.localPerSecond
     if (perSecond <= 0) return null
-    // Tunnel deliveries all come from the relay's socket: the client is the address the tunnel forwarded.
-    const client = origin.viaTunnel ? `t ${origin.forwardedFor ?? '?'}` : `l ${req.socket.remoteAddress ?? '?'}`
+    // Tunnel deliveries all come from the relay's socket: the client is the peer the tunnel's proxy saw
+    // (not the first X-Forwarded-For entry, which a sender writes itself to get a fresh budget each time).
+    const client = origin.viaTunnel ? `t ${origin.peer ?? '?'}` : `l ${req.socket.remoteAddress ?? '?'}`
     const wait = this.limiter.take(client, perSecond, performance.now())
     if (wait === 0) return null
     this.refused.rateLimited++

@@ -7,7 +7,22 @@ import type { TunnelRelay } from './relay'
 export function classifyOrigin(req: IncomingMessage, relay: TunnelRelay): DeliveryOrigin {
   // Only the socket decides; forwarding headers on local traffic are just headers anyone can send.
   const viaTunnel = relay.owns(req.socket.remoteAddress, req.socket.remotePort)
-  return { viaTunnel, forwardedFor: viaTunnel ? originalClient(req.headers) : null }
+  if (!viaTunnel) return { viaTunnel, forwardedFor: null, peer: null }
+  return { viaTunnel, forwardedFor: originalClient(req.headers), peer: proxyPeer(req.headers) }
+}
+
+/**
+ * The address the tunnel's edge proxy itself saw: the last X-Forwarded-For entry (a proxy appends the
+ * peer it accepted), else X-Real-IP. Unlike the first entry, a sender cannot choose it by sending an
+ * X-Forwarded-For of its own, so rate limits key on it.
+ */
+export function proxyPeer(headers: IncomingHttpHeaders): string | null {
+  const entries = first(headers['x-forwarded-for'])?.split(',')
+  for (const candidate of [entries?.[entries.length - 1], first(headers['x-real-ip'])]) {
+    const address = candidate ? cleanAddress(candidate) : null
+    if (address) return address
+  }
+  return null
 }
 
 /**
