@@ -42,7 +42,9 @@ export async function callsBench(args: string[]): Promise<boolean> {
     const cases: [string, IncomingDelivery, string][] = [
       ['CallPayMin JSON', signed('callpaymin', cpmBody, 'application/json'), 'callpaymin'],
       ['Twilio form', signed('twilio', 'AccountSid=AC1&ApiVersion=2010-04-01&CallSid=CA123&CallStatus=completed&From=%2B1555&To=%2B1666&Direction=outbound-api', 'application/x-www-form-urlencoded'), 'twilio'],
-      ['VoIPBIN recording', signed('voipbin', JSON.stringify({ type: 'recording_created', data: { id: 'r1', reference_type: 'call', reference_id: 'c1', status: 'recording' } }), 'application/json'), 'voipbin']
+      ['VoIPBIN recording', signed('voipbin', JSON.stringify({ type: 'recording_created', data: { id: 'r1', reference_type: 'call', reference_id: 'c1', status: 'recording' } }), 'application/json'), 'voipbin'],
+      // A preset's call id three levels deep, Ed25519-signed (its verification dominates inspection).
+      ['Telnyx preset', signed('telnyx', JSON.stringify(getProvider('telnyx')!.events[2].sample()), 'application/json'), 'telnyx']
     ]
     console.log(`calls: µs per delivery, ${n.toLocaleString('en')} iterations each`)
     for (const [name, d, provider] of cases) {

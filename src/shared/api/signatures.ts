@@ -99,7 +99,7 @@ export interface ProviderInfo {
   confirmedBy: string
   /** True when only an endpoint set to this provider judges its deliveries (shared or too common headers). */
   endpointOnly: boolean
-  /** Where the call id lives (FieldLocation strings), for grouping deliveries by call. */
+  /** Where the call id lives (FieldLocation strings, conditions in words), for grouping deliveries by call. */
   callId: string[]
 }
 

@@ -1,86 +1,77 @@
-// Where each provider keeps its call id, and the order its call events come in. Data, not code, so that
-// provider presets can carry the same fields later (`callId`, `callOrder`) and feed this table.
+// Which call a delivery belongs to, and the order a provider's call events come in. The provider
+// definitions say it (`callId`, `calls`: see providers/preset-types.ts); this module compiles them once,
+// at load, into the specs the capture path and the Calls view use.
 // Runs on the capture path: extraction is a few property reads on the body inspection already parsed.
+import { PROVIDERS } from '../providers/registry'
+import type { BodyLocation, CallIdLocation } from '../providers/preset-types'
+import type { Provider } from '../providers/types'
 
-/** One place a call id may be: a dot path into the parsed body (JSON, or form fields for Twilio). */
-export interface CallIdLocation {
-  path: string
-  /** Only for event types starting with this (VoIPBIN keeps a call's id in data.id of call_* events only). */
+/** A call id location with its path split once: a dot path into JSON, or one form field name. */
+export interface CompiledLocation {
+  keys: string[]
   eventPrefix?: string
-  /** Only when the field at `path` equals `value` (VoIPBIN recordings point at their call by reference_type). */
-  where?: { path: string; equals: string }
+  where?: { keys: string[]; equals: string }
 }
 
-/** How a provider's calls are told apart and checked. */
+/** How a provider's calls are told apart and checked (its `callId` and `calls`, compiled). */
 export interface CallSpec {
   /** Tried in order; the first location holding a non-empty string or number wins. */
-  callId: CallIdLocation[]
-  /**
-   * Event types in the order a call goes through them; the types in one inner list share a rank.
-   * A delivery whose rank is below one already seen for the call is out of order. Types not listed
-   * (recordings, summaries) are not order-checked.
-   */
+  callId: CompiledLocation[]
+  /** See CallFlow.order in providers/preset-types.ts. */
   order: string[][]
   /** Event types after which the call is over; a call with none of them is flagged missing-final after a while. */
   terminal: string[]
-  /**
-   * True when the event id names the event (CallPayMin `evt_…`): the same id again is a repeat. False
-   * when it names the resource (Twilio's CallSid, VoIPBIN's data.id): a repeat is the same type, id and bytes.
-   */
+  /** See CallFlow.eventIdIsUnique: true when the event id names the event, false when it names the resource. */
   eventIdIsUnique: boolean
+  /** Event type -> rank in `order`, built once. */
+  ranks: ReadonlyMap<string, number>
 }
 
-/** Specs by provider id; providers without one (Stripe, GitHub, Slack...) have no calls. */
-export const CALL_SPECS: Readonly<Record<string, CallSpec>> = {
-  // provider-docs/000: call events and billing/summary carry data.call_id.
-  callpaymin: {
-    callId: [{ path: 'data.call_id' }],
-    order: [['call.created'], ['call.started'], ['call.ended'], ['call.billing.charged']],
-    terminal: ['call.ended'],
-    eventIdIsUnique: true
-  },
-  // provider-docs/001 documents no call id (customer/message/analysis events); data.call_id is read if present.
-  callcall: { callId: [{ path: 'data.call_id' }], order: [], terminal: [], eventIdIsUnique: true },
-  // provider-docs/002: one delivery per call, at its end (completed ~15 s after, failed at once).
-  topcalls: {
-    callId: [{ path: 'call_id' }],
-    order: [['call.completed', 'call.failed']],
-    terminal: ['call.completed', 'call.failed'],
-    eventIdIsUnique: false
-  },
-  // provider-docs/003: call_* events carry the call as data; recordings, transcriptions and queue calls point at it.
-  voipbin: {
-    callId: [
-      { path: 'data.id', eventPrefix: 'call_' },
-      { path: 'data.reference_id', where: { path: 'data.reference_type', equals: 'call' } }
-    ],
-    order: [['call_created'], ['call_ringing'], ['call_answered', 'call_updated'], ['call_hungup']],
-    terminal: ['call_hungup'],
-    eventIdIsUnique: false
-  },
-  // provider-docs/004: call.* events carry the call as data.
-  erzycall: {
-    callId: [{ path: 'data.id', eventPrefix: 'call.' }],
-    order: [['call.scheduled'], ['call.started', 'call.cancelled'], ['call.ended', 'call.failed']],
-    terminal: ['call.ended', 'call.failed', 'call.cancelled'],
-    eventIdIsUnique: false
-  },
-  // Status callbacks are form posts with CallSid; the event type is call.<CallStatus>.
-  twilio: {
-    callId: [{ path: 'CallSid' }],
-    order: [
-      ['call.queued', 'call.initiated'],
-      ['call.ringing'],
-      ['call.in-progress', 'call.answered'],
-      ['call.completed', 'call.busy', 'call.failed', 'call.no-answer', 'call.canceled']
-    ],
-    terminal: ['call.completed', 'call.busy', 'call.failed', 'call.no-answer', 'call.canceled'],
-    eventIdIsUnique: false
+const MAX_CALL_ID_LENGTH = 200
+
+/** Form field names are taken whole (they may hold dots); JSON paths are split on dots. */
+function keysOf(location: BodyLocation): string[] {
+  const colon = location.indexOf(':')
+  const where = location.slice(colon + 1)
+  return location.startsWith('form:') ? [where] : where.split('.')
+}
+
+function compileLocation(location: CallIdLocation): CompiledLocation {
+  if (typeof location === 'string') return { keys: keysOf(location) }
+  return {
+    keys: keysOf(location.at),
+    ...(location.eventPrefix ? { eventPrefix: location.eventPrefix } : {}),
+    ...(location.where ? { where: { keys: keysOf(location.where.at), equals: location.where.equals } } : {})
   }
 }
 
+/** A provider's call spec, or null when it keeps no call id. */
+export function compileCallSpec(provider: Pick<Provider, 'callId' | 'calls'>): CallSpec | null {
+  if (!provider.callId?.length) return null
+  const order = provider.calls?.order ?? []
+  const ranks = new Map<string, number>()
+  order.forEach((types, rank) => types.forEach((type) => ranks.set(type, rank)))
+  return {
+    callId: provider.callId.map(compileLocation),
+    order,
+    terminal: provider.calls?.terminal ?? [],
+    eventIdIsUnique: provider.calls?.eventIdIsUnique ?? false,
+    ranks
+  }
+}
+
+/** Specs by provider id, from the registry; providers without a call id (Stripe, GitHub, Slack...) have none. */
+export const CALL_SPECS: Readonly<Record<string, CallSpec>> = Object.freeze(
+  Object.fromEntries(PROVIDERS.flatMap((p) => {
+    const spec = compileCallSpec(p)
+    return spec ? [[p.id, spec] as const] : []
+  }))
+)
+
+const BY_PROVIDER = new Map(Object.entries(CALL_SPECS))
+
 export function callSpecOf(providerId: string | null): CallSpec | null {
-  return (providerId && CALL_SPECS[providerId]) || null
+  return (providerId && BY_PROVIDER.get(providerId)) || null
 }
 
 /** The call id of a delivery, or null. `body` is what inspection already parsed (JSON or form fields). */
@@ -88,20 +79,15 @@ export function extractCallId(spec: CallSpec, body: unknown, eventType: string |
   if (!body || typeof body !== 'object') return null
   for (const location of spec.callId) {
     if (location.eventPrefix && !eventType?.startsWith(location.eventPrefix)) continue
-    if (location.where && valueAt(body, location.where.path) !== location.where.equals) continue
-    const value = valueAt(body, location.path)
-    if (typeof value === 'string' && value.length > 0 && value.length <= 200) return value
+    if (location.where && valueAt(body, location.where.keys) !== location.where.equals) continue
+    const value = valueAt(body, location.keys)
+    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_CALL_ID_LENGTH) return value
     if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   }
   return null
 }
 
-// Paths are split once: the table is fixed, and extraction runs for every delivery.
-const segments = new Map<string, string[]>()
-
-function valueAt(body: unknown, path: string): unknown {
-  let keys = segments.get(path)
-  if (!keys) segments.set(path, (keys = path.split('.')))
+function valueAt(body: unknown, keys: string[]): unknown {
   let node = body
   for (const key of keys) {
     if (node === null || typeof node !== 'object') return undefined
@@ -115,6 +101,15 @@ function valueAt(body: unknown, path: string): unknown {
 /** Rank of an event type in its provider's call order, or null when it is not order-checked. */
 export function rankOf(spec: CallSpec, eventType: string | null): number | null {
   if (!eventType) return null
-  for (let i = 0; i < spec.order.length; i++) if (spec.order[i].includes(eventType)) return i
-  return null
+  return spec.ranks.get(eventType) ?? null
+}
+
+/** A call id location in words, for provider listings: "json:data.id (call_* events)". */
+export function describeCallIdLocation(location: CallIdLocation): string {
+  if (typeof location === 'string') return location
+  const conditions = [
+    ...(location.eventPrefix ? [`${location.eventPrefix}* events`] : []),
+    ...(location.where ? [`when ${location.where.at} is "${location.where.equals}"`] : [])
+  ]
+  return conditions.length ? `${location.at} (${conditions.join(', ')})` : location.at
 }

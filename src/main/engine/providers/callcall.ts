@@ -49,5 +49,8 @@ export const callcall = defineHmacProvider({
   ],
   retry: { delaysMs: [2_000, 4_000, 8_000, 16_000, 32_000], timeoutMs: 10_000, description: 'Retries with exponential backoff (2^n seconds), 5 attempts.' },
   methods: ['POST'],
-  contentType: 'application/json'
+  contentType: 'application/json',
+  // provider-docs/001 documents no call id (customer/message/analysis events); data.call_id is read if present.
+  callId: ['json:data.call_id'],
+  calls: { eventIdIsUnique: true }
 })

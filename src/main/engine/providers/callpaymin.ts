@@ -54,5 +54,11 @@ export const callpaymin = defineHmacProvider({
   },
   methods: ['POST'],
   contentType: 'application/json',
-  callId: ['json:data.call_id']
+  // provider-docs/000: call events and billing/summary carry data.call_id; the event id (evt_…) names the event.
+  callId: ['json:data.call_id'],
+  calls: {
+    order: [['call.created'], ['call.started'], ['call.ended'], ['call.billing.charged']],
+    terminal: ['call.ended'],
+    eventIdIsUnique: true
+  }
 })

@@ -44,6 +44,11 @@ export const erzycall = defineHmacProvider({
   },
   methods: ['POST'],
   contentType: 'application/json',
-  callId: ['json:data.id'],
+  // provider-docs/004: call.* events carry the call as data (data.id names the call, not the event).
+  callId: [{ at: 'json:data.id', eventPrefix: 'call.' }],
+  calls: {
+    order: [['call.scheduled'], ['call.started', 'call.cancelled'], ['call.ended', 'call.failed']],
+    terminal: ['call.ended', 'call.failed', 'call.cancelled']
+  },
   sampleSecret: () => `whsec_${randomBytes(24).toString('hex')}`
 })

@@ -12,6 +12,44 @@ import type { EventSample, RetryPolicy } from './types'
  */
 export type FieldLocation = `json:${string}` | `form:${string}` | `header:${string}` | `query:${string}`
 
+/** A FieldLocation in the body: call ids are read on the capture path from the body inspection already parsed. */
+export type BodyLocation = `json:${string}` | `form:${string}`
+
+/**
+ * One place a call id may be: a body location, or one that holds the call only for some deliveries
+ * (VoIPBIN keeps a call's id in data.id of its call_* events, and recordings point at their call).
+ */
+export type CallIdLocation =
+  | BodyLocation
+  | {
+      at: BodyLocation
+      /** Only for event types starting with this. */
+      eventPrefix?: string
+      /** Only when the field at `where.at` equals `where.equals`. */
+      where?: { at: BodyLocation; equals: string }
+    }
+
+/**
+ * How a provider's calls go, for the Calls view (calls/call-id.ts). Absent: deliveries are grouped by
+ * call id, with no order check and no missing-final flag. Write where the order was read.
+ */
+export interface CallFlow {
+  /**
+   * Event types in the order a call goes through them; the types in one inner list share a rank.
+   * A delivery whose rank is below one already seen for the call is out of order. Types not listed
+   * (recordings, summaries) are not order-checked.
+   */
+  order?: string[][]
+  /** Event types after which the call is over; a call with none of them is flagged missing-final after a while. */
+  terminal?: string[]
+  /**
+   * True when the event id names the event (CallPayMin `evt_…`): the same id again is a repeat. False
+   * (the default) when it names the resource (Twilio's CallSid, VoIPBIN's data.id): a repeat is the same
+   * type, id and bytes.
+   */
+  eventIdIsUnique?: boolean
+}
+
 export type ProviderCategory = 'voice' | 'voice-ai' | 'messaging' | 'email' | 'payments' | 'commerce' | 'crm' | 'devtools' | 'auth' | 'other'
 
 /** What the user pastes to let Hookscope verify, in the form the provider's dashboard shows it. */
@@ -137,8 +175,10 @@ export interface Preset<Id extends string = string> {
   userAgent?: string
   eventType?: FieldLocation[]
   eventId?: FieldLocation[]
-  /** Where the call (or conversation) id lives, for grouping deliveries by call. */
-  callId?: FieldLocation[]
+  /** Where the call (or conversation) id lives, for grouping deliveries by call; tried in order. */
+  callId?: CallIdLocation[]
+  /** The call's event order and end, where the provider documents them (needs callId). */
+  calls?: CallFlow
   /** Headers a real delivery carries beside the signature, filled from the event ({event}, {id}). */
   extraHeaders?: [string, string][]
   retry: RetryPolicy

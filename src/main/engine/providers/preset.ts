@@ -44,6 +44,7 @@ export function definePreset<const Id extends string>(p: Preset<Id>): Provider &
     confirmedBy: p.confirmedBy,
     source: p.source,
     callId: p.callId,
+    calls: p.calls,
     timestampToleranceSec: p.timestampToleranceSec,
     signatureOptional: p.signatureOptional,
     detectHeaders: p.detectHeaders,

@@ -69,5 +69,7 @@ export const topcalls = defineHmacProvider({
   },
   methods: ['POST'],
   contentType: 'application/json',
-  callId: ['json:call_id']
+  // provider-docs/002: one delivery per call, at its end (completed ~15 s after, failed at once).
+  callId: ['json:call_id'],
+  calls: { order: [['call.completed', 'call.failed']], terminal: ['call.completed', 'call.failed'] }
 })

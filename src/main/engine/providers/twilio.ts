@@ -44,5 +44,15 @@ export const twilio = defineHmacProvider({
   retry: { delaysMs: [], timeoutMs: 15_000, description: 'Status callbacks are not retried by default; answer within 15 seconds.' },
   methods: ['POST'],
   contentType: 'application/x-www-form-urlencoded',
-  callId: ['form:CallSid']
+  // Status callbacks are form posts with CallSid; the event type is call.<CallStatus> (CallSid names the call).
+  callId: ['form:CallSid'],
+  calls: {
+    order: [
+      ['call.queued', 'call.initiated'],
+      ['call.ringing'],
+      ['call.in-progress', 'call.answered'],
+      ['call.completed', 'call.busy', 'call.failed', 'call.no-answer', 'call.canceled']
+    ],
+    terminal: ['call.completed', 'call.busy', 'call.failed', 'call.no-answer', 'call.canceled']
+  }
 })

@@ -1,8 +1,8 @@
 import type { Header, SignatureReport, Verdict } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
-import type { Confirmation, FieldLocation, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
+import type { CallFlow, CallIdLocation, Confirmation, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
 
-export type { FieldLocation } from './preset-types'
+export type { CallFlow, CallIdLocation, FieldLocation } from './preset-types'
 
 /** Every provider id the registry knows (derived from the presets, see registry.ts). */
 export type { ProviderId } from './registry'
@@ -112,8 +112,10 @@ export interface Provider {
   eventFromHeaders?(headers: Header[]): { type: string | null; id: string | null } | null
   /** A plausible new secret in this provider's format (for sends and tests). */
   sampleSecret?(): string
-  /** Where the call (or conversation) id lives: read it with readField() from ./fields. */
-  callId?: FieldLocation[]
+  /** Where the call (or conversation) id lives, tried in order; calls/call-id.ts compiles it once per provider. */
+  callId?: CallIdLocation[]
+  /** The call's event order and end, where the provider documents them (needs callId). */
+  calls?: CallFlow
   /** Scheme family; absent on hand-written providers means 'hmac' when `summary` is set, else 'unsigned'. */
   family?: SchemeFamily
   category?: ProviderCategory

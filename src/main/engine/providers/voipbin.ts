@@ -100,6 +100,14 @@ export const voipbin: Provider = {
   retry: { delaysMs: [], timeoutMs: 5_000, description: 'Expects 200 within 5 seconds; deliveries may repeat, so handle duplicates.' },
   methods: ['POST', 'PUT', 'GET', 'DELETE'],
   contentType: 'application/json',
-  // Recordings and transcriptions name their call in reference_id; call events are the call (data.id).
-  callId: ['json:data.reference_id', 'json:data.id']
+  // provider-docs/003: call_* events carry the call as data; recordings, transcriptions and queue calls
+  // point at it by reference. data.id names the resource, not the event.
+  callId: [
+    { at: 'json:data.id', eventPrefix: 'call_' },
+    { at: 'json:data.reference_id', where: { at: 'json:data.reference_type', equals: 'call' } }
+  ],
+  calls: {
+    order: [['call_created'], ['call_ringing'], ['call_answered', 'call_updated'], ['call_hungup']],
+    terminal: ['call_hungup']
+  }
 }

@@ -46,7 +46,8 @@ export function inspectDelivery(d: IncomingDelivery, src: InspectSources): Inspe
     return { ...base, provider: null, eventType: event.type, eventId: event.id, callId: null, verdict: UNKNOWN_VERDICT, signature: null }
   }
   const event = provider.eventFromHeaders?.(d.headers) ?? provider.eventOf(json())
-  // Providers with calls read their event type from the body, so json() is already parsed here.
+  // Providers with calls read their event type from the body (test/unit/call-specs.test.ts), so json() is
+  // already parsed here; the spec was compiled once per provider at load.
   const calls = callSpecOf(provider.id)
   const callId = calls ? extractCallId(calls, json(), event.type) : null
   const secrets = resolved?.secrets.length ? resolved.secrets : src.providerSecrets(provider.id)

@@ -1,5 +1,6 @@
 import type { ProviderInfo } from '../../../shared/api/signatures'
 import type { ApiHandlers } from '../api-handlers'
+import { describeCallIdLocation } from '../calls/call-id'
 import { isProviderId, PROVIDERS } from '../providers/registry'
 import type { Provider } from '../providers/types'
 import type { SignatureService } from './service'
@@ -40,7 +41,7 @@ export function providerInfo(p: Provider): ProviderInfo {
     secretFormat: p.secretFormat ?? (p.signs ? (p.summary?.key === 'whsec-base64' ? 'whsec' : 'hmac-secret') : 'none'),
     confirmedBy: p.confirmedBy ? (p.confirmedBy.by === 'sdk' ? `sdk:${p.confirmedBy.package}` : p.confirmedBy.by) : 'seed-doc',
     endpointOnly: p.detectVia === 'endpoint' || p.id === 'generic',
-    callId: p.callId ?? []
+    callId: (p.callId ?? []).map(describeCallIdLocation)
   }
 }
 

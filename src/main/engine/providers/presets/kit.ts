@@ -1,6 +1,6 @@
 // Small builders that keep the preset tables short: the common HMAC shapes, retry policies and samples.
 import { definePreset } from '../preset'
-import type { Confirmation, FieldLocation, HmacScheme, Preset, ProviderCategory, SchemeSpec, SecretFormat } from '../preset-types'
+import type { CallFlow, CallIdLocation, Confirmation, FieldLocation, HmacScheme, Preset, ProviderCategory, SchemeSpec, SecretFormat } from '../preset-types'
 import type { EventSample, RetryPolicy } from '../types'
 
 export const hmacBody = (signatureHeader: string, o: Partial<HmacScheme> = {}): HmacScheme => ({
@@ -57,7 +57,8 @@ interface Brief<Id extends string> {
   secretFormat?: SecretFormat
   eventType?: FieldLocation[]
   eventId?: FieldLocation[]
-  callId?: FieldLocation[]
+  callId?: CallIdLocation[]
+  calls?: CallFlow
   /** The sample event's type and body. */
   sample: [string, () => unknown]
   more?: Partial<Preset<Id>>
@@ -75,6 +76,7 @@ export function brief<const Id extends string>(b: Brief<Id>) {
     eventType: b.eventType,
     eventId: b.eventId,
     callId: b.callId,
+    calls: b.calls,
     events: [ev(b.sample[0], `A ${b.name} ${b.sample[0]} event`, b.sample[1])],
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST'],

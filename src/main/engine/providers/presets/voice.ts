@@ -1,24 +1,9 @@
-// Voice platforms and voice-AI platforms.
+// Voice platforms, with the voice-AI platforms (voice-ai.ts) in their historical place in the list.
 import { definePreset } from '../preset'
 import { phone, rid, uuid, isoNow } from '../samples'
-import { ev, hmacBody, hmacKv, nowSec, retry, UNDOCUMENTED_RETRY } from './kit'
-
-const telnyxEvent = (type: string) => () => ({
-  data: {
-    event_type: type,
-    id: uuid(),
-    occurred_at: isoNow(),
-    payload: { call_control_id: `v3:${rid('', 22)}`, call_leg_id: uuid(), call_session_id: uuid(), connection_id: rid('', 19), from: phone(), to: phone(), direction: 'outgoing', state: type === 'call.hangup' ? 'hangup' : 'answered' },
-    record_type: 'event'
-  },
-  meta: { attempt: 1, delivered_to: 'https://example.com/webhooks/telnyx' }
-})
-
-const plivoForm = (status: string) => () => ({ CallUUID: uuid(), CallStatus: status, Direction: 'outbound', From: phone().slice(1), To: phone().slice(1), Event: status === 'completed' ? 'Hangup' : 'StartApp' })
-
-const vonageEvent = (status: string) => () => ({ uuid: uuid(), conversation_uuid: `CON-${uuid()}`, status, direction: 'outbound', from: phone().slice(1), to: phone().slice(1), timestamp: isoNow() })
-
-const retellEvent = (event: string) => () => ({ event, call: { call_id: rid('call_', 24), agent_id: rid('agent_', 24), call_status: event === 'call_started' ? 'ongoing' : 'ended', start_timestamp: Date.now() - 60_000, direction: 'outbound', from_number: phone(), to_number: phone() } })
+import { ev, hmacBody, hmacKv, retry, UNDOCUMENTED_RETRY } from './kit'
+import { VOICE_AI_PRESETS } from './voice-ai'
+import { bandwidthEvent, didwwEvent, plivoForm, signalwireStatus, telnyxEvent, vonageEvent, zoomMeeting, zoomPhone } from './voice-samples'
 
 export const VOICE_PRESETS = [
   definePreset({
@@ -32,6 +17,8 @@ export const VOICE_PRESETS = [
     eventType: ['json:data.event_type'],
     eventId: ['json:data.id'],
     callId: ['json:data.payload.call_control_id', 'json:data.payload.call_session_id'],
+    // developers.telnyx.com/api-reference/callbacks (call-initiated, call-answered, call-hangup): data.id names the event.
+    calls: { order: [['call.initiated'], ['call.answered'], ['call.hangup']], terminal: ['call.hangup'], eventIdIsUnique: true },
     events: [
       ev('call.initiated', 'A call was placed or is arriving', telnyxEvent('call.initiated')),
       ev('call.answered', 'The call was answered', telnyxEvent('call.answered')),
@@ -53,6 +40,13 @@ export const VOICE_PRESETS = [
     eventType: ['form:Event', 'form:CallStatus'],
     eventId: ['form:CallUUID', 'form:MessageUUID'],
     callId: ['form:CallUUID'],
+    // docs.plivo.com/docs/account/api/application: the Answer URL is requested when the call is answered, the
+    // Hangup URL when it is hung up; CallStatus ringing / in-progress / completed, or busy / failed / timeout /
+    // no-answer for outbound calls. The type is Event (StartApp, Hangup), else CallStatus.
+    calls: {
+      order: [['StartApp', 'ringing', 'in-progress'], ['Hangup', 'completed', 'busy', 'failed', 'timeout', 'no-answer']],
+      terminal: ['Hangup', 'completed', 'busy', 'failed', 'timeout', 'no-answer']
+    },
     events: [ev('StartApp', 'Answer URL request when a call connects', plivoForm('in-progress')), ev('Hangup', 'Hangup callback when a call ends', plivoForm('completed'))],
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST', 'GET'],
@@ -72,6 +66,12 @@ export const VOICE_PRESETS = [
     eventType: ['json:status'],
     eventId: ['json:message_uuid', 'json:uuid'],
     callId: ['json:uuid', 'json:conversation_uuid'],
+    // developer.vonage.com/en/voice/voice-api/webhook-reference (event webhook statuses) and @vonage/voice CallStatus.
+    // "ringing" may come before "started" (Vonage's own phone-to-app tutorial logs it so): they share a rank.
+    calls: {
+      order: [['started', 'ringing'], ['answered'], ['completed', 'busy', 'cancelled', 'unanswered', 'rejected', 'failed', 'timeout']],
+      terminal: ['completed', 'busy', 'cancelled', 'unanswered', 'rejected', 'failed', 'timeout']
+    },
     events: [ev('started', 'Voice event: the call started', vonageEvent('started')), ev('answered', 'Voice event: the call was answered', vonageEvent('answered')), ev('completed', 'Voice event: the call ended', vonageEvent('completed'))],
     retry: retry('A 5xx answer or no answer is retried.'),
     methods: ['POST'],
@@ -90,7 +90,17 @@ export const VOICE_PRESETS = [
     eventType: ['form:CallStatus', 'form:MessageStatus'],
     eventId: ['form:CallSid', 'form:MessageSid'],
     callId: ['form:CallSid'],
-    events: [ev('completed', 'Call status callback: the call ended', () => ({ CallSid: uuid(), AccountSid: uuid(), CallStatus: 'completed', From: phone(), To: phone(), Direction: 'outbound-api' }))],
+    // signalwire.com/docs/compatibility-api/rest/calls/webhooks/voice-status-callback: one callback per status change,
+    // Twilio-compatible CallStatus values.
+    calls: {
+      order: [['queued', 'initiated'], ['ringing'], ['in-progress'], ['completed', 'busy', 'failed', 'no-answer', 'canceled']],
+      terminal: ['completed', 'busy', 'failed', 'no-answer', 'canceled']
+    },
+    events: [
+      ev('ringing', 'Call status callback: the call is ringing', signalwireStatus('ringing')),
+      ev('in-progress', 'Call status callback: the call was answered', signalwireStatus('in-progress')),
+      ev('completed', 'Call status callback: the call ended', signalwireStatus('completed'))
+    ],
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST'],
     contentType: 'application/x-www-form-urlencoded',
@@ -110,7 +120,13 @@ export const VOICE_PRESETS = [
     eventType: ['json:eventType', 'json:0.type'],
     eventId: ['json:callId'],
     callId: ['json:callId'],
-    events: [ev('disconnect', 'The call ended', () => ({ eventType: 'disconnect', callId: `c-${uuid()}`, accountId: '9900000', applicationId: uuid(), from: phone(), to: phone(), direction: 'outbound', cause: 'hangup', eventTime: isoNow() }))],
+    // dev.bandwidth.com/docs/voice/webhooks: Initiate (an inbound call arrives), Answer (an outbound call is answered),
+    // Disconnect ("fired when a call ends, for any reason"). callId names the call, not the event.
+    calls: { order: [['initiate'], ['answer'], ['disconnect']], terminal: ['disconnect'] },
+    events: [
+      ev('answer', 'The outbound call was answered', bandwidthEvent('answer', { answerTime: isoNow() })),
+      ev('disconnect', 'The call ended', bandwidthEvent('disconnect', { cause: 'hangup' }))
+    ],
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST'],
     contentType: 'application/json',
@@ -155,93 +171,7 @@ export const VOICE_PRESETS = [
     source: 'developers.sinch.com/docs/conversation/callbacks (validating callbacks)',
     confirmedBy: { by: 'docs' }
   }),
-  definePreset({
-    id: 'vapi',
-    name: 'Vapi',
-    category: 'voice-ai',
-    scheme: { family: 'token', header: 'X-Vapi-Secret' },
-    secretFormat: 'token',
-    description: 'X-Vapi-Secret: the server secret set on the assistant, compared as is (Vapi also offers Bearer and HMAC credentials, which are configured per account).',
-    signatureOptional: true,
-    eventType: ['json:message.type'],
-    callId: ['json:message.call.id'],
-    events: [ev('end-of-call-report', 'The call ended; summary and transcript', () => ({ message: { type: 'end-of-call-report', endedReason: 'customer-ended-call', call: { id: uuid(), type: 'outboundPhoneCall' }, summary: 'Booked a table for two.', timestamp: Date.now() } }))],
-    retry: UNDOCUMENTED_RETRY,
-    methods: ['POST'],
-    contentType: 'application/json',
-    source: 'docs.vapi.ai/server-url/server-authentication',
-    confirmedBy: { by: 'docs' }
-  }),
-  definePreset({
-    id: 'retell',
-    name: 'Retell AI',
-    category: 'voice-ai',
-    scheme: hmacKv('x-retell-signature', 'v', 'd', { template: '{body}{timestamp}', timestampMs: true }),
-    secretFormat: 'hmac-secret',
-    description: 'x-retell-signature: "v=<unix ms>,d=<hex HMAC-SHA256 of {raw body}{v}>" keyed with the API key that has the webhook badge; 5-minute tolerance.',
-    timestampToleranceSec: 300,
-    eventType: ['json:event'],
-    callId: ['json:call.call_id'],
-    events: [ev('call_started', 'A call started', retellEvent('call_started')), ev('call_ended', 'A call ended', retellEvent('call_ended')), ev('call_analyzed', 'Post-call analysis is ready', retellEvent('call_analyzed'))],
-    retry: retry('Retried up to 3 times when the answer is not 2xx within 10 seconds.', [0, 0, 0]),
-    methods: ['POST'],
-    contentType: 'application/json',
-    source: 'retell-sdk src/lib/webhook_auth.ts (verify, sign)',
-    confirmedBy: { by: 'sdk', package: 'retell-sdk' }
-  }),
-  definePreset({
-    id: 'bland',
-    name: 'Bland AI',
-    category: 'voice-ai',
-    scheme: hmacBody('X-Webhook-Signature'),
-    secretFormat: 'hmac-secret',
-    description: 'X-Webhook-Signature: hex HMAC-SHA256 of the raw body with the webhook signing secret.',
-    detectVia: 'endpoint',
-    eventId: ['json:call_id'],
-    callId: ['json:call_id'],
-    eventType: ['json:status'],
-    events: [ev('completed', 'Post-call webhook', () => ({ call_id: uuid(), status: 'completed', to: phone(), from: phone(), call_length: 1.7, completed: true, summary: 'Confirmed the delivery window.' }))],
-    retry: UNDOCUMENTED_RETRY,
-    methods: ['POST'],
-    contentType: 'application/json',
-    source: 'docs.bland.ai (webhook signing)',
-    confirmedBy: { by: 'docs' },
-    notes: ['ErzyCall uses the same header name: Hookscope judges Bland deliveries at an endpoint set to Bland.']
-  }),
-  definePreset({
-    id: 'elevenlabs',
-    name: 'ElevenLabs',
-    category: 'voice-ai',
-    scheme: hmacKv('ElevenLabs-Signature', 't', 'v0'),
-    secretFormat: 'hmac-secret',
-    description: 'ElevenLabs-Signature: "t=<unix s>,v0=<hex HMAC-SHA256 of {t}.{raw body}>"; deliveries older than 30 minutes are rejected.',
-    timestampToleranceSec: 1800,
-    eventType: ['json:type'],
-    callId: ['json:data.conversation_id'],
-    events: [ev('post_call_transcription', 'A conversation ended; transcript and analysis', () => ({ type: 'post_call_transcription', event_timestamp: nowSec(), data: { agent_id: rid('', 20), conversation_id: rid('conv_', 24), status: 'done', transcript: [{ role: 'agent', message: 'Hello!' }] } }))],
-    retry: UNDOCUMENTED_RETRY,
-    methods: ['POST'],
-    contentType: 'application/json',
-    source: 'elevenlabs.io/docs (post-call webhooks, HMAC authentication)',
-    confirmedBy: { by: 'sdk', package: '@elevenlabs/elevenlabs-js' }
-  }),
-  definePreset({
-    id: 'deepgram',
-    name: 'Deepgram',
-    category: 'voice-ai',
-    scheme: { family: 'basic' },
-    secretFormat: 'basic',
-    description: 'No signature: HTTP Basic credentials from the user:password you put in the callback URL.',
-    detectVia: 'endpoint',
-    signatureOptional: true,
-    eventId: ['json:metadata.request_id'],
-    events: [ev('transcription', 'Pre-recorded transcription result', () => ({ metadata: { request_id: uuid(), created: isoNow(), duration: 12.4, channels: 1 }, results: { channels: [{ alternatives: [{ transcript: 'thanks for calling', confidence: 0.98 }] }] } }))],
-    retry: retry('Retried up to 10 times, 30 seconds apart, on a non-2xx answer.', Array(10).fill(30_000)),
-    methods: ['POST'],
-    contentType: 'application/json',
-    source: 'developers.deepgram.com/docs/callback',
-    confirmedBy: { by: 'docs' }
-  }),
+  ...VOICE_AI_PRESETS,
   definePreset({
     id: 'zoom',
     name: 'Zoom',
@@ -251,7 +181,23 @@ export const VOICE_PRESETS = [
     description: 'x-zm-signature: "v0=<hex HMAC-SHA256 of v0:{x-zm-request-timestamp}:{raw body}>" with the app Secret Token.',
     eventType: ['json:event'],
     callId: ['json:payload.object.call_id', 'json:payload.object.uuid'],
-    events: [ev('meeting.ended', 'A meeting ended', () => ({ event: 'meeting.ended', event_ts: Date.now(), payload: { account_id: rid('', 22), object: { id: 85_000_000_000, uuid: rid('', 24), topic: 'Weekly sync', duration: 30 } } }))],
+    // developers.zoom.us/docs/phone/call-data (call status events: caller ringing / connected / ended, callee ringing /
+    // answered / missed / rejected / ended) and the meeting.started / meeting.ended events of developers.zoom.us/docs/api.
+    calls: {
+      order: [
+        ['phone.caller_ringing', 'phone.callee_ringing', 'meeting.started'],
+        ['phone.caller_connected', 'phone.callee_answered'],
+        ['phone.callee_ended', 'phone.caller_ended', 'phone.callee_missed', 'phone.callee_rejected', 'meeting.ended']
+      ],
+      terminal: ['phone.callee_ended', 'phone.caller_ended', 'phone.callee_missed', 'phone.callee_rejected', 'meeting.ended']
+    },
+    events: [
+      ev('meeting.started', 'A meeting started', zoomMeeting('meeting.started')),
+      ev('meeting.ended', 'A meeting ended', zoomMeeting('meeting.ended')),
+      ev('phone.callee_ringing', 'Zoom Phone: an inbound call is ringing', zoomPhone('phone.callee_ringing')),
+      ev('phone.callee_answered', 'Zoom Phone: the inbound call was answered', zoomPhone('phone.callee_answered')),
+      ev('phone.callee_ended', 'Zoom Phone: the inbound call ended', zoomPhone('phone.callee_ended'))
+    ],
     retry: retry('Retried 3 times (after 5 min, 30 min, 90 min) when the answer is not 2xx within 3 seconds.', [300_000, 1_800_000, 5_400_000], 3_000),
     methods: ['POST'],
     contentType: 'application/json',
@@ -266,7 +212,17 @@ export const VOICE_PRESETS = [
     secretFormat: 'hmac-secret',
     description: 'X-PS-Signature: "t=<unix s>,v1=<hex HMAC-SHA256 of {t}.{raw body}>"; every retry is re-signed.',
     eventType: ['json:type', 'json:event'],
-    events: [ev('call.completed', 'A call completed', () => ({ type: 'call.completed', data: { id: uuid(), from: phone(), to: phone(), duration: 61 } }))],
+    eventId: ['json:id'],
+    // doc.didww.com/phone-systems/Settings/webhooks (live call events call.started when it rings, call.connected when
+    // answered, call.ended; call.cdr.* after the call) and its webhook event reference: id names the event (the same
+    // on retries), global_tag the call.
+    callId: ['json:global_tag'],
+    calls: { order: [['call.started'], ['call.connected'], ['call.ended']], terminal: ['call.ended'], eventIdIsUnique: true },
+    events: [
+      ev('call.started', 'A call started ringing', didwwEvent('call.started')),
+      ev('call.connected', 'The call was answered', didwwEvent('call.connected')),
+      ev('call.ended', 'The call ended', didwwEvent('call.ended'))
+    ],
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST'],
     contentType: 'application/json',

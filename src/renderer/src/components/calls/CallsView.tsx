@@ -7,7 +7,6 @@ import { CallTimeline } from './CallTimeline'
 import { FlagBadges } from './FlagBadges'
 import './calls.css'
 
-const PROVIDERS_WITH_CALLS = ['callpaymin', 'callcall', 'topcalls', 'voipbin', 'erzycall', 'twilio']
 /** missing-final depends on the clock, not only on arrivals. */
 const CLOCK_REFRESH_MS = 30_000
 
@@ -23,6 +22,12 @@ export function CallsView(): React.JSX.Element {
   const missingFinal = useStore((s) => s.missingFinalMinutes)
   const selected = useStore((s) => s.selectedCall)
   const cached = useStore((s) => (s.selectedCall ? s.callCache[callKey(s.selectedCall.provider, s.selectedCall.callId)] : null))
+  const providers = useStore((s) => s.providers)
+  // The providers whose definitions say where they keep a call id (engine: calls/call-id.ts).
+  const withCalls = providers.filter((p) => p.callId.length > 0)
+  useEffect(() => {
+    if (providers.length === 0) void useStore.getState().loadSignatures()
+  }, [providers.length])
   useEffect(() => {
     void useStore.getState().loadCalls()
     const timer = setInterval(() => void useStore.getState().loadCalls(), CLOCK_REFRESH_MS)
@@ -41,9 +46,9 @@ export function CallsView(): React.JSX.Element {
           <div className="filter-row">
             <select value={provider} onChange={(e) => useStore.getState().setCallsProvider(e.target.value)} aria-label="Provider" data-testid="calls-provider">
               <option value="">All providers</option>
-              {PROVIDERS_WITH_CALLS.map((p) => (
-                <option key={p} value={p}>
-                  {p}
+              {withCalls.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
                 </option>
               ))}
             </select>
@@ -76,8 +81,7 @@ export function CallsView(): React.JSX.Element {
             <div className="empty-state">
               <h3>No calls yet</h3>
               <p className="muted">
-                Deliveries from providers that keep a call id (CallPayMin <code>data.call_id</code>, Twilio <code>CallSid</code>, VoIPBIN{' '}
-                <code>data.id</code>, ErzyCall <code>data.id</code>, TopCalls <code>call_id</code>) are grouped here by call.
+                Deliveries from providers that keep a call id are grouped here by call{withCalls.length > 0 ? `: ${withCalls.map((p) => p.name).join(', ')}.` : '.'}
               </p>
             </div>
           )}
@@ -113,6 +117,7 @@ export function CallsView(): React.JSX.Element {
           )}
         </div>
       </section>
+      {/* .panes has three columns (list, splitter, detail): without the splitter the timeline fell into the 5 px one. */}
       <Splitter width={width} onChange={setWidth} />
       <section className="detail">
         {current ? (
