@@ -3,7 +3,7 @@
 // (the CLI's start-up target is within 3x of `node -e 0`, measured by `npm run bench cli`).
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from './engine/paths'
-import { CliError, printError } from './cli/output'
+import { printError } from './cli/output'
 import type { Verb } from './cli/verb'
 
 const VERBS: Record<string, () => Promise<Verb>> = {
@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     return code ?? 0
   } catch (error) {
     printError(json, error)
-    return error instanceof CliError ? error.exitCode : 1
+    return 1
   }
 }
 

@@ -1,7 +1,8 @@
+import { HookscopeError } from '../../shared/errors'
 import type { CallSummary, RequestDiff } from '../../shared/api/calls'
 import { DEFAULT_MISSING_FINAL_MS } from '../../shared/api/calls'
 import { callApi, usingEngine, type OptionWording } from './engine-access'
-import { CliError, printResult } from './output'
+import { printResult } from './output'
 import type { Verb } from './verb'
 
 const CALLS_WORDING: OptionWording = {
@@ -67,7 +68,7 @@ export const diffVerb: Verb = {
   async run(ctx) {
     const [a, b] = ctx.positionals.map(Number)
     if (ctx.positionals.length !== 2 || ![a, b].every((n) => Number.isInteger(n) && n > 0)) {
-      throw new CliError('diff needs two request ids, e.g. `hookscope diff 12 15`')
+      throw new HookscopeError('invalid_input', 'diff needs two request ids, e.g. `hookscope diff 12 15`')
     }
     const diff = await usingEngine(ctx, (engine) => callApi(engine, 'diffRequests', { a, b }), { oneShot: false })
     printResult(ctx.json, toDiffItem(diff), () => describeDiff(diff))

@@ -8,7 +8,7 @@ import type { CapturedRequest } from '../../shared/types'
 import type { ApiHost } from '../engine/api-handlers'
 import { Engine, type EngineOptions } from '../engine/engine'
 import { dispatch } from '../transport/dispatch'
-import { CliError } from './output'
+import { HookscopeError } from '../../shared/errors'
 import type { VerbContext } from './verb'
 
 /** What a verb may touch: the Api and its events, nothing else of the engine. */
@@ -52,11 +52,11 @@ export async function callApi<M extends ApiMethod>(
 ): Promise<ApiResults[M]> {
   const envelope = await dispatch(engine.api, method, input)
   if (envelope.ok) return envelope.result as ApiResults[M]
-  if (envelope.error.code !== 'invalid_input') throw new CliError(envelope.error.message)
+  if (envelope.error.code !== 'invalid_input') throw new HookscopeError(envelope.error.code, envelope.error.message)
   const parsed = apiInputs[method].safeParse(input)
   const issue = parsed.success ? undefined : parsed.error.issues[0]
   const field = issue?.path.join('.') ?? ''
-  throw new CliError(wording[field] ?? (issue ? `${field ? `${field}: ` : ''}${issue.message}` : envelope.error.message))
+  throw new HookscopeError('invalid_input', wording[field] ?? (issue ? `${field ? `${field}: ` : ''}${issue.message}` : envelope.error.message))
 }
 
 /**

@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../engine/outbound/export'
 import { writeExport } from '../engine/outbound/export-stream'
 import type { CapturedRequest } from '../../shared/types'
-import { CliError } from './output'
+import { HookscopeError } from '../../shared/errors'
 import { wholeCapture } from './engine-access'
 import { capturesOf, filterOptions, limitOption, matchingSummaries, openSink, queryFrom, usingEngine } from './paging'
 import type { Verb } from './verb'
@@ -20,10 +20,10 @@ export const exportVerb: Verb = {
   },
   async run(ctx) {
     const format = (ctx.values.format ?? 'json') as ExportFormat
-    if (!EXPORT_FORMATS.includes(format)) throw new CliError(`--format takes one of ${EXPORT_FORMATS.join(', ')}`)
+    if (!EXPORT_FORMATS.includes(format)) throw new HookscopeError('invalid_input', `--format takes one of ${EXPORT_FORMATS.join(', ')}`)
     const limit = limitOption(ctx.values.limit, Number.MAX_SAFE_INTEGER)
     const ids = typeof ctx.values.ids === 'string' ? ctx.values.ids.split(',').map(Number) : null
-    if (ids?.some((id) => !Number.isInteger(id) || id < 1)) throw new CliError('--ids takes request ids separated by commas')
+    if (ids?.some((id) => !Number.isInteger(id) || id < 1)) throw new HookscopeError('invalid_input', '--ids takes request ids separated by commas')
     const query = queryFrom(ctx)
     const base = ((ctx.values.to as string | undefined) ?? 'http://127.0.0.1:4747').replace(/\/$/, '')
     const out = typeof ctx.values.out === 'string' ? ctx.values.out : undefined

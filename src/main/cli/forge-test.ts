@@ -1,11 +1,12 @@
 // `hookscope forge-test`: the forge suite from the command line (DESIGN.md sections 4 and 6).
 // Exits 0 whatever the verdicts (a failing handler is a finding), unless --min-score makes it a gate.
+import { HookscopeError } from '../../shared/errors'
 import { writeFileSync } from 'node:fs'
 import type { ForgeProgress, ForgeReport, ForgeStartInput } from '../../shared/api/forge'
 import { reportJson, reportMarkdown } from '../engine/forge/report'
 import { callApi, usingEngine, type CliEngine } from './engine-access'
 import { junitXml } from './forge-junit'
-import { CliError, printResult } from './output'
+import { printResult } from './output'
 import { intOption } from './serve'
 import type { Verb } from './verb'
 
@@ -25,7 +26,7 @@ export const forgeTestVerb: Verb = {
   async run(ctx) {
     const provider = ctx.values.provider as string | undefined
     const to = ctx.values.to as string | undefined
-    if (!provider || !to) throw new CliError('forge-test needs --provider and --to, e.g. `hookscope forge-test --provider callpaymin --to http://localhost:3000/webhooks --secret ...`')
+    if (!provider || !to) throw new HookscopeError('invalid_input', 'forge-test needs --provider and --to, e.g. `hookscope forge-test --provider callpaymin --to http://localhost:3000/webhooks --secret ...`')
     const minScore = intOption(ctx.values['min-score'], '--min-score', 0, 100)
     const junit = ctx.values.junit as string | undefined
     const input = {
@@ -71,7 +72,7 @@ async function runToTheEnd(engine: CliEngine, input: ForgeStartInput): Promise<F
       wake()
     })
     const report = await callApi(engine, 'forgeGet', { runId: runId as string })
-    if (!report) throw new CliError('The forge run stopped before its report could be saved (the database was closed).')
+    if (!report) throw new HookscopeError('unavailable', 'The forge run stopped before its report could be saved (the database was closed).')
     return report
   } finally {
     unsubscribe()

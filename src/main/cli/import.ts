@@ -1,7 +1,8 @@
+import { HookscopeError } from '../../shared/errors'
 import { readFileSync } from 'node:fs'
 import { callApi, usingEngine } from './engine-access'
 import { importMessage } from '../../shared/har-import-message'
-import { CliError, printResult } from './output'
+import { printResult } from './output'
 import type { Verb } from './verb'
 
 export const importVerb: Verb = {
@@ -11,12 +12,13 @@ export const importVerb: Verb = {
   options: {},
   async run(ctx) {
     const file = ctx.positionals[0]
-    if (!file) throw new CliError('import needs a HAR file, e.g. `hookscope import captures.har`')
+    if (!file) throw new HookscopeError('invalid_input', 'import needs a HAR file, e.g. `hookscope import captures.har`')
     let text: string
     try {
       text = readFileSync(file, 'utf8')
     } catch (error) {
-      throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+      throw new HookscopeError(missing ? 'not_found' : 'invalid_input', `Cannot read ${file}: ${missing ? 'no such file' : (error as Error).message}`)
     }
     const { ids, skipped } = await usingEngine(
       ctx,

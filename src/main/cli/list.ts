@@ -1,7 +1,8 @@
+import { HookscopeError } from '../../shared/errors'
 import type { CapturedRequest, RequestSummary } from '../../shared/types'
 import { toListItem } from '../engine/outbound/export'
 import { wholeCapture } from './engine-access'
-import { CliError, printResult } from './output'
+import { printResult } from './output'
 import { capturesOf, filterOptions, limitOption, matchingSummaries, openSink, queryFrom, usingEngine } from './paging'
 import type { Verb } from './verb'
 
@@ -44,9 +45,9 @@ export const show: Verb = {
   options: {},
   async run(ctx) {
     const id = Number(ctx.positionals[0])
-    if (!Number.isInteger(id) || id < 1) throw new CliError('show needs a request id, e.g. `hookscope show 12`')
+    if (!Number.isInteger(id) || id < 1) throw new HookscopeError('invalid_input', 'show needs a request id, e.g. `hookscope show 12`')
     const request = await usingEngine(ctx, (engine) => wholeCapture(engine, id))
-    if (!request) throw new CliError(`No captured request with id ${id}.`)
+    if (!request) throw new HookscopeError('not_found', `No captured request with id ${id}.`)
     printResult(ctx.json, toListItem(request, true), () => {
       const body = Buffer.from(request.bodyBase64, 'base64')
       return [

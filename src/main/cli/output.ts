@@ -1,9 +1,6 @@
-/** Output rules of the CLI contract: --json puts data on stdout and errors as {"error"} on stderr. */
-export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
-    super(message)
-  }
-}
+// Output rules of the CLI contract: --json puts data on stdout and errors as {"error"} on stderr, with
+// the HookscopeError's code beside it (`invalid_input` for a wrong option, `not_found`...) for scripts.
+import { HookscopeError } from '../../shared/errors'
 
 export function printResult(json: boolean, data: unknown, human: () => string): void {
   process.stdout.write(json ? JSON.stringify(data) + '\n' : human() + '\n')
@@ -11,5 +8,6 @@ export function printResult(json: boolean, data: unknown, human: () => string): 
 
 export function printError(json: boolean, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(json ? JSON.stringify({ error: message }) + '\n' : `hookscope: ${message}\n`)
+  const code = error instanceof HookscopeError ? error.code : undefined
+  process.stderr.write(json ? JSON.stringify({ error: message, ...(code ? { code } : {}) }) + '\n' : `hookscope: ${message}\n`)
 }

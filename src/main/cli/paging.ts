@@ -6,7 +6,7 @@ import type { CapturedRequest, RequestQuery, RequestSummary, VerdictStatus } fro
 import { VERDICT_STATUSES } from '../../shared/types'
 import type { Sink } from '../engine/outbound/export-stream'
 import { callApi, wholeCapture, type CliEngine } from './engine-access'
-import { CliError } from './output'
+import { HookscopeError } from '../../shared/errors'
 import type { OptionSpec, VerbContext } from './verb'
 
 const PAGE = 500
@@ -21,7 +21,7 @@ export const filterOptions: OptionSpec = {
 
 export function queryFrom(ctx: VerbContext): Omit<RequestQuery, 'limit' | 'beforeId'> {
   const verdict = ctx.values.verdict as string | undefined
-  if (verdict && !VERDICT_STATUSES.includes(verdict as VerdictStatus)) throw new CliError(`--verdict takes one of ${VERDICT_STATUSES.join(', ')}`)
+  if (verdict && !VERDICT_STATUSES.includes(verdict as VerdictStatus)) throw new HookscopeError('invalid_input', `--verdict takes one of ${VERDICT_STATUSES.join(', ')}`)
   return {
     provider: ctx.values.provider as string | undefined,
     verdict: verdict as VerdictStatus | undefined,
@@ -34,7 +34,7 @@ export function queryFrom(ctx: VerbContext): Omit<RequestQuery, 'limit' | 'befor
 export function limitOption(value: unknown, fallback: number): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isSafeInteger(n) || n < 1) throw new CliError(LIMIT_WORDING)
+  if (!Number.isSafeInteger(n) || n < 1) throw new HookscopeError('invalid_input', LIMIT_WORDING)
   return n
 }
 

@@ -1,10 +1,11 @@
 // `hookscope send` and `hookscope replay`: a signed sample or a captured delivery to the user's handler.
+import { HookscopeError } from '../../shared/errors'
 import type { DeliveryRecord } from '../../shared/api/outbound'
 import { requireProvider } from '../engine/outbound/outbound'
 import { getProvider } from '../engine/providers/registry'
 import { decodeSample, encodeSample } from '../engine/providers/wire'
 import { callApi, usingEngine, type CliEngine, type OptionWording } from './engine-access'
-import { CliError, printResult } from './output'
+import { printResult } from './output'
 import type { Verb, VerbContext } from './verb'
 
 /** send and replay open the engine with its threads, as they always have. */
@@ -30,7 +31,7 @@ function bodyOut(base64: string): { body: string } | { bodyBase64: string } {
 
 /** Prints the request sent and the answer received; no answer at all is an error (non-zero exit). */
 function report(ctx: VerbContext, d: DeliveryRecord, signingNote: string | null = null): void {
-  if (d.error) throw new CliError(d.error)
+  if (d.error) throw new HookscopeError('unavailable', d.error)
   const data = {
     delivery: d.id,
     ...(signingNote ? { signingNote } : {}),
@@ -55,7 +56,7 @@ function report(ctx: VerbContext, d: DeliveryRecord, signingNote: string | null 
 }
 
 function requireString(value: unknown, message: string): string {
-  if (typeof value !== 'string' || value === '') throw new CliError(message)
+  if (typeof value !== 'string' || value === '') throw new HookscopeError('invalid_input', message)
   return value
 }
 
@@ -85,7 +86,7 @@ export const sendVerb: Verb = {
       try {
         patch = JSON.parse(ctx.values.data)
       } catch (error) {
-        throw new CliError(`--data is not valid JSON: ${(error as Error).message}`)
+        throw new HookscopeError('invalid_input', `--data is not valid JSON: ${(error as Error).message}`)
       }
     }
     const delivery = await withOpenEngine(ctx, async (engine) => {
@@ -119,9 +120,9 @@ export const replayVerb: Verb = {
   options: { to: { type: 'string' }, resign: { type: 'boolean' }, secret: { type: 'string' }, provider: { type: 'string' } },
   async run(ctx) {
     const id = Number(ctx.positionals[0])
-    if (!Number.isInteger(id) || id < 1) throw new CliError('replay needs a request id, e.g. `hookscope replay 12 --to http://localhost:3000/hook`')
+    if (!Number.isInteger(id) || id < 1) throw new HookscopeError('invalid_input', 'replay needs a request id, e.g. `hookscope replay 12 --to http://localhost:3000/hook`')
     const to = requireString(ctx.values.to, 'replay needs --to URL, e.g. --to http://localhost:3000/webhooks')
-    if (ctx.values.secret && !ctx.values.resign) throw new CliError('--secret is only used with --resign')
+    if (ctx.values.secret && !ctx.values.resign) throw new HookscopeError('invalid_input', '--secret is only used with --resign')
     const resign = ctx.values.resign
       ? { provider: ctx.values.provider as string | undefined, secret: ctx.values.secret as string | undefined }
       : undefined

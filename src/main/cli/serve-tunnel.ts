@@ -2,7 +2,7 @@
 import { tunnelInputs } from '../../shared/api/tunnel'
 import type { TunnelState } from '../../shared/types'
 import { callApi, type CliEngine } from './engine-access'
-import { CliError } from './output'
+import { HookscopeError } from '../../shared/errors'
 import type { OptionSpec, VerbContext } from './verb'
 
 export const tunnelOptions: OptionSpec = {
@@ -23,13 +23,13 @@ export function prepareTunnel(ctx: VerbContext): ((engine: CliEngine) => Promise
   const host = ctx.values['tunnel-host']
   const subdomain = ctx.values.subdomain
   if (!ctx.values.tunnel) {
-    if (host !== undefined || subdomain !== undefined) throw new CliError('--tunnel-host and --subdomain need --tunnel')
+    if (host !== undefined || subdomain !== undefined) throw new HookscopeError('invalid_input', '--tunnel-host and --subdomain need --tunnel')
     return null
   }
   const parsed = tunnelInputs.startTunnel.safeParse({ host, subdomain })
-  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success) throw new HookscopeError('invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const waitS = ctx.values['tunnel-wait'] === undefined ? DEFAULT_WAIT_S : Number(ctx.values['tunnel-wait'])
-  if (!Number.isFinite(waitS) || waitS < 0 || waitS > 600) throw new CliError('--tunnel-wait takes a number of seconds from 0 to 600')
+  if (!Number.isFinite(waitS) || waitS < 0 || waitS > 600) throw new HookscopeError('invalid_input', '--tunnel-wait takes a number of seconds from 0 to 600')
 
   return async (engine) => {
     const online = waitOnline(engine, waitS * 1000)

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { apiInputs } from '../../shared/api'
 import { Engine, DEFAULT_RECEIVER_PORT } from '../engine/engine'
 import { startWebHost, type WebHost } from '../web/host'
-import { CliError } from './output'
+import { HookscopeError } from '../../shared/errors'
 import { prepareTunnel, tunnelOptions } from './serve-tunnel'
 import type { Verb } from './verb'
 import { applyLimits, limitOptions } from './serve-limits'
@@ -25,14 +25,14 @@ export function rendererDir(): string {
 export function intOption(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name} takes a whole number from ${min} to ${max}`)
+  if (!Number.isInteger(n) || n < min || n > max) throw new HookscopeError('invalid_input', `${name} takes a whole number from ${min} to ${max}`)
   return n
 }
 
 function forwardUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined
   const parsed = apiInputs.saveForwardRule.shape.targetUrl.safeParse(value)
-  if (!parsed.success) throw new CliError('--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
+  if (!parsed.success) throw new HookscopeError('invalid_input', '--forward-to takes an http(s) URL, e.g. http://localhost:3000/webhooks')
   return parsed.data
 }
 

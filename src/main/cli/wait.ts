@@ -1,12 +1,13 @@
 // `hookscope wait`: blocks until a matching capture is in the database, written by a `serve` or the
 // desktop app on the same file (SQLite WAL: readers see every commit). Polls by id, so each poll reads
 // only the rows that arrived since the previous one.
+import { HookscopeError } from '../../shared/errors'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { VerdictStatus } from '../../shared/types'
 import { VERDICT_STATUSES } from '../../shared/types'
 import { toListItem } from '../engine/outbound/export'
 import { humanLine } from './list'
-import { CliError, printResult } from './output'
+import { printResult } from './output'
 import { callApi, usingEngine, wholeCapture } from './engine-access'
 import type { Verb } from './verb'
 
@@ -32,11 +33,11 @@ export const waitVerb: Verb = {
   },
   async run(ctx) {
     const verdict = ctx.values.verdict as string | undefined
-    if (verdict && !VERDICT_STATUSES.includes(verdict as VerdictStatus)) throw new CliError(`--verdict takes one of ${VERDICT_STATUSES.join(', ')}`)
+    if (verdict && !VERDICT_STATUSES.includes(verdict as VerdictStatus)) throw new HookscopeError('invalid_input', `--verdict takes one of ${VERDICT_STATUSES.join(', ')}`)
     const timeout = ctx.values.timeout === undefined ? 60 : Number(ctx.values.timeout)
-    if (!Number.isFinite(timeout) || timeout < 0) throw new CliError('--timeout takes a number of seconds (0 waits forever)')
+    if (!Number.isFinite(timeout) || timeout < 0) throw new HookscopeError('invalid_input', '--timeout takes a number of seconds (0 waits forever)')
     const after = ctx.values.after === undefined ? undefined : Number(ctx.values.after)
-    if (after !== undefined && (!Number.isSafeInteger(after) || after < 0)) throw new CliError('--after takes a capture id (0 for any capture)')
+    if (after !== undefined && (!Number.isSafeInteger(after) || after < 0)) throw new HookscopeError('invalid_input', '--after takes a capture id (0 for any capture)')
     const match = {
       provider: ctx.values.provider as string | undefined,
       eventType: ctx.values.event as string | undefined,
@@ -55,7 +56,7 @@ export const waitVerb: Verb = {
         await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())))
       }
     })
-    if (!found) throw new CliError(`No matching capture arrived within ${timeout} s.`)
+    if (!found) throw new HookscopeError('not_found', `No matching capture arrived within ${timeout} s.`)
     printResult(ctx.json, toListItem(found, false), () => humanLine(found))
   }
 }
