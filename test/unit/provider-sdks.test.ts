@@ -286,3 +286,47 @@ describe('HMAC presets against their providers\' packages', () => {
     expect(r.verdict.detail).toContain('trailing slash')
   })
 })
+
+describe('sinch (@sinch/sdk-core): voice application-signed callbacks, conversation webhooks', () => {
+  const { VoiceCallbackWebhooks, generateAuthorizationHeader, validateWebhookSignature } = require('@sinch/sdk-core') as {
+    VoiceCallbackWebhooks: new (p: { applicationKey: string; applicationSecret: string }) => { validateAuthenticationHeader(h: Record<string, string>, body: string, path: string, method: string): boolean }
+    generateAuthorizationHeader: SdkFn
+    validateWebhookSignature(secret: string, headers: Record<string, string>, body: string): boolean
+  }
+  const key = '669E367E-6BBA-48AB-AF15-266871C28135'
+  const secret = 'BeIukql3pTKJ8RGL5zo0DA=='
+  const path = '/sinch/callback/ace'
+
+  test("the worked example of Sinch's callback-signing page verifies (at its own time); a tampered body or another key does not", () => {
+    const body = '{"event":"ace","callid":"822aa4b7-05b4-4d83-87c7-1f835ee0b6f6_257","timestamp":"2014-09-24T10:59:41Z","version":1}'
+    const headers: Header[] = [['Content-Type', 'application/json'], ['x-timestamp', '2014-09-24T10:59:41Z'], ['authorization', `application ${key}:Tg6fMyo8mj9pYfWQ9ssbx3Tc1BNC87IEygAfLbJqZb4=`]]
+    const d = { ...delivery(path, headers, body), receivedAt: Date.parse('2014-09-24T10:59:41Z') }
+    expect(detectByHeaders(d.headers)?.id).toBe('sinch-voice')
+    const check = (dd: IncomingDelivery, value: string) => provider('sinch-voice').verify(dd, [{ label: 'c', value }], dd.receivedAt).verdict.status
+    expect(check(d, `${key}:${secret}`)).toBe('valid')
+    expect(check(d, secret)).toBe('valid')
+    expect(check({ ...d, body: Buffer.from(body.replace('"version":1', '"version":2')) }, `${key}:${secret}`)).toBe('invalid')
+    expect(check(d, `00000000-0000-0000-0000-000000000000:${secret}`)).toBe('invalid')
+    expect(provider('sinch-voice').verify(d, [{ label: 'c', value: secret }], Date.now()).verdict.status).toBe('stale')
+  })
+
+  test("what the SDK signs is valid here and a tampered copy invalid; what Hookscope signs passes validateAuthenticationHeader", () => {
+    const ts = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const auth = generateAuthorizationHeader('POST', JSON_BODY, 'application/json', `x-timestamp:${ts}`, path, key, secret) as string
+    const d = delivery(path, [['Content-Type', 'application/json'], ['x-timestamp', ts], ['Authorization', auth]], JSON_BODY)
+    expect(verdict('sinch-voice', d, `${key}:${secret}`)).toBe('valid')
+    expect(verdict('sinch-voice', { ...d, body: Buffer.from(tamper(JSON_BODY)) }, `${key}:${secret}`)).toBe('invalid')
+    const ours = provider('sinch-voice').sign({ body: Buffer.from(JSON_BODY), secret: `${key}:${secret}`, url: `https://${HOST}${path}` })
+    const sdk = new VoiceCallbackWebhooks({ applicationKey: key, applicationSecret: secret })
+    expect(sdk.validateAuthenticationHeader(Object.fromEntries(ours), JSON_BODY, path, 'POST')).toBe(true)
+    expect(sdk.validateAuthenticationHeader(Object.fromEntries(ours), tamper(JSON_BODY), path, 'POST')).toBe(false)
+  })
+
+  test('conversation: what Hookscope signs passes validateWebhookSignature; a tampered body does not', () => {
+    const conversationSecret = 'sinch-conversation-secret-0123'
+    const ours = provider('sinch-conversation').sign({ body: Buffer.from(JSON_BODY), secret: conversationSecret, id: 'nonce-1' })
+    expect(validateWebhookSignature(conversationSecret, Object.fromEntries(ours), JSON_BODY)).toBe(true)
+    expect(validateWebhookSignature(conversationSecret, Object.fromEntries(ours), tamper(JSON_BODY))).toBe(false)
+    expect(verdict('sinch-conversation', delivery('/c', ours, JSON_BODY), conversationSecret)).toBe('valid')
+  })
+})

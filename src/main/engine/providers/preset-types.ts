@@ -1,5 +1,5 @@
 // A provider as data: everything that differs from one provider to the next is a field here; the
-// scheme families (hmac, url-signed, ed25519, ecdsa-p256, jwt, token, basic, unsigned) are code.
+// scheme families (hmac, url-signed, ed25519, ecdsa-p256, jwt, token, basic, signed-request, unsigned) are code.
 import type { EventSample, RetryPolicy } from './types'
 
 /**
@@ -133,6 +133,19 @@ export interface TokenScheme {
   header: string
   /** Text before the token ("Bearer "). */
   prefix?: string
+  /**
+   * The user names the header (AssemblyAI's webhook_auth_header_name): a secret written as a header line,
+   * "Name: value", names it; a bare value is looked for in `header`.
+   */
+  headerNamedBySecret?: boolean
+}
+
+export interface SignedRequestScheme {
+  family: 'signed-request'
+  /** "application <key>:<base64 HMAC-SHA256>" (Sinch). */
+  header: string
+  /** The ISO 8601 time signed as "x-timestamp:<value>". */
+  timestampHeader: string
 }
 
 export interface BasicScheme {
@@ -143,7 +156,7 @@ export interface UnsignedScheme {
   family: 'unsigned'
 }
 
-export type SchemeSpec = HmacScheme | UrlSignedScheme | Ed25519Scheme | EcdsaScheme | JwtScheme | TokenScheme | BasicScheme | UnsignedScheme
+export type SchemeSpec = HmacScheme | UrlSignedScheme | Ed25519Scheme | EcdsaScheme | JwtScheme | TokenScheme | BasicScheme | SignedRequestScheme | UnsignedScheme
 export type SchemeFamily = SchemeSpec['family']
 
 /** How a preset was checked: against the provider's own npm package, or its documentation only. */

@@ -8,6 +8,7 @@ import { defineJwtProvider } from './jwt-scheme'
 import { defineKeyPairProvider } from './key-pair-scheme'
 import { formatPublicKey, testPrivateKey } from './keys'
 import type { FieldLocation, Preset, SecretFormat } from './preset-types'
+import { defineSignedRequestProvider } from './signed-request'
 import { defineTokenProvider } from './token-scheme'
 import type { Provider, SignOptions } from './types'
 import { plivoV3Payload, receivedUrl, twilioBodyHashCheck, twilioPayload, urlVariants } from './url-signed'
@@ -129,6 +130,8 @@ function build(p: Preset, common: Omit<HmacProviderSpec, 'summary'>): Provider {
     case 'token':
     case 'basic':
       return defineTokenProvider({ ...common, tokenScheme: s })
+    case 'signed-request':
+      return defineSignedRequestProvider({ ...common, requestScheme: s })
     case 'unsigned':
       return {
         ...common,

@@ -1,5 +1,6 @@
 // Verification snippets for the scheme families that are not an HMAC over a template of the body:
-// URL-signed (Twilio-style, Plivo V3), key pairs (Ed25519, ECDSA P-256), JWT, shared token, Basic.
+// URL-signed (Twilio-style, Plivo V3), key pairs (Ed25519, ECDSA P-256), JWT, shared token, Basic,
+// signed requests (Sinch).
 import type { VerificationSnippet } from '../../../shared/api/signatures'
 import type { Provider } from '../providers/types'
 
@@ -43,6 +44,8 @@ export function familySnippet(p: Provider, route: string): VerificationSnippet |
     case 'token':
     case 'basic':
       return tokenSnippet(p, route)
+    case 'signed-request':
+      return signedRequestSnippet(p, route)
     default:
       return null
   }
@@ -289,6 +292,65 @@ function tokenSnippet(p: Provider, route: string): VerificationSnippet {
     ]),
     notes: [
       `${p.name} sends ${basic ? 'HTTP Basic credentials (WEBHOOK_SECRET holds "user:password")' : 'a shared token'}, not a signature: the body is not covered, so use HTTPS and keep the token secret.`,
+      ...(p.notes ?? [])
+    ]
+  }
+}
+
+/** Sinch: "application KEY:SIG" over method, body MD5, Content-Type, x-timestamp and path; WEBHOOK_SECRET is "KEY:SECRET" or the secret. */
+function signedRequestSnippet(p: Provider, route: string): VerificationSnippet {
+  const [header, tsHeader] = p.signatureHeaders
+  const tolerance = p.timestampToleranceSec ?? 300
+  return {
+    provider: p.id,
+    node: join([
+      ...NODE_HEAD(p, 'KEY_AND_SECRET'),
+      `const [APP_KEY, APP_SECRET] = KEY_AND_SECRET.includes(':') ? KEY_AND_SECRET.split(':', 2) : [null, KEY_AND_SECRET]`,
+      ...NODE_SAFE,
+      ``,
+      `app.post('${route}', express.raw({ type: '*/*' }), (req, res) => {`,
+      `  const m = /^(application|service)\\s+([^\\s:]+):(\\S+)$/i.exec(req.get('${header}') || '')`,
+      `  if (!m || (APP_KEY !== null && m[2] !== APP_KEY)) return res.status(401).send('unauthorized')`,
+      `  const timestamp = req.get('${tsHeader}') || ''`,
+      `  const at = Date.parse(timestamp)`,
+      `  if (Number.isNaN(at) || Math.abs(Date.now() - at) > ${tolerance * 1000}) return res.status(400).send('stale or missing timestamp')`,
+      `  const md5 = req.body.length ? crypto.createHash('md5').update(req.body).digest('base64') : ''`,
+      `  const path = req.originalUrl.split('?')[0]`,
+      `  const text = ['POST', md5, req.get('content-type') || '', '${tsHeader}:' + timestamp, path].join('\\n')`,
+      `  const expected = crypto.createHmac('sha256', Buffer.from(APP_SECRET, 'base64')).update(text).digest('base64')`,
+      `  if (!safeEqual(m[3], expected)) return res.status(401).send('invalid signature')`,
+      ...NODE_TAIL
+    ]),
+    python: join([
+      ...PY_HEAD(p, 'KEY_AND_SECRET'),
+      `import re`,
+      `from datetime import datetime`,
+      `APP_KEY, APP_SECRET = KEY_AND_SECRET.split(":", 1) if ":" in KEY_AND_SECRET else (None, KEY_AND_SECRET)`,
+      ...PY_SAFE,
+      ``,
+      `@app.post("${route}")`,
+      `def webhook():`,
+      `    m = re.match(r"^(application|service)\\s+([^\\s:]+):(\\S+)$", request.headers.get("${header}", ""), re.I)`,
+      `    if not m or (APP_KEY is not None and m.group(2) != APP_KEY):`,
+      `        abort(401)`,
+      `    timestamp = request.headers.get("${tsHeader}", "")`,
+      `    try:`,
+      `        at = datetime.fromisoformat(timestamp.replace("Z", "+00:00")).timestamp()`,
+      `    except ValueError:`,
+      `        abort(400)`,
+      `    if abs(time.time() - at) > ${tolerance}:`,
+      `        abort(400)`,
+      `    body = request.get_data()`,
+      `    md5 = base64.b64encode(hashlib.md5(body).digest()).decode() if body else ""`,
+      `    text = "\\n".join(["POST", md5, request.headers.get("Content-Type", ""), "${tsHeader}:" + timestamp, request.path])`,
+      `    expected = base64.b64encode(hmac.new(base64.b64decode(APP_SECRET), text.encode(), hashlib.sha256).digest()).decode()`,
+      `    if not safe_equal(m.group(3), expected):`,
+      `        abort(401)`,
+      ...PY_TAIL
+    ]),
+    notes: [
+      `${p.name} signs the request, not only the body: method, the body's MD5, Content-Type, ${tsHeader} and the path as configured at ${p.name} (behind a proxy, the path it called).`,
+      'Decode the application secret from base64 before using it as the HMAC key.',
       ...(p.notes ?? [])
     ]
   }
