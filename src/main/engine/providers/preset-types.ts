@@ -76,8 +76,8 @@ export interface HmacScheme {
   prefix?: string
   /** What is signed: {body}, {timestamp}, {id} and {url} placeholders; {body} exactly once. */
   template: string
-  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_"; 'base64': the secret is base64. */
-  key?: 'raw' | 'whsec-base64' | 'base64'
+  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_"; 'base64' / 'hex': the secret is base64 / hex (Dixa). */
+  key?: 'raw' | 'whsec-base64' | 'base64' | 'hex'
   /**
    * Several values in one header:
    * - 'kv': "t=<ts>,v1=<sig>" pairs (Stripe; Retell "v=<ms>,d=<hex>"), see kv;

@@ -74,9 +74,11 @@ function build(p: Preset, common: Omit<HmacProviderSpec, 'summary'>): Provider {
   switch (s.family) {
     case 'hmac': {
       const signsUrl = s.template.includes('{url}')
+      const hexKey = s.key === 'hex'
       return {
         ...defineHmacProvider({
           ...common,
+          ...(hexKey ? { secretProblem: (v: string) => (/^([0-9a-fA-F]{2})+$/.test(v.trim()) ? null : `${p.name}'s secret key is hex (an even number of 0-9, a-f characters), decoded before use; this value is not hex.`) } : {}),
           summary: {
             algorithm: s.algorithm,
             encoding: s.encoding,

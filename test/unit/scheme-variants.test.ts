@@ -1,10 +1,11 @@
-// The two scheme shapes added for Sinch Voice and AssemblyAI: a signed request (method, body MD5,
-// Content-Type, x-timestamp, path) and a shared token in a header the user names.
+// Scheme shapes added with the second provider batch: a signed request (Sinch Voice: method, body MD5,
+// Content-Type, x-timestamp, path), a shared token in a header the user names (AssemblyAI), an HMAC keyed
+// with a hex-decoded secret (Dixa) and one in Authorization with a base64-decoded key (Microsoft Teams).
 import { createHmac } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import type { Header } from '../../src/shared/types'
 import type { IncomingDelivery } from '../../src/main/engine/inspect'
-import { getProvider } from '../../src/main/engine/providers/registry'
+import { detectByHeaders, getProvider } from '../../src/main/engine/providers/registry'
 import { stringToSign } from '../../src/main/engine/providers/signed-request'
 
 const BODY = '{"event":"dice","callid":"c1","duration":42}'
@@ -60,5 +61,28 @@ describe('assemblyai (token in a header the user names)', () => {
     expect(wrong.detail).toContain('X-Transcript-Auth')
     expect(judge('assemblyai', delivery('/a', [['X-Webhook-Secret', 's3cret']]), 'X-Transcript-Auth: s3cret').status).toBe('missing')
     expect(judge('assemblyai', delivery('/a', [])).status).toBe('unsigned')
+  })
+})
+
+describe('dixa (hex-decoded key) and microsoft-teams-outgoing (base64-decoded key in Authorization)', () => {
+  test('Dixa: the documented recipe (hex-decoded key over "{t}.{body}", t in ms) is valid; the key used as text is invalid and says so', () => {
+    const hexKey = '5f1c0ffee0ddba11deadbeefcafe0123'
+    const t = String(Date.now())
+    const sign = (key: Buffer | string) => `t=${t},v1=${createHmac('sha256', key).update(`${t}.${BODY}`).digest('hex')}`
+    expect(detectByHeaders([['X-DIXA-SIGNATURE', sign(Buffer.from(hexKey, 'hex'))]])?.id).toBe('dixa')
+    expect(judge('dixa', delivery('/d', [['X-DIXA-SIGNATURE', sign(Buffer.from(hexKey, 'hex'))]]), hexKey).status).toBe('valid')
+    const asText = judge('dixa', delivery('/d', [['X-DIXA-SIGNATURE', sign(hexKey)]]), hexKey)
+    expect(asText.status).toBe('invalid')
+    expect(asText.detail).toContain('decodes the secret from hex')
+    expect(getProvider('dixa')!.secretProblem?.('not hex at all')).toContain('hex')
+    expect(getProvider('dixa')!.secretProblem?.(hexKey)).toBeNull()
+  })
+
+  test("Teams: \"HMAC \" + base64 HMAC-SHA256 with the base64-decoded token (OfficeDev's sample) is valid; never auto-detected from Authorization", () => {
+    const token = '+ZaRRMC8+mpnfGaGsBOmkIFt98bttL5YQRq3p2tXgcE='
+    const auth = `HMAC ${createHmac('sha256', Buffer.from(token, 'base64')).update(BODY).digest('base64')}`
+    expect(judge('microsoft-teams-outgoing', delivery('/t', [['Authorization', auth]]), token).status).toBe('valid')
+    expect(judge('microsoft-teams-outgoing', delivery('/t', [['Authorization', auth]], BODY.replace('42', '43')), token).status).toBe('invalid')
+    expect(detectByHeaders([['Authorization', auth]])).toBeNull()
   })
 })
