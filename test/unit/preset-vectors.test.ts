@@ -57,6 +57,7 @@ const secretFor = (p: Provider): string =>
 function verifyKeyFor(p: Provider, secret: string): string {
   if (p.family === 'ed25519') return formatPublicKey(testPrivateKey(secret, 'ed25519'), /hex/.test(p.scheme ?? '') ? 'hex-raw' : 'base64-raw')
   if (p.family === 'ecdsa-p256') return formatPublicKey(testPrivateKey(secret, 'p256'), 'base64-der')
+  if (p.family === 'jwt' && p.secretFormat === 'public-key') return formatPublicKey(testPrivateKey(secret, 'p256'), 'jwk')
   return secret
 }
 
@@ -84,7 +85,7 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('%s', (_id, p) => {
   })
 
   test.runIf(p.signs)('another secret or key is invalid', () => {
-    const other = p.family === 'ed25519' || p.family === 'ecdsa-p256' ? verifyKeyFor(p, 'another') : p.summary?.key === 'base64' ? 'b3RoZXIta2V5' : secret.replace('0123', '9999').replace('MfKQ', 'AbCd')
+    const other = p.family === 'ed25519' || p.family === 'ecdsa-p256' || p.secretFormat === 'public-key' ? verifyKeyFor(p, 'another') : p.summary?.key === 'base64' ? 'b3RoZXIta2V5' : secret.replace('0123', '9999').replace('MfKQ', 'AbCd')
     expect(verify(d, other).verdict.status).toBe('invalid')
   })
 

@@ -330,3 +330,37 @@ describe('sinch (@sinch/sdk-core): voice application-signed callbacks, conversat
     expect(verdict('sinch-conversation', delivery('/c', ours, JSON_BODY), conversationSecret)).toBe('valid')
   })
 })
+
+describe('plaid (ES256 JWT; the plaid package has no webhook verifier, so jsonwebtoken is the independent signer and verifier)', () => {
+  const jwt = require('jsonwebtoken') as { sign(claims: object, key: string, o: object): string; verify(token: string, key: string, o: object): Record<string, unknown> }
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+  const publicPem = pair.publicKey.export({ format: 'pem', type: 'spki' }).toString()
+  // The JWK as /webhook_verification_key/get returns it: the key plus alg, kid, use and validity members.
+  const jwk = JSON.stringify({ alg: 'ES256', created_at: 1560466150, expired_at: null, kid: 'bfbd5111-8e33-4643-8ced-b2e642a72f3c', use: 'sig', ...pair.publicKey.export({ format: 'jwk' }) })
+  const bodyHash = (body: string): string => createHash('sha256').update(body).digest('hex')
+
+  test('a jsonwebtoken ES256 JWT with request_body_sha256 is valid with the pasted JWK; a changed body, another key, an old iat are not', () => {
+    const token = jwt.sign({ request_body_sha256: bodyHash(JSON_BODY) }, privatePem, { algorithm: 'ES256', keyid: 'bfbd5111-8e33-4643-8ced-b2e642a72f3c' })
+    const d = delivery('/plaid', [['Content-Type', 'application/json'], ['Plaid-Verification', token]], JSON_BODY)
+    expect(detectByHeaders(d.headers)?.id).toBe('plaid')
+    expect(verdict('plaid', d, jwk)).toBe('valid')
+    expect(verdict('plaid', d, publicPem)).toBe('valid')
+    const changed = provider('plaid').verify({ ...d, body: Buffer.from(tamper(JSON_BODY)) }, [{ label: 'k', value: jwk }], Date.now())
+    expect(changed.verdict.status).toBe('invalid')
+    expect(changed.verdict.detail).toContain('request_body_sha256')
+    const other = JSON.stringify(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }))
+    expect(verdict('plaid', d, other)).toBe('invalid')
+    const old = jwt.sign({ iat: nowSec() - 600, request_body_sha256: bodyHash(JSON_BODY) }, privatePem, { algorithm: 'ES256' })
+    expect(verdict('plaid', delivery('/plaid', [['Plaid-Verification', old]], JSON_BODY), jwk)).toBe('stale')
+  })
+
+  test('what Hookscope signs with the private key passes jsonwebtoken.verify (ES256) and carries the body hash', () => {
+    const token = headerOf(provider('plaid').sign({ body: Buffer.from(JSON_BODY), secret: privatePem }), 'Plaid-Verification')
+    const claims = jwt.verify(token, publicPem, { algorithms: ['ES256'] })
+    expect(claims.request_body_sha256).toBe(bodyHash(JSON_BODY))
+    expect(provider('plaid').signingNote?.(privatePem)).toBeNull()
+    const otherPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'pem', type: 'spki' }).toString()
+    expect(() => jwt.verify(token, otherPem, { algorithms: ['ES256'] })).toThrow()
+  })
+})

@@ -122,10 +122,17 @@ export interface EcdsaScheme {
 
 export interface JwtScheme {
   family: 'jwt'
-  /** Header carrying "Bearer <jwt>". */
+  /** Header carrying "Bearer <jwt>" (or the bare JWT, see bare). */
   header: string
-  /** Claim holding hex SHA-256 of the body (Vonage payload_hash). */
+  /** Claim holding hex SHA-256 of the body (Vonage payload_hash, Plaid request_body_sha256). */
   payloadHashClaim?: string
+  /**
+   * 'HS256' (default): signed with a shared secret (Vonage). 'ES256': signed with the provider's P-256
+   * key and verified with its public key, pasted as the JWK its key endpoint returns, PEM or base64 DER (Plaid).
+   */
+  algorithm?: 'HS256' | 'ES256'
+  /** The header holds the JWT alone, without "Bearer " (Plaid-Verification). */
+  bare?: boolean
 }
 
 export interface TokenScheme {

@@ -1,6 +1,6 @@
 import type { Header, SignatureReport, Verdict } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
-import type { CallFlow, CallIdLocation, Confirmation, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
+import type { CallFlow, CallIdLocation, Confirmation, JwtScheme, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
 
 export type { CallFlow, CallIdLocation, FieldLocation } from './preset-types'
 
@@ -145,4 +145,6 @@ export interface Provider {
   userAgent?: string
   /** Extra sentences for snippets and advice. */
   notes?: string[]
+  /** JWT schemes: header, algorithm and body-hash claim, for snippets. */
+  jwtScheme?: JwtScheme
 }
