@@ -364,3 +364,33 @@ describe('plaid (ES256 JWT; the plaid package has no webhook verifier, so jsonwe
     expect(() => jwt.verify(token, otherPem, { algorithms: ['ES256'] })).toThrow()
   })
 })
+
+describe('gohighlevel (@gohighlevel/api-client WebhookManager, Ed25519 over the raw body)', () => {
+  const { WebhookManager } = require('@gohighlevel/api-client') as {
+    WebhookManager: new (logger: object, storage: object, oauth: object) => { verifyEd25519Signature(payload: Buffer | string, signature: string, publicKey: string): boolean }
+  }
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
+  const manager = new WebhookManager(quiet, {}, {})
+  const pair = generateKeyPairSync('ed25519')
+  const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+  const publicPem = pair.publicKey.export({ format: 'pem', type: 'spki' }).toString()
+
+  test('a signature the SDK accepts is detected and valid with the PEM key; a tampered body is invalid', () => {
+    const sig = edSign(null, Buffer.from(JSON_BODY), pair.privateKey).toString('base64')
+    expect(manager.verifyEd25519Signature(Buffer.from(JSON_BODY), sig, publicPem)).toBe(true)
+    const d = delivery('/ghl', [['Content-Type', 'application/json'], ['x-ghl-signature', sig]], JSON_BODY)
+    expect(detectByHeaders(d.headers)?.id).toBe('gohighlevel')
+    expect(verdict('gohighlevel', d, publicPem)).toBe('valid')
+    expect(verdict('gohighlevel', { ...d, body: Buffer.from(tamper(JSON_BODY)) }, publicPem)).toBe('invalid')
+  })
+
+  test("Hookscope's signature passes verifyEd25519Signature: with the user's private key, or with the test key pair it names", () => {
+    const ours = headerOf(provider('gohighlevel').sign({ body: Buffer.from(JSON_BODY), secret: privatePem }), 'x-ghl-signature')
+    expect(manager.verifyEd25519Signature(Buffer.from(JSON_BODY), ours, publicPem)).toBe(true)
+    expect(manager.verifyEd25519Signature(Buffer.from(tamper(JSON_BODY)), ours, publicPem)).toBe(false)
+    const testSigned = headerOf(provider('gohighlevel').sign({ body: Buffer.from(JSON_BODY), secret: publicPem }), 'x-ghl-signature')
+    const testKey = provider('gohighlevel').verificationKeyFor!(publicPem)
+    expect(provider('gohighlevel').signingNote?.(publicPem)).toContain(testKey)
+    expect(manager.verifyEd25519Signature(Buffer.from(JSON_BODY), testSigned, testKey)).toBe(true)
+  })
+})

@@ -106,8 +106,9 @@ export interface UrlSignedScheme {
 export interface Ed25519Scheme {
   family: 'ed25519'
   signatureHeader: string
-  timestampHeader: string
-  /** "{timestamp}|{body}" (Telnyx) or "{timestamp}{body}" (Discord). */
+  /** Absent: only the raw body is signed and no age can be checked (HighLevel). */
+  timestampHeader?: string
+  /** "{timestamp}|{body}" (Telnyx), "{timestamp}{body}" (Discord) or "{body}" (HighLevel). */
   template: string
   encoding: 'hex' | 'base64'
 }

@@ -175,9 +175,13 @@ function keyPairSnippet(p: Provider, route: string): VerificationSnippet {
       ``,
       `app.post('${route}', express.raw({ type: '*/*' }), (req, res) => {`,
       `  const signature = Buffer.from(req.get('${sigHeader}') || '', '${hex ? 'hex' : 'base64'}')`,
-      `  const timestamp = req.get('${tsHeader}') || ''`,
-      `  if (!/^\\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > ${tolerance}) return res.status(400).send('stale or missing timestamp')`,
-      `  const signed = Buffer.concat([Buffer.from(timestamp + '${sep}'), req.body])`,
+      ...(tsHeader
+        ? [
+            `  const timestamp = req.get('${tsHeader}') || ''`,
+            `  if (!/^\\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > ${tolerance}) return res.status(400).send('stale or missing timestamp')`,
+            `  const signed = Buffer.concat([Buffer.from(timestamp + '${sep}'), req.body])`
+          ]
+        : [`  const signed = req.body // the raw body alone: no timestamp is signed`]),
       `  let ok = false`,
       `  try {`,
       `    ok = ${ed ? `crypto.verify(null, signed, KEY, signature)` : `crypto.verify('sha256', signed, { key: KEY, dsaEncoding: 'der' }, signature)`}`,
@@ -197,12 +201,16 @@ function keyPairSnippet(p: Provider, route: string): VerificationSnippet {
       ``,
       `@app.post("${route}")`,
       `def webhook():`,
-      `    timestamp = request.headers.get("${tsHeader}", "")`,
-      `    if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > ${tolerance}:`,
-      `        abort(400)`,
+      ...(tsHeader
+        ? [
+            `    timestamp = request.headers.get("${tsHeader}", "")`,
+            `    if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > ${tolerance}:`,
+            `        abort(400)`
+          ]
+        : []),
       `    try:`,
       `        signature = ${hex ? `bytes.fromhex(request.headers.get("${sigHeader}", ""))` : `base64.b64decode(request.headers.get("${sigHeader}", ""), validate=True)`}`,
-      `        signed = (timestamp + "${sep}").encode() + request.get_data()`,
+      tsHeader ? `        signed = (timestamp + "${sep}").encode() + request.get_data()` : `        signed = request.get_data()  # the raw body alone: no timestamp is signed`,
       ed ? `        KEY.verify(signature, signed)` : `        KEY.verify(signature, signed, ec.ECDSA(hashes.SHA256()))`,
       `    except (ValueError, InvalidSignature):`,
       `        abort(401)`,
