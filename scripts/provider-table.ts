@@ -22,7 +22,7 @@ export function providerTable(): string {
     const info = providerInfo(p)
     const headers = p.signatureHeaders.length ? p.signatureHeaders.map((h) => `\`${h}\``).join(', ') : '—'
     const confirmed = info.confirmedBy.startsWith('sdk:') ? `SDK \`${info.confirmedBy.slice(4)}\`` : info.confirmedBy === 'docs' ? 'docs' : 'seed doc'
-    const detected = p.signs ? (info.endpointOnly ? 'endpoint only' : 'yes') : 'by body shape'
+    const detected = p.signs ? (info.endpointOnly ? 'endpoint only' : 'yes') : p.detectBody ? 'by body shape' : 'endpoint only'
     return `| ${cell(p.name)} (\`${p.id}\`) | ${p.category ?? ''} | ${familyOf(p)} | ${headers} | ${info.secretFormat} | ${detected} | ${confirmed} | ${cell(p.scheme ?? '')} |`
   })
   return [

@@ -34,7 +34,7 @@ function recipe(s: SchemeSummary, secret: string, body: string, ts: string, id: 
     .replace('{url}', URL_SIGNED)
     .replace('{method}', method)
     .replace('{body}', body)
-  const key = s.key === 'whsec-base64' ? Buffer.from(secret.slice(6), 'base64') : s.key === 'base64' ? Buffer.from(secret, 'base64') : secret
+  const key = s.key === 'whsec-base64' ? Buffer.from(secret.slice(6), 'base64') : s.key === 'base64' ? Buffer.from(secret, 'base64') : s.key === 'hex' ? Buffer.from(secret, 'hex') : secret
   const digest = createHmac(s.algorithm, key).update(signed).digest(s.encoding)
   if (s.framing === 'stripe' || s.framing === 'kv') {
     const kv = s.kv ?? { timestamp: 't', signature: 'v1' }
@@ -44,12 +44,20 @@ function recipe(s: SchemeSummary, secret: string, body: string, ts: string, id: 
   return s.prefix + digest
 }
 
-const secretFor = (p: Provider): string => (p.secretFormat === 'whsec' || p.summary?.key === 'whsec-base64' ? 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' : p.summary?.key === 'base64' ? 'c2VjcmV0LWtleS1mb3ItdGVzdHM=' : 'preset_vector_secret_0123')
+const secretFor = (p: Provider): string =>
+  p.secretFormat === 'whsec' || p.summary?.key === 'whsec-base64'
+    ? 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+    : p.summary?.key === 'base64'
+      ? 'c2VjcmV0LWtleS1mb3ItdGVzdHM='
+      : p.summary?.key === 'hex'
+        ? '8f3ac1d2e4b5a6978877665544330123'
+        : 'preset_vector_secret_0123'
 
 /** What verify() takes for what sign() was given: the public half of the test key pair for key-pair schemes. */
 function verifyKeyFor(p: Provider, secret: string): string {
   if (p.family === 'ed25519') return formatPublicKey(testPrivateKey(secret, 'ed25519'), /hex/.test(p.scheme ?? '') ? 'hex-raw' : 'base64-raw')
   if (p.family === 'ecdsa-p256') return formatPublicKey(testPrivateKey(secret, 'p256'), 'base64-der')
+  if (p.family === 'jwt' && p.secretFormat === 'public-key') return formatPublicKey(testPrivateKey(secret, 'p256'), 'jwk')
   return secret
 }
 
@@ -77,7 +85,7 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('%s', (_id, p) => {
   })
 
   test.runIf(p.signs)('another secret or key is invalid', () => {
-    const other = p.family === 'ed25519' || p.family === 'ecdsa-p256' ? verifyKeyFor(p, 'another') : p.summary?.key === 'base64' ? 'b3RoZXIta2V5' : secret.replace('0123', '9999').replace('MfKQ', 'AbCd')
+    const other = p.family === 'ed25519' || p.family === 'ecdsa-p256' || p.secretFormat === 'public-key' ? verifyKeyFor(p, 'another') : p.summary?.key === 'base64' ? 'b3RoZXIta2V5' : secret.replace('0123', '9999').replace('MfKQ', 'AbCd')
     expect(verify(d, other).verdict.status).toBe('invalid')
   })
 

@@ -286,3 +286,111 @@ describe('HMAC presets against their providers\' packages', () => {
     expect(r.verdict.detail).toContain('trailing slash')
   })
 })
+
+describe('sinch (@sinch/sdk-core): voice application-signed callbacks, conversation webhooks', () => {
+  const { VoiceCallbackWebhooks, generateAuthorizationHeader, validateWebhookSignature } = require('@sinch/sdk-core') as {
+    VoiceCallbackWebhooks: new (p: { applicationKey: string; applicationSecret: string }) => { validateAuthenticationHeader(h: Record<string, string>, body: string, path: string, method: string): boolean }
+    generateAuthorizationHeader: SdkFn
+    validateWebhookSignature(secret: string, headers: Record<string, string>, body: string): boolean
+  }
+  const key = '669E367E-6BBA-48AB-AF15-266871C28135'
+  const secret = 'BeIukql3pTKJ8RGL5zo0DA=='
+  const path = '/sinch/callback/ace'
+
+  test("the worked example of Sinch's callback-signing page verifies (at its own time); a tampered body or another key does not", () => {
+    const body = '{"event":"ace","callid":"822aa4b7-05b4-4d83-87c7-1f835ee0b6f6_257","timestamp":"2014-09-24T10:59:41Z","version":1}'
+    const headers: Header[] = [['Content-Type', 'application/json'], ['x-timestamp', '2014-09-24T10:59:41Z'], ['authorization', `application ${key}:Tg6fMyo8mj9pYfWQ9ssbx3Tc1BNC87IEygAfLbJqZb4=`]]
+    const d = { ...delivery(path, headers, body), receivedAt: Date.parse('2014-09-24T10:59:41Z') }
+    expect(detectByHeaders(d.headers)?.id).toBe('sinch-voice')
+    const check = (dd: IncomingDelivery, value: string) => provider('sinch-voice').verify(dd, [{ label: 'c', value }], dd.receivedAt).verdict.status
+    expect(check(d, `${key}:${secret}`)).toBe('valid')
+    expect(check(d, secret)).toBe('valid')
+    expect(check({ ...d, body: Buffer.from(body.replace('"version":1', '"version":2')) }, `${key}:${secret}`)).toBe('invalid')
+    expect(check(d, `00000000-0000-0000-0000-000000000000:${secret}`)).toBe('invalid')
+    expect(provider('sinch-voice').verify(d, [{ label: 'c', value: secret }], Date.now()).verdict.status).toBe('stale')
+  })
+
+  test("what the SDK signs is valid here and a tampered copy invalid; what Hookscope signs passes validateAuthenticationHeader", () => {
+    const ts = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const auth = generateAuthorizationHeader('POST', JSON_BODY, 'application/json', `x-timestamp:${ts}`, path, key, secret) as string
+    const d = delivery(path, [['Content-Type', 'application/json'], ['x-timestamp', ts], ['Authorization', auth]], JSON_BODY)
+    expect(verdict('sinch-voice', d, `${key}:${secret}`)).toBe('valid')
+    expect(verdict('sinch-voice', { ...d, body: Buffer.from(tamper(JSON_BODY)) }, `${key}:${secret}`)).toBe('invalid')
+    const ours = provider('sinch-voice').sign({ body: Buffer.from(JSON_BODY), secret: `${key}:${secret}`, url: `https://${HOST}${path}` })
+    const sdk = new VoiceCallbackWebhooks({ applicationKey: key, applicationSecret: secret })
+    expect(sdk.validateAuthenticationHeader(Object.fromEntries(ours), JSON_BODY, path, 'POST')).toBe(true)
+    expect(sdk.validateAuthenticationHeader(Object.fromEntries(ours), tamper(JSON_BODY), path, 'POST')).toBe(false)
+  })
+
+  test('conversation: what Hookscope signs passes validateWebhookSignature; a tampered body does not', () => {
+    const conversationSecret = 'sinch-conversation-secret-0123'
+    const ours = provider('sinch-conversation').sign({ body: Buffer.from(JSON_BODY), secret: conversationSecret, id: 'nonce-1' })
+    expect(validateWebhookSignature(conversationSecret, Object.fromEntries(ours), JSON_BODY)).toBe(true)
+    expect(validateWebhookSignature(conversationSecret, Object.fromEntries(ours), tamper(JSON_BODY))).toBe(false)
+    expect(verdict('sinch-conversation', delivery('/c', ours, JSON_BODY), conversationSecret)).toBe('valid')
+  })
+})
+
+describe('plaid (ES256 JWT; the plaid package has no webhook verifier, so jsonwebtoken is the independent signer and verifier)', () => {
+  const jwt = require('jsonwebtoken') as { sign(claims: object, key: string, o: object): string; verify(token: string, key: string, o: object): Record<string, unknown> }
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+  const publicPem = pair.publicKey.export({ format: 'pem', type: 'spki' }).toString()
+  // The JWK as /webhook_verification_key/get returns it: the key plus alg, kid, use and validity members.
+  const jwk = JSON.stringify({ alg: 'ES256', created_at: 1560466150, expired_at: null, kid: 'bfbd5111-8e33-4643-8ced-b2e642a72f3c', use: 'sig', ...pair.publicKey.export({ format: 'jwk' }) })
+  const bodyHash = (body: string): string => createHash('sha256').update(body).digest('hex')
+
+  test('a jsonwebtoken ES256 JWT with request_body_sha256 is valid with the pasted JWK; a changed body, another key, an old iat are not', () => {
+    const token = jwt.sign({ request_body_sha256: bodyHash(JSON_BODY) }, privatePem, { algorithm: 'ES256', keyid: 'bfbd5111-8e33-4643-8ced-b2e642a72f3c' })
+    const d = delivery('/plaid', [['Content-Type', 'application/json'], ['Plaid-Verification', token]], JSON_BODY)
+    expect(detectByHeaders(d.headers)?.id).toBe('plaid')
+    expect(verdict('plaid', d, jwk)).toBe('valid')
+    expect(verdict('plaid', d, publicPem)).toBe('valid')
+    const changed = provider('plaid').verify({ ...d, body: Buffer.from(tamper(JSON_BODY)) }, [{ label: 'k', value: jwk }], Date.now())
+    expect(changed.verdict.status).toBe('invalid')
+    expect(changed.verdict.detail).toContain('request_body_sha256')
+    const other = JSON.stringify(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }))
+    expect(verdict('plaid', d, other)).toBe('invalid')
+    const old = jwt.sign({ iat: nowSec() - 600, request_body_sha256: bodyHash(JSON_BODY) }, privatePem, { algorithm: 'ES256' })
+    expect(verdict('plaid', delivery('/plaid', [['Plaid-Verification', old]], JSON_BODY), jwk)).toBe('stale')
+  })
+
+  test('what Hookscope signs with the private key passes jsonwebtoken.verify (ES256) and carries the body hash', () => {
+    const token = headerOf(provider('plaid').sign({ body: Buffer.from(JSON_BODY), secret: privatePem }), 'Plaid-Verification')
+    const claims = jwt.verify(token, publicPem, { algorithms: ['ES256'] })
+    expect(claims.request_body_sha256).toBe(bodyHash(JSON_BODY))
+    expect(provider('plaid').signingNote?.(privatePem)).toBeNull()
+    const otherPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'pem', type: 'spki' }).toString()
+    expect(() => jwt.verify(token, otherPem, { algorithms: ['ES256'] })).toThrow()
+  })
+})
+
+describe('gohighlevel (@gohighlevel/api-client WebhookManager, Ed25519 over the raw body)', () => {
+  const { WebhookManager } = require('@gohighlevel/api-client') as {
+    WebhookManager: new (logger: object, storage: object, oauth: object) => { verifyEd25519Signature(payload: Buffer | string, signature: string, publicKey: string): boolean }
+  }
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
+  const manager = new WebhookManager(quiet, {}, {})
+  const pair = generateKeyPairSync('ed25519')
+  const privatePem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+  const publicPem = pair.publicKey.export({ format: 'pem', type: 'spki' }).toString()
+
+  test('a signature the SDK accepts is detected and valid with the PEM key; a tampered body is invalid', () => {
+    const sig = edSign(null, Buffer.from(JSON_BODY), pair.privateKey).toString('base64')
+    expect(manager.verifyEd25519Signature(Buffer.from(JSON_BODY), sig, publicPem)).toBe(true)
+    const d = delivery('/ghl', [['Content-Type', 'application/json'], ['x-ghl-signature', sig]], JSON_BODY)
+    expect(detectByHeaders(d.headers)?.id).toBe('gohighlevel')
+    expect(verdict('gohighlevel', d, publicPem)).toBe('valid')
+    expect(verdict('gohighlevel', { ...d, body: Buffer.from(tamper(JSON_BODY)) }, publicPem)).toBe('invalid')
+  })
+
+  test("Hookscope's signature passes verifyEd25519Signature: with the user's private key, or with the test key pair it names", () => {
+    const ours = headerOf(provider('gohighlevel').sign({ body: Buffer.from(JSON_BODY), secret: privatePem }), 'x-ghl-signature')
+    expect(manager.verifyEd25519Signature(Buffer.from(JSON_BODY), ours, publicPem)).toBe(true)
+    expect(manager.verifyEd25519Signature(Buffer.from(tamper(JSON_BODY)), ours, publicPem)).toBe(false)
+    const testSigned = headerOf(provider('gohighlevel').sign({ body: Buffer.from(JSON_BODY), secret: publicPem }), 'x-ghl-signature')
+    const testKey = provider('gohighlevel').verificationKeyFor!(publicPem)
+    expect(provider('gohighlevel').signingNote?.(publicPem)).toContain(testKey)
+    expect(manager.verifyEd25519Signature(Buffer.from(JSON_BODY), testSigned, testKey)).toBe(true)
+  })
+})

@@ -77,6 +77,9 @@ export function diagnose({ spec, parsed, input, secrets, tolerance, age }: Diagn
   if (s.key === 'whsec-base64') {
     const hit = matchWith(payloadFor(spec, input), (v) => v)
     if (hit) say(`Signature matches when the whole "whsec_…" string is the key; ${spec.name} uses the base64-decoded part after "whsec_" (secret "${hit.label}").`, hit.index)
+  } else if (s.key === 'hex' || s.key === 'base64') {
+    const hit = matchWith(payloadFor(spec, input), (v) => v)
+    if (hit) say(`Signature matches with the secret's characters as the key; ${spec.name} decodes the secret from ${s.key} first (secret "${hit.label}").`, hit.index)
   } else {
     const hit = matchWith(payloadFor(spec, input), (v) => Buffer.from(v.replace(/^whsec_/, ''), 'base64'))
     if (hit) say(`Signature matches with the base64-decoded secret; ${spec.name} uses the secret string exactly as given (secret "${hit.label}").`, hit.index)

@@ -31,6 +31,7 @@ export interface ParsedHeader {
 export function keyOf(summary: SchemeSummary, secret: string): Buffer | string {
   if (summary.key === 'whsec-base64') return Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64')
   if (summary.key === 'base64') return Buffer.from(secret, 'base64')
+  if (summary.key === 'hex') return Buffer.from(secret.trim(), 'hex')
   return secret
 }
 

@@ -44,12 +44,14 @@ export function defineKeyPairProvider(spec: KeyPairProviderSpec): Provider {
   const curve = curveOf(s)
   const tolerance = spec.timestampToleranceSec ?? DEFAULT_TOLERANCE_SEC
   const encodeSig = (sig: Buffer): string => (s.family === 'ed25519' && s.encoding === 'hex' ? sig.toString('hex') : sig.toString('base64'))
+  const noTime = s.timestampHeader ? null : `${spec.name} signs the body alone, with no timestamp: a replayed delivery verifies as well as the first.`
   return {
     ...spec,
     family: s.family,
     signs: true,
-    signatureHeaders: [s.signatureHeader, s.timestampHeader],
-    timestampToleranceSec: tolerance,
+    signatureHeaders: s.timestampHeader ? [s.signatureHeader, s.timestampHeader] : [s.signatureHeader],
+    timestampToleranceSec: s.timestampHeader ? tolerance : undefined,
+    ...(noTime ? { forgeSkips: { 'stale-timestamp': noTime, 'future-timestamp': noTime } } : {}),
     detect: (d) => (headerValue(d.headers, s.signatureHeader) !== null ? 1 : 0),
     // A public key of this scheme's curve, in the dashboard's form (what a user pastes).
     sampleSecret: () => formatPublicKey(testPrivateKey(`sample ${spec.id} ${Date.now()}`, curve), spec.keyForm),
@@ -60,7 +62,7 @@ export function defineKeyPairProvider(spec: KeyPairProviderSpec): Provider {
       const sig = s.family === 'ed25519' ? cryptoSign(null, payload, key) : cryptoSign('sha256', payload, { key, dsaEncoding: 'der' })
       return [
         ['Content-Type', spec.contentType],
-        [s.timestampHeader, timestamp],
+        ...(s.timestampHeader ? [[s.timestampHeader, timestamp] as [string, string]] : []),
         [s.signatureHeader, encodeSig(sig)],
         ...(spec.extraHeaders?.(o) ?? [])
       ]
@@ -93,8 +95,9 @@ function verifyKeyPair(
 ): VerifyResult {
   const s = spec.keyScheme
   const raw = headerValue(d.headers, s.signatureHeader)
-  const timestamp = headerValue(d.headers, s.timestampHeader)
-  const used = [s.signatureHeader, s.timestampHeader].filter((h) => headerValue(d.headers, h) !== null)
+  const timed = s.timestampHeader !== undefined
+  const received = s.timestampHeader !== undefined ? headerValue(d.headers, s.timestampHeader) : ''
+  const used = [s.signatureHeader, s.timestampHeader].filter((h): h is string => h !== undefined && headerValue(d.headers, h) !== null)
   const report = (fields: Partial<SignatureReport>): SignatureReport => ({
     provider: spec.id,
     headersUsed: used,
@@ -111,9 +114,10 @@ function verifyKeyPair(
   })
   if (raw === null) return { verdict: { status: 'missing', detail: `${spec.name} signs its deliveries, but the ${s.signatureHeader} header is absent.` }, report: report({}) }
   if (raw.trim() === '') return invalid(`The ${s.signatureHeader} header is present but empty.`)
-  if (timestamp === null || timestamp.trim() === '') {
+  if (received === null || (timed && received.trim() === '')) {
     return { verdict: { status: 'missing', detail: `${spec.name} signs a timestamp, but the ${s.timestampHeader} header is absent.` }, report: report({}) }
   }
+  const timestamp = received
   const payload = signedBytes(s.template, timestamp, d.body)
   const preview = previewOf(payload)
   if (secrets.length === 0) {
@@ -133,6 +137,7 @@ function verifyKeyPair(
     )
   }
   const age = (() => {
+    if (!timed) return 0
     const ts = timestampSeconds(timestamp)
     return ts === null ? null : nowMs / 1000 - ts
   })()
@@ -152,7 +157,7 @@ function verifyKeyPair(
     if (again && usable.some(({ key }) => check(s, key, signedBytes(s.template, timestamp, again), sig))) {
       diagnostics.push('Signature verifies over JSON.stringify(JSON.parse(body)) but not the raw bytes: your framework re-serializes the body; verify the raw bytes.')
     }
-    if (usable.some(({ key }) => check(s, key, d.body, sig))) diagnostics.push(`Signature verifies over the body alone, without the timestamp the scheme signs.`)
+    if (timed && usable.some(({ key }) => check(s, key, d.body, sig))) diagnostics.push(`Signature verifies over the body alone, without the timestamp the scheme signs.`)
   }
   const n = usable.length
   diagnostics.push(

@@ -1,7 +1,7 @@
 // Public and private keys in the forms providers' dashboards show them (base64, hex, PEM), and the
 // test key pairs Hookscope signs with when it only has a public key: derived from what the user gave,
 // so the same input always yields the same test key (configure it once in the handler).
-import { createECDH, createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
+import { createECDH, createHash, createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto'
 
 export type KeyCurve = 'ed25519' | 'p256'
 
@@ -27,7 +27,10 @@ export function parsePublicKey(value: string, curve: KeyCurve): KeyObject | null
   try {
     const text = value.trim()
     let key: KeyObject
-    if (text.includes('-----BEGIN')) {
+    if (text.startsWith('{')) {
+      // A JWK, as key endpoints return it (Plaid's /webhook_verification_key/get); extra members are ignored.
+      key = createPublicKey({ key: JSON.parse(text) as JsonWebKey, format: 'jwk' })
+    } else if (text.includes('-----BEGIN')) {
       key = /PRIVATE KEY/.test(text) ? createPublicKey(createPrivateKey(text)) : createPublicKey(text)
     } else {
       const bytes = decodeText(text)
@@ -73,8 +76,9 @@ export function signingKey(secret: string, curve: KeyCurve): { key: KeyObject; t
   return own ? { key: own, test: false } : { key: testPrivateKey(secret, curve), test: true }
 }
 
-/** A public key in the form the provider's dashboard shows: raw base64 or hex (Ed25519), base64 DER (P-256). */
-export function formatPublicKey(key: KeyObject, form: 'base64-raw' | 'hex-raw' | 'base64-der'): string {
+/** A public key in the form the provider shows: raw base64 or hex (Ed25519), base64 DER (P-256), a JWK (Plaid). */
+export function formatPublicKey(key: KeyObject, form: 'base64-raw' | 'hex-raw' | 'base64-der' | 'jwk'): string {
+  if (form === 'jwk') return JSON.stringify(createPublicKey(key).export({ format: 'jwk' }))
   const der = createPublicKey(key).export({ format: 'der', type: 'spki' })
   if (form === 'base64-der') return der.toString('base64')
   const raw = der.subarray(der.length - 32)

@@ -1,5 +1,5 @@
 // A provider as data: everything that differs from one provider to the next is a field here; the
-// scheme families (hmac, url-signed, ed25519, ecdsa-p256, jwt, token, basic, unsigned) are code.
+// scheme families (hmac, url-signed, ed25519, ecdsa-p256, jwt, token, basic, signed-request, unsigned) are code.
 import type { EventSample, RetryPolicy } from './types'
 
 /**
@@ -76,8 +76,8 @@ export interface HmacScheme {
   prefix?: string
   /** What is signed: {body}, {timestamp}, {id} and {url} placeholders; {body} exactly once. */
   template: string
-  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_"; 'base64': the secret is base64. */
-  key?: 'raw' | 'whsec-base64' | 'base64'
+  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_"; 'base64' / 'hex': the secret is base64 / hex (Dixa). */
+  key?: 'raw' | 'whsec-base64' | 'base64' | 'hex'
   /**
    * Several values in one header:
    * - 'kv': "t=<ts>,v1=<sig>" pairs (Stripe; Retell "v=<ms>,d=<hex>"), see kv;
@@ -106,8 +106,9 @@ export interface UrlSignedScheme {
 export interface Ed25519Scheme {
   family: 'ed25519'
   signatureHeader: string
-  timestampHeader: string
-  /** "{timestamp}|{body}" (Telnyx) or "{timestamp}{body}" (Discord). */
+  /** Absent: only the raw body is signed and no age can be checked (HighLevel). */
+  timestampHeader?: string
+  /** "{timestamp}|{body}" (Telnyx), "{timestamp}{body}" (Discord) or "{body}" (HighLevel). */
   template: string
   encoding: 'hex' | 'base64'
 }
@@ -122,10 +123,17 @@ export interface EcdsaScheme {
 
 export interface JwtScheme {
   family: 'jwt'
-  /** Header carrying "Bearer <jwt>". */
+  /** Header carrying "Bearer <jwt>" (or the bare JWT, see bare). */
   header: string
-  /** Claim holding hex SHA-256 of the body (Vonage payload_hash). */
+  /** Claim holding hex SHA-256 of the body (Vonage payload_hash, Plaid request_body_sha256). */
   payloadHashClaim?: string
+  /**
+   * 'HS256' (default): signed with a shared secret (Vonage). 'ES256': signed with the provider's P-256
+   * key and verified with its public key, pasted as the JWK its key endpoint returns, PEM or base64 DER (Plaid).
+   */
+  algorithm?: 'HS256' | 'ES256'
+  /** The header holds the JWT alone, without "Bearer " (Plaid-Verification). */
+  bare?: boolean
 }
 
 export interface TokenScheme {
@@ -133,6 +141,19 @@ export interface TokenScheme {
   header: string
   /** Text before the token ("Bearer "). */
   prefix?: string
+  /**
+   * The user names the header (AssemblyAI's webhook_auth_header_name): a secret written as a header line,
+   * "Name: value", names it; a bare value is looked for in `header`.
+   */
+  headerNamedBySecret?: boolean
+}
+
+export interface SignedRequestScheme {
+  family: 'signed-request'
+  /** "application <key>:<base64 HMAC-SHA256>" (Sinch). */
+  header: string
+  /** The ISO 8601 time signed as "x-timestamp:<value>". */
+  timestampHeader: string
 }
 
 export interface BasicScheme {
@@ -143,7 +164,7 @@ export interface UnsignedScheme {
   family: 'unsigned'
 }
 
-export type SchemeSpec = HmacScheme | UrlSignedScheme | Ed25519Scheme | EcdsaScheme | JwtScheme | TokenScheme | BasicScheme | UnsignedScheme
+export type SchemeSpec = HmacScheme | UrlSignedScheme | Ed25519Scheme | EcdsaScheme | JwtScheme | TokenScheme | BasicScheme | SignedRequestScheme | UnsignedScheme
 export type SchemeFamily = SchemeSpec['family']
 
 /** How a preset was checked: against the provider's own npm package, or its documentation only. */

@@ -8,6 +8,7 @@ import { defineJwtProvider } from './jwt-scheme'
 import { defineKeyPairProvider } from './key-pair-scheme'
 import { formatPublicKey, testPrivateKey } from './keys'
 import type { FieldLocation, Preset, SecretFormat } from './preset-types'
+import { defineSignedRequestProvider } from './signed-request'
 import { defineTokenProvider } from './token-scheme'
 import type { Provider, SignOptions } from './types'
 import { plivoV3Payload, receivedUrl, twilioBodyHashCheck, twilioPayload, urlVariants } from './url-signed'
@@ -73,9 +74,11 @@ function build(p: Preset, common: Omit<HmacProviderSpec, 'summary'>): Provider {
   switch (s.family) {
     case 'hmac': {
       const signsUrl = s.template.includes('{url}')
+      const hexKey = s.key === 'hex'
       return {
         ...defineHmacProvider({
           ...common,
+          ...(hexKey ? { secretProblem: (v: string) => (/^([0-9a-fA-F]{2})+$/.test(v.trim()) ? null : `${p.name}'s secret key is hex (an even number of 0-9, a-f characters), decoded before use; this value is not hex.`) } : {}),
           summary: {
             algorithm: s.algorithm,
             encoding: s.encoding,
@@ -129,6 +132,8 @@ function build(p: Preset, common: Omit<HmacProviderSpec, 'summary'>): Provider {
     case 'token':
     case 'basic':
       return defineTokenProvider({ ...common, tokenScheme: s })
+    case 'signed-request':
+      return defineSignedRequestProvider({ ...common, requestScheme: s })
     case 'unsigned':
       return {
         ...common,

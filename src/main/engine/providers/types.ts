@@ -1,6 +1,6 @@
 import type { Header, SignatureReport, Verdict } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
-import type { CallFlow, CallIdLocation, Confirmation, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
+import type { CallFlow, CallIdLocation, Confirmation, JwtScheme, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
 
 export type { CallFlow, CallIdLocation, FieldLocation } from './preset-types'
 
@@ -38,8 +38,8 @@ export interface SchemeSummary {
   prefix: string
   /** What is signed, with {body}, {timestamp}, {id}, {url} placeholders. */
   template: string
-  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_" is the key; 'base64': the secret is base64. */
-  key: 'raw' | 'whsec-base64' | 'base64'
+  /** 'raw': the secret string is the key; 'whsec-base64': base64 of the part after "whsec_" is the key; 'base64' / 'hex': the secret is base64 / hex. */
+  key: 'raw' | 'whsec-base64' | 'base64' | 'hex'
   /**
    * How several signatures share the header: Stripe "t=..,v1=..", 'kv' the same with other key names
    * (see kv), Standard Webhooks "v1,<b64> v1,<b64>", 'list' comma-separated digests (Plivo).
@@ -145,4 +145,6 @@ export interface Provider {
   userAgent?: string
   /** Extra sentences for snippets and advice. */
   notes?: string[]
+  /** JWT schemes: header, algorithm and body-hash claim, for snippets. */
+  jwtScheme?: JwtScheme
 }

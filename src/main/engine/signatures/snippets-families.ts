@@ -1,34 +1,10 @@
 // Verification snippets for the scheme families that are not an HMAC over a template of the body:
-// URL-signed (Twilio-style, Plivo V3), key pairs (Ed25519, ECDSA P-256), JWT, shared token, Basic.
+// URL-signed (Twilio-style, Plivo V3), key pairs (Ed25519, ECDSA P-256), JWT, shared token, Basic;
+// signed requests (Sinch) and ES256 JWTs (Plaid) are in snippets-signed.ts.
 import type { VerificationSnippet } from '../../../shared/api/signatures'
 import type { Provider } from '../providers/types'
-
-const join = (lines: string[]): string => lines.join('\n')
-
-const NODE_HEAD = (p: Provider, env: string): string[] => [
-  `// ${p.name}: ${p.scheme ?? ''}`,
-  `const crypto = require('node:crypto')`,
-  `const express = require('express')`,
-  `const app = express()`,
-  `const ${env} = process.env.WEBHOOK_SECRET`
-]
-const PY_HEAD = (p: Provider, env: string): string[] => [
-  `# ${p.name}: ${p.scheme ?? ''}`,
-  `import base64, hashlib, hmac, json, os, time`,
-  `from flask import Flask, request, abort`,
-  `app = Flask(__name__)`,
-  `${env} = os.environ["WEBHOOK_SECRET"]`
-]
-const NODE_SAFE = [
-  `function safeEqual(a, b) {`,
-  `  const x = Buffer.from(a)`,
-  `  const y = Buffer.from(b)`,
-  `  return x.length === y.length && crypto.timingSafeEqual(x, y)`,
-  `}`
-]
-const PY_SAFE = [`def safe_equal(a: str, b: str) -> bool:`, `    return len(a) == len(b) and hmac.compare_digest(a.encode(), b.encode())`]
-const NODE_TAIL = [`  res.status(200).json({ received: true })`, `})`, `app.listen(3000)`]
-const PY_TAIL = [`    return {"received": True}, 200`]
+import { join, NODE_HEAD, NODE_SAFE, NODE_TAIL, PY_HEAD, PY_SAFE, PY_TAIL } from './snippet-parts'
+import { es256Snippet, signedRequestSnippet } from './snippets-signed'
 
 /** A snippet for the provider's family, or null when the generic HMAC generator applies. */
 export function familySnippet(p: Provider, route: string): VerificationSnippet | null {
@@ -43,6 +19,8 @@ export function familySnippet(p: Provider, route: string): VerificationSnippet |
     case 'token':
     case 'basic':
       return tokenSnippet(p, route)
+    case 'signed-request':
+      return signedRequestSnippet(p, route)
     default:
       return null
   }
@@ -172,9 +150,13 @@ function keyPairSnippet(p: Provider, route: string): VerificationSnippet {
       ``,
       `app.post('${route}', express.raw({ type: '*/*' }), (req, res) => {`,
       `  const signature = Buffer.from(req.get('${sigHeader}') || '', '${hex ? 'hex' : 'base64'}')`,
-      `  const timestamp = req.get('${tsHeader}') || ''`,
-      `  if (!/^\\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > ${tolerance}) return res.status(400).send('stale or missing timestamp')`,
-      `  const signed = Buffer.concat([Buffer.from(timestamp + '${sep}'), req.body])`,
+      ...(tsHeader
+        ? [
+            `  const timestamp = req.get('${tsHeader}') || ''`,
+            `  if (!/^\\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > ${tolerance}) return res.status(400).send('stale or missing timestamp')`,
+            `  const signed = Buffer.concat([Buffer.from(timestamp + '${sep}'), req.body])`
+          ]
+        : [`  const signed = req.body // the raw body alone: no timestamp is signed`]),
       `  let ok = false`,
       `  try {`,
       `    ok = ${ed ? `crypto.verify(null, signed, KEY, signature)` : `crypto.verify('sha256', signed, { key: KEY, dsaEncoding: 'der' }, signature)`}`,
@@ -194,12 +176,16 @@ function keyPairSnippet(p: Provider, route: string): VerificationSnippet {
       ``,
       `@app.post("${route}")`,
       `def webhook():`,
-      `    timestamp = request.headers.get("${tsHeader}", "")`,
-      `    if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > ${tolerance}:`,
-      `        abort(400)`,
+      ...(tsHeader
+        ? [
+            `    timestamp = request.headers.get("${tsHeader}", "")`,
+            `    if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > ${tolerance}:`,
+            `        abort(400)`
+          ]
+        : []),
       `    try:`,
       `        signature = ${hex ? `bytes.fromhex(request.headers.get("${sigHeader}", ""))` : `base64.b64decode(request.headers.get("${sigHeader}", ""), validate=True)`}`,
-      `        signed = (timestamp + "${sep}").encode() + request.get_data()`,
+      tsHeader ? `        signed = (timestamp + "${sep}").encode() + request.get_data()` : `        signed = request.get_data()  # the raw body alone: no timestamp is signed`,
       ed ? `        KEY.verify(signature, signed)` : `        KEY.verify(signature, signed, ec.ECDSA(hashes.SHA256()))`,
       `    except (ValueError, InvalidSignature):`,
       `        abort(401)`,
@@ -214,6 +200,7 @@ function keyPairSnippet(p: Provider, route: string): VerificationSnippet {
 }
 
 function jwtSnippet(p: Provider, route: string): VerificationSnippet {
+  if (p.jwtScheme?.algorithm === 'ES256') return es256Snippet(p, route)
   const header = p.signatureHeaders[0]
   const tolerance = p.timestampToleranceSec ?? 300
   return {
@@ -293,3 +280,4 @@ function tokenSnippet(p: Provider, route: string): VerificationSnippet {
     ]
   }
 }
+

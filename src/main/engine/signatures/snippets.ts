@@ -102,7 +102,7 @@ function nodeSnippet(p: Provider, s: SchemeSummary, route: string): string {
       `  if (!Number.isFinite(age) || age > ${tolerance}) return res.status(400).send('stale or missing timestamp')`
     )
   }
-  const key = s.key === 'whsec-base64' ? `Buffer.from(SECRET.replace(/^whsec_/, ''), 'base64')` : s.key === 'base64' ? `Buffer.from(SECRET, 'base64')` : 'SECRET'
+  const key = s.key === 'whsec-base64' ? `Buffer.from(SECRET.replace(/^whsec_/, ''), 'base64')` : s.key === 'base64' ? `Buffer.from(SECRET, 'base64')` : s.key === 'hex' ? `Buffer.from(SECRET, 'hex')` : 'SECRET'
   const prefix = s.framing ? '' : s.prefix
   lines.push(
     `  const digest = crypto.createHmac('${s.algorithm}', ${key}).update(${jsSigned(s)}).digest('${s.encoding}')`,
@@ -167,7 +167,7 @@ function pythonSnippet(p: Provider, s: SchemeSummary, route: string): string {
       `        abort(400)`
     )
   }
-  const key = s.key === 'whsec-base64' ? `base64.b64decode(SECRET.removeprefix("whsec_"))` : s.key === 'base64' ? `base64.b64decode(SECRET)` : `SECRET.encode()`
+  const key = s.key === 'whsec-base64' ? `base64.b64decode(SECRET.removeprefix("whsec_"))` : s.key === 'base64' ? `base64.b64decode(SECRET)` : s.key === 'hex' ? `bytes.fromhex(SECRET)` : `SECRET.encode()`
   const mac = `hmac.new(${key}, ${pySigned(s)}, hashlib.${s.algorithm})`
   const digest =
     s.encoding === 'hex'

@@ -227,6 +227,20 @@ export const DEVTOOLS_PRESETS = [
     sample: ['contact.creation', () => [{ eventId: Math.floor(Math.random() * 1e9), subscriptionId: 1, portalId: 62515, occurredAt: Date.now(), subscriptionType: 'contact.creation', objectId: 123 }]],
     source: 'developers.hubspot.com/docs/api/webhooks/validating-requests'
   }),
+  brief({
+    id: 'gohighlevel',
+    name: 'HighLevel',
+    category: 'crm',
+    scheme: { family: 'ed25519', signatureHeader: 'x-ghl-signature', template: '{body}', encoding: 'base64' },
+    secretFormat: 'public-key',
+    description: 'x-ghl-signature: base64 Ed25519 signature of the raw body alone (no timestamp); verify with the public key HighLevel publishes (PEM, or the raw 32-byte key in base64).',
+    eventType: ['json:type'],
+    eventId: ['json:id'],
+    sample: ['ContactCreate', () => ({ type: 'ContactCreate', locationId: rid('', 20), id: rid('', 20), firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+14155550123', dateAdded: isoNow() })],
+    source: '@gohighlevel/api-client lib/webhook/webhook-manager (verifyEd25519Signature, x-ghl-signature); marketplace.gohighlevel.com/docs/webhook/WebhookIntegrationGuide',
+    confirmedBy: { by: 'sdk', package: '@gohighlevel/api-client' },
+    more: { notes: ['The legacy x-wh-signature (RSA-SHA256) header is no longer sent, per the SDK; it is not checked here.', 'Nothing time-bound is signed: keep the ids of handled events to refuse replays.'] }
+  }),
   named('openai', 'OpenAI', 'realtime.call.incoming'),
   named('replicate', 'Replicate', 'prediction.completed'),
   named('supabase', 'Supabase', 'auth.hook'),

@@ -208,5 +208,55 @@ export const MESSAGING_PRESETS = [
     sample: ['messages', () => ({ object: 'whatsapp_business_account', entry: [{ id: rid('', 15), changes: [{ field: 'messages', value: { messages: [{ from: phone().slice(1), id: rid('wamid.'), type: 'text' }] } }] }] })],
     source: 'developers.facebook.com/docs/graph-api/webhooks/getting-started (validating payloads)',
     more: { detectVia: 'endpoint' as const, notes: ['GitHub uses the same header: Hookscope judges WhatsApp deliveries at an endpoint set to WhatsApp.'] }
+  }),
+  brief({
+    id: 'microsoft-teams-outgoing',
+    name: 'Microsoft Teams (outgoing webhook)',
+    category: 'messaging',
+    scheme: hmacBody('Authorization', { encoding: 'base64', prefix: 'HMAC ', key: 'base64' }),
+    description: 'Authorization: "HMAC <base64 HMAC-SHA256 of the raw body>" keyed with the base64-decoded security token Teams shows when the outgoing webhook is created.',
+    // Authorization is too common to claim a delivery: judged as Teams only at an endpoint set to it.
+    eventType: ['json:type'],
+    eventId: ['json:id'],
+    // A user @mentioned the outgoing webhook in a channel; the handler answers with a message activity.
+    sample: [
+      'message',
+      () => ({
+        type: 'message',
+        id: String(Date.now()),
+        timestamp: isoNow(),
+        serviceUrl: 'https://smba.trafficmanager.net/amer/',
+        channelId: 'msteams',
+        from: { id: `29:${rid('', 40)}`, name: 'Ada Lovelace', aadObjectId: uuid() },
+        conversation: { isGroup: true, id: `19:${rid('', 32)}@thread.skype;messageid=${Date.now()}`, name: null, conversationType: 'channel', tenantId: uuid() },
+        text: '<at>Hookscope</at> status of call 42?',
+        textFormat: 'plain',
+        channelData: { teamsChannelId: `19:${rid('', 32)}@thread.skype`, teamsTeamId: `19:${rid('', 32)}@thread.skype`, tenant: { id: uuid() } }
+      })
+    ],
+    more: { detectVia: 'endpoint' },
+    source: 'OfficeDev/msteams-samples-outgoing-webhook-nodejs app.js (HMAC check with the base64-decoded shared secret)'
+  }),
+  brief({
+    id: 'dixa',
+    name: 'Dixa',
+    category: 'messaging',
+    scheme: hmacKv('X-DIXA-SIGNATURE', 't', 'v1', { key: 'hex', timestampMs: true }),
+    description: 'X-DIXA-SIGNATURE: "t=<unix ms>,v1=<hex HMAC-SHA256 of {t}.{raw body}>" keyed with the hex-decoded subscription secret key.',
+    eventType: ['json:event_fqn'],
+    eventId: ['json:event_id'],
+    sample: [
+      'CONVERSATION_CREATED',
+      () => ({
+        event_id: uuid(),
+        event_fqn: 'CONVERSATION_CREATED',
+        event_version: '1',
+        event_timestamp: isoNow(),
+        organization: { id: uuid(), name: 'Acme Support' },
+        data: { conversation: { csid: 4242, channel: 'widget_chat', status: 'open', direction: 'inbound', created_at: isoNow() } }
+      })
+    ],
+    source: 'docs.dixa.io/docs/webhooks/webhooks-security; docs.dixa.io/docs/webhooks/webhooks-payloads',
+    more: { notes: ['The tolerance on t is not stated by Dixa: Hookscope uses 5 minutes.'] }
   })
 ]

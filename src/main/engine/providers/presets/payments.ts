@@ -181,5 +181,26 @@ export const PAYMENT_PRESETS = [
     sample: ['subscription_created', () => ({ id: rid('ev_', 16), occurred_at: nowSec(), event_type: 'subscription_created', content: { subscription: { id: rid('', 16) } } })],
     source: 'apidocs.chargebee.com/docs/api/events (webhook basic authentication)',
     more: { detectVia: 'endpoint' as const, signatureOptional: true }
+  }),
+  brief({
+    id: 'plaid',
+    name: 'Plaid',
+    category: 'payments',
+    scheme: { family: 'jwt', header: 'Plaid-Verification', algorithm: 'ES256', bare: true, payloadHashClaim: 'request_body_sha256' },
+    secretFormat: 'public-key',
+    description:
+      'Plaid-Verification: an ES256 JWT (header kid) with claims iat (at most 5 minutes old) and request_body_sha256 (hex SHA-256 of the raw body); verify with the JWK that /webhook_verification_key/get returns for the kid.',
+    eventType: ['json:webhook_code'],
+    eventId: ['json:item_id'],
+    sample: [
+      'SYNC_UPDATES_AVAILABLE',
+      () => ({ webhook_type: 'TRANSACTIONS', webhook_code: 'SYNC_UPDATES_AVAILABLE', item_id: rid('', 37), initial_update_complete: true, historical_update_complete: false, environment: 'production' })
+    ],
+    source: 'plaid.com/docs/api/webhooks/webhook-verification (steps to verify webhooks)',
+    more: {
+      notes: [
+        "--secret takes the JWK Plaid's /webhook_verification_key/get returns for the JWT's kid (as JSON), or the same key as PEM; Hookscope does not call Plaid's API, so fetch the key yourself and paste it again when Plaid rotates it."
+      ]
+    }
   })
 ]

@@ -100,5 +100,31 @@ export const VOICE_AI_PRESETS = [
     contentType: 'application/json',
     source: 'developers.deepgram.com/docs/callback',
     confirmedBy: { by: 'docs' }
+  }),
+  definePreset({
+    id: 'assemblyai',
+    name: 'AssemblyAI',
+    category: 'voice-ai',
+    scheme: { family: 'token', header: 'X-Webhook-Secret', headerNamedBySecret: true },
+    secretFormat: 'token',
+    description:
+      'No signature: the header named by webhook_auth_header_name carries webhook_auth_header_value, both set with the transcription request; compared as is. --secret takes "Header-Name: value" (a bare value means X-Webhook-Secret, the name in AssemblyAI\'s example).',
+    detectVia: 'endpoint',
+    signatureOptional: true,
+    eventType: ['json:status'],
+    eventId: ['json:transcript_id'],
+    events: [
+      ev('completed', 'The transcript is ready: fetch it by transcript_id', () => ({ transcript_id: uuid(), status: 'completed' })),
+      ev('error', 'The transcription failed: fetch the transcript for its error', () => ({ transcript_id: uuid(), status: 'error' }))
+    ],
+    retry: retry('Retried up to 10 attempts in all when no 2xx comes within 10 seconds (the interval is not stated); a 4xx answer counts as failed and is not retried.', Array(9).fill(0), 10_000),
+    methods: ['POST'],
+    contentType: 'application/json',
+    source: 'assemblyai.com/docs/deployment/webhooks-for-pre-recorded-audio (authenticate webhook deliveries, delivery payload, retries)',
+    confirmedBy: { by: 'docs' },
+    notes: [
+      'The header and its value are yours to choose per request; AssemblyAI sends none when you set none.',
+      'Deliveries come from 44.238.19.20 (US) and 54.220.25.36 (EU); the streaming-session webhook (webhook_url on the WebSocket URL) uses the same two parameters.'
+    ]
   })
 ] as const

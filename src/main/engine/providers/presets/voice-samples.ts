@@ -53,3 +53,26 @@ export const zoomPhone = (event: string) => () => ({
 
 /** phone.systems envelope: the event id, its type, when, and the call's global_tag. */
 export const didwwEvent = (type: string) => () => ({ id: uuid(), type, ts: isoNow(), global_tag: uuid(), data: { direction: 'inbound', from: phone(), to: phone(), ...(type === 'call.ended' ? { duration: 61 } : {}) } })
+
+/** Sinch Voice callback (ice / ace / dice / pie), in the shape of the signing example and the SDK's DiceRequest. */
+export const sinchCallEvent = (event: 'ice' | 'ace' | 'dice' | 'pie') => () => ({
+  event,
+  callid: `${uuid()}_${Math.floor(100 + Math.random() * 900)}`,
+  timestamp: isoNow().replace(/\.\d{3}Z$/, 'Z'),
+  version: 1,
+  applicationKey: uuid().toUpperCase(),
+  ...(event === 'ice' ? { cli: phone().slice(1), to: { type: 'number', endpoint: phone() }, domain: 'pstn', originationType: 'PSTN', rate: { currencyId: 'USD', amount: 0.0083 } } : {}),
+  ...(event === 'ace' ? { amd: { status: 'human', reason: 'n/a', duration: 1 } } : {}),
+  ...(event === 'pie' ? { menuResult: { type: 'sequence', value: '1', menuId: 'main', inputMethod: 'dtmf' } } : {}),
+  ...(event === 'dice' ? { reason: 'CALLERHANGUP', result: 'ANSWERED', duration: 42, debit: { currencyId: 'USD', amount: 0.0083 }, from: phone().slice(1), to: { type: 'number', endpoint: phone() } } : {})
+})
+
+/** Africa's Talking voice callback (form fields): isActive 1 while the call is up, 0 in the final request with duration and cost. */
+export const africastalkingCall = (isActive: '1' | '0') => () => ({
+  isActive,
+  sessionId: `ATVId_${rid('', 32)}`,
+  direction: 'Inbound',
+  callerNumber: phone(),
+  destinationNumber: '+254711082000',
+  ...(isActive === '0' ? { durationInSeconds: '37', currencyCode: 'KES', amount: '3.2000' } : {})
+})

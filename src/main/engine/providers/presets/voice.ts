@@ -3,6 +3,7 @@ import { definePreset } from '../preset'
 import { phone, rid, uuid, isoNow } from '../samples'
 import { ev, hmacBody, hmacKv, retry, UNDOCUMENTED_RETRY } from './kit'
 import { VOICE_AI_PRESETS } from './voice-ai'
+import { VOICE_CALLBACK_PRESETS } from './voice-callbacks'
 import { bandwidthEvent, didwwEvent, plivoForm, signalwireStatus, telnyxEvent, vonageEvent, zoomMeeting, zoomPhone } from './voice-samples'
 
 export const VOICE_PRESETS = [
@@ -168,8 +169,8 @@ export const VOICE_PRESETS = [
     retry: UNDOCUMENTED_RETRY,
     methods: ['POST'],
     contentType: 'application/json',
-    source: 'developers.sinch.com/docs/conversation/callbacks (validating callbacks)',
-    confirmedBy: { by: 'docs' }
+    source: 'developers.sinch.com/docs/conversation/callbacks (validating callbacks); @sinch/sdk-client validateWebhookSignature',
+    confirmedBy: { by: 'sdk', package: '@sinch/sdk-core' }
   }),
   ...VOICE_AI_PRESETS,
   definePreset({
@@ -247,5 +248,6 @@ export const VOICE_PRESETS = [
     source: 'developers.ringcentral.com/guide/notifications/webhooks (receiving); RingCentral SDK WebhookDeliveryModeRequest.verificationToken',
     notes: ['At subscription creation RingCentral sends a Validation-Token header that your handler must echo back in its answer.'],
     confirmedBy: { by: 'docs' }
-  })
+  }),
+  ...VOICE_CALLBACK_PRESETS
 ]
