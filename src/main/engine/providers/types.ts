@@ -1,6 +1,6 @@
 import type { Header, SignatureReport, Verdict } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
-import type { CallFlow, CallIdLocation, Confirmation, JwtScheme, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
+import type { CallFlow, CallIdLocation, Confirmation, EcdsaScheme, Ed25519Scheme, JwtScheme, ProviderCategory, SchemeFamily, SecretFormat } from './preset-types'
 
 export type { CallFlow, CallIdLocation, FieldLocation } from './preset-types'
 
@@ -104,6 +104,8 @@ export interface Provider {
   scheme?: string
   /** Machine-readable scheme, when it is an HMAC over a template (all but Twilio and VoIPBIN). */
   summary?: SchemeSummary
+  /** Machine-readable key-pair scheme (Ed25519, ECDSA): what the verification snippets are written from. */
+  keyScheme?: Ed25519Scheme | EcdsaScheme
   /** True when the provider signs only if the user configured a secret (TopCalls). */
   signatureOptional?: boolean
   /** Recognise the provider from a parsed body when no signature header gave it away (cheap shape checks). */

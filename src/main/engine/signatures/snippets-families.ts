@@ -136,9 +136,11 @@ function plivoSnippet(p: Provider, route: string): VerificationSnippet {
 function keyPairSnippet(p: Provider, route: string): VerificationSnippet {
   const [sigHeader, tsHeader] = p.signatureHeaders
   const ed = p.family === 'ed25519'
-  const hex = /hex/i.test(p.scheme ?? '') && ed
+  // From the scheme's data, not its description: a sentence mentioning "hex" must not change the code.
+  const ks = p.keyScheme
+  const hex = ks?.family === 'ed25519' && ks.encoding === 'hex'
   const tolerance = p.timestampToleranceSec ?? 300
-  const sep = /\|\{raw body\}|\}\|\{/.test(p.scheme ?? '') ? '|' : ''
+  const sep = ks?.template.match(/^\{timestamp\}(.*)\{body\}$/)?.[1] ?? ''
   const nodeKey = ed
     ? `crypto.createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(PUBLIC_KEY, '${hex ? 'hex' : 'base64'}')]), format: 'der', type: 'spki' })`
     : `crypto.createPublicKey({ key: Buffer.from(PUBLIC_KEY, 'base64'), format: 'der', type: 'spki' })`
