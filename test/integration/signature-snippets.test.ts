@@ -63,10 +63,16 @@ describe.each(SIGNED)('$id snippet', (p) => {
     const child = spawn(process.execPath, [file], {
       cwd: ROOT,
       env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), WEBHOOK_SECRET: configured, TWILIO_AUTH_TOKEN: configured },
-      stdio: ['ignore', 'pipe', 'inherit']
+      stdio: ['ignore', 'pipe', 'pipe']
     })
+    let stderr = ''
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
     try {
-      const port = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
+      // A snippet that crashes at start fails the test at once, with its error, instead of at the timeout.
+      const port = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', resolve)
+        child.once('exit', (code) => reject(new Error(`the snippet exited (${code}) before listening:\n${stderr}`)))
+      })
       for (const c of casesFor(p, secret)) {
         const res = await send(`http://127.0.0.1:${port}${route}`, { headers: Object.fromEntries(c.headers), body: c.body })
         expect([c.name, res.status < 300], `${res.status} ${res.body.toString().slice(0, 300)}`).toEqual([c.name, c.ok])
