@@ -82,3 +82,15 @@ test('an endpoint created in the UI judges deliveries; adding its secret re-veri
   const answered = await send(`${hookscope.receiver}/erzycall/x`, { headers: { 'Content-Type': 'application/json' }, body })
   expect(answered.status).toBe(202)
 })
+
+test('the secret field says what to paste: the format in general, the provider\'s own words where the format is not enough', async ({ hookscope, page }) => {
+  await hookscope.open()
+  await page.getByTestId('view-endpoints').click()
+  const field = page.getByTestId('global-secret-form').locator('input[type="password"]')
+  await page.getByTestId('global-secret-provider').selectOption('telnyx')
+  await expect(field).toHaveAttribute('placeholder', 'public key (base64, hex or PEM)')
+  await page.getByTestId('global-secret-provider').selectOption('sinch-voice')
+  await expect(field).toHaveAttribute('placeholder', 'ApplicationKey:ApplicationSecret (or the secret alone)')
+  await page.getByTestId('global-secret-provider').selectOption('assemblyai')
+  await expect(field).toHaveAttribute('placeholder', /^Header-Name: value/)
+})

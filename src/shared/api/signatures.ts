@@ -95,6 +95,8 @@ export interface ProviderInfo {
   category: string | null
   /** What `--secret PROVIDER=VALUE` and the Endpoints view take: hmac-secret, whsec, public-key, token, basic, none. */
   secretFormat: string
+  /** What to paste, when the format alone does not say it (shown in the secret field), else null. */
+  secretHint: string | null
   /** 'sdk:<package>', 'docs' or 'seed-doc'. */
   confirmedBy: string
   /** True when only an endpoint set to this provider judges its deliveries (shared or too common headers). */

@@ -176,6 +176,8 @@ export interface Preset<Id extends string = string> {
   category: ProviderCategory
   scheme: SchemeSpec
   secretFormat: SecretFormat
+  /** What to paste, when the format alone does not say it (Sinch's Key:Secret, AssemblyAI's header). */
+  secretHint?: string
   /** One sentence: what is signed, how, in which header. */
   description: string
   timestampToleranceSec?: number

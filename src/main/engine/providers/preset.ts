@@ -42,6 +42,7 @@ export function definePreset<const Id extends string>(p: Preset<Id>): Provider &
     scheme: p.description,
     category: p.category,
     secretFormat: p.secretFormat,
+    secretHint: p.secretHint,
     confirmedBy: p.confirmedBy,
     source: p.source,
     callId: p.callId,

@@ -123,6 +123,8 @@ export interface Provider {
   category?: ProviderCategory
   /** What `--secret PROVIDER=VALUE` takes for this provider. */
   secretFormat?: SecretFormat
+  /** What to paste, when the format alone does not say it. */
+  secretHint?: string
   confirmedBy?: Confirmation
   /** Where the scheme was read (docs page or SDK file). */
   source?: string

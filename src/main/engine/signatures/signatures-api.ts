@@ -39,6 +39,7 @@ export function providerInfo(p: Provider): ProviderInfo {
     family: familyOf(p),
     category: p.category ?? null,
     secretFormat: p.secretFormat ?? (p.signs ? (p.summary?.key === 'whsec-base64' ? 'whsec' : 'hmac-secret') : 'none'),
+    secretHint: p.secretHint ?? null,
     confirmedBy: p.confirmedBy ? (p.confirmedBy.by === 'sdk' ? `sdk:${p.confirmedBy.package}` : p.confirmedBy.by) : 'seed-doc',
     endpointOnly: p.detectVia === 'endpoint' || p.id === 'generic',
     callId: (p.callId ?? []).map(describeCallIdLocation)

@@ -55,6 +55,7 @@ interface Brief<Id extends string> {
   source: string
   confirmedBy?: Confirmation
   secretFormat?: SecretFormat
+  secretHint?: string
   eventType?: FieldLocation[]
   eventId?: FieldLocation[]
   callId?: CallIdLocation[]
@@ -72,6 +73,7 @@ export function brief<const Id extends string>(b: Brief<Id>) {
     category: b.category,
     scheme: b.scheme,
     secretFormat: b.secretFormat ?? (b.scheme.family === 'token' ? 'token' : 'hmac-secret'),
+    secretHint: b.secretHint,
     description: b.description,
     eventType: b.eventType,
     eventId: b.eventId,

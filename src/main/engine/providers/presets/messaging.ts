@@ -242,6 +242,7 @@ export const MESSAGING_PRESETS = [
     name: 'Dixa',
     category: 'messaging',
     scheme: hmacKv('X-DIXA-SIGNATURE', 't', 'v1', { key: 'hex', timestampMs: true }),
+    secretHint: 'subscription secret key (hex)',
     description: 'X-DIXA-SIGNATURE: "t=<unix ms>,v1=<hex HMAC-SHA256 of {t}.{raw body}>" keyed with the hex-decoded subscription secret key.',
     eventType: ['json:event_fqn'],
     eventId: ['json:event_id'],

@@ -188,6 +188,7 @@ export const PAYMENT_PRESETS = [
     category: 'payments',
     scheme: { family: 'jwt', header: 'Plaid-Verification', algorithm: 'ES256', bare: true, payloadHashClaim: 'request_body_sha256' },
     secretFormat: 'public-key',
+    secretHint: 'public key: the JWK /webhook_verification_key/get returns, or PEM',
     description:
       'Plaid-Verification: an ES256 JWT (header kid) with claims iat (at most 5 minutes old) and request_body_sha256 (hex SHA-256 of the raw body); verify with the JWK that /webhook_verification_key/get returns for the kid.',
     eventType: ['json:webhook_code'],

@@ -107,6 +107,7 @@ export const VOICE_AI_PRESETS = [
     category: 'voice-ai',
     scheme: { family: 'token', header: 'X-Webhook-Secret', headerNamedBySecret: true },
     secretFormat: 'token',
+    secretHint: 'Header-Name: value (a bare value means X-Webhook-Secret)',
     description:
       'No signature: the header named by webhook_auth_header_name carries webhook_auth_header_value, both set with the transcription request; compared as is. --secret takes "Header-Name: value" (a bare value means X-Webhook-Secret, the name in AssemblyAI\'s example).',
     detectVia: 'endpoint',

@@ -11,6 +11,7 @@ export const VOICE_CALLBACK_PRESETS = [
     category: 'voice',
     scheme: { family: 'signed-request', header: 'Authorization', timestampHeader: 'x-timestamp' },
     secretFormat: 'hmac-secret',
+    secretHint: 'ApplicationKey:ApplicationSecret (or the secret alone)',
     description:
       'Authorization: "application {ApplicationKey}:{base64 HMAC-SHA256}" keyed with the base64-decoded Application Secret, over "{method}\\n{base64 MD5 of body}\\n{Content-Type}\\nx-timestamp:{x-timestamp}\\n{path}".',
     // "Authorization" alone is too common to claim a delivery; with x-timestamp beside it, it is Sinch's.

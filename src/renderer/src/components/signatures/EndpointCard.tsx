@@ -75,7 +75,7 @@ export function EndpointCard({ endpoint, providers }: { endpoint: EndpointInfo; 
           </div>
         ))}
       </div>
-      <SecretForm testId="endpoint-secret-form" secretFormat={provider?.secretFormat} onAdd={(label, value) => addSecret({ endpointId: endpoint.id, label: label || undefined, value })} />
+      <SecretForm testId="endpoint-secret-form" secretFormat={provider?.secretFormat} hint={provider?.secretHint} onAdd={(label, value) => addSecret({ endpointId: endpoint.id, label: label || undefined, value })} />
       {snippet && provider && <SnippetPanel provider={provider.id} generic={endpoint.generic} />}
     </div>
   )

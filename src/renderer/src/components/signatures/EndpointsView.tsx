@@ -23,6 +23,7 @@ export function EndpointsView(): React.JSX.Element {
   const [provider, setProvider] = useState('')
   const [status, setStatus] = useState('')
   const [globalProvider, setGlobalProvider] = useState('callpaymin')
+  const globalInfo = providers.find((p) => p.id === globalProvider)
 
   useEffect(() => {
     void load()
@@ -99,7 +100,7 @@ export function EndpointsView(): React.JSX.Element {
         )}
         <div className="ep-form">
           <ProviderSelect value={globalProvider} onChange={(v) => setGlobalProvider(v || 'callpaymin')} providers={providers} testId="global-secret-provider" />
-          <SecretForm testId="global-secret-form" secretFormat={providers.find((p) => p.id === globalProvider)?.secretFormat} onAdd={(label, value) => addSecret({ provider: globalProvider as never, label: label || undefined, value })} />
+          <SecretForm testId="global-secret-form" secretFormat={globalInfo?.secretFormat} hint={globalInfo?.secretHint} onAdd={(label, value) => addSecret({ provider: globalProvider as never, label: label || undefined, value })} />
         </div>
       </section>
 

@@ -9,7 +9,18 @@ const PLACEHOLDER: Record<string, string> = {
   whsec: 'secret, e.g. whsec_…'
 }
 
-export function SecretForm({ onAdd, testId, secretFormat }: { onAdd: (label: string, value: string) => Promise<boolean>; testId: string; secretFormat?: string }): React.JSX.Element {
+export function SecretForm({
+  onAdd,
+  testId,
+  secretFormat,
+  hint
+}: {
+  onAdd: (label: string, value: string) => Promise<boolean>
+  testId: string
+  secretFormat?: string
+  /** The provider's own words for what to paste (ProviderInfo.secretHint), over the format's. */
+  hint?: string | null
+}): React.JSX.Element {
   const [label, setLabel] = useState('')
   const [value, setValue] = useState('')
   const submit = async (e: React.FormEvent): Promise<void> => {
@@ -28,7 +39,8 @@ export function SecretForm({ onAdd, testId, secretFormat }: { onAdd: (label: str
         autoComplete="off"
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        placeholder={PLACEHOLDER[secretFormat ?? ''] ?? 'secret, e.g. whsec_…'}
+        placeholder={hint ?? PLACEHOLDER[secretFormat ?? ''] ?? 'secret, e.g. whsec_…'}
+        title={hint ?? undefined}
         aria-label="Secret value"
         data-testid={`${testId}-value`}
       />
