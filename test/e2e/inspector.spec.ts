@@ -213,6 +213,23 @@ test('hostile headers, query values, form fields and JSON keys stay text everywh
   expect(dialogs).toEqual([])
 })
 
+test('a template the engine refuses is not reported as saved: the reason shows beside Save, in plain words', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await page.getByTestId('view-settings').click()
+  await page.getByTestId('settings-status').fill('202')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-message')).toHaveText('Saved. The next delivery gets this answer.')
+  await page.getByTestId('settings-template').check()
+  await page.getByTestId('settings-body').fill('{"call": {{body.data.call_id}')
+  await page.getByTestId('settings-save').click()
+  const message = page.getByTestId('settings-message')
+  await expect(message).toHaveText('Template in the body: A "{{" at character 10 is never closed with "}}".')
+  await expect(message).toHaveAttribute('role', 'alert')
+  await expect(page.getByTestId('notice')).toHaveCount(0)
+  // The answer is still the one saved before.
+  expect((await send(hookscope.receiver + '/still', { body: 'x' })).status).toBe(202)
+})
+
 test('settings change the receiver answer and show where things live', async ({ hookscope }) => {
   const page = await hookscope.open()
   await page.getByTestId('view-settings').click()

@@ -17,6 +17,9 @@ export async function dispatch(handlers: ApiHandlers, method: unknown, input: un
   const parsed = apiInputs[name].safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
+    // A refinement's message is a sentence written for the person who typed the value ("Template in the
+    // body: ..."); only zod's own messages need the method and field to make sense.
+    if (issue?.code === 'custom') return { ok: false, error: { code: 'invalid_input', message: issue.message } }
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
     return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}${where}: ${issue?.message}` } }
   }

@@ -20,7 +20,8 @@ export interface AppSlice {
   /** Re-reads engine info (request count changes as deliveries arrive). */
   refreshInfo: () => Promise<void>
   refreshStorage: () => Promise<void>
-  updateSettings: (patch: Partial<Settings>) => Promise<void>
+  /** Null once saved, else why not: the form that saved says so beside its button. */
+  updateSettings: (patch: Partial<Settings>) => Promise<ErrorInfo | null>
   onSettingsChanged: (settings: Settings) => void
 }
 
@@ -67,8 +68,9 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       const settings = await api().updateSettings(patch)
       set({ settings })
+      return null
     } catch (error) {
-      set({ notice: errorInfo(error) })
+      return errorInfo(error)
     }
   },
 
