@@ -213,6 +213,16 @@ test('hostile headers, query values, form fields and JSON keys stay text everywh
   expect(dialogs).toEqual([])
 })
 
+test('when the engine stops, the window says so and a click fails at once instead of waiting forever', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  for (const n of [1, 2]) await send(`${hookscope.receiver}/gone${n}`, { body: `b${n}` })
+  await open(page, '/gone2')
+  await hookscope.serve.stop()
+  await expect(page.getByTestId('notice')).toHaveText(/Lost the connection to the Hookscope engine/)
+  await rows(page).filter({ hasText: '/gone1' }).click()
+  await expect(page.getByTestId('detail-error')).toHaveText('Connection to the Hookscope engine closed.')
+})
+
 test('a template the engine refuses is not reported as saved: the reason shows beside Save, in plain words', async ({ hookscope }) => {
   const page = await hookscope.open()
   await page.getByTestId('view-settings').click()

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { EngineInfo, Settings, StorageStatus } from '../../../shared/types'
-import { api } from '../services/api'
+import { api, onConnectionLost } from '../services/api'
 import type { AppState } from './index'
 import { errorInfo, type ErrorInfo } from '../lib/errors'
 
@@ -39,6 +39,12 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       const [info, settings] = await Promise.all([api().getInfo(), api().getSettings()])
       set({ info, settings, connected: true, totalCount: info.requestCount })
+      onConnectionLost(() =>
+        set({
+          connected: false,
+          notice: { code: 'transport', message: 'Lost the connection to the Hookscope engine (was `hookscope serve` stopped?). Start it again and open the ui URL it prints.' }
+        })
+      )
       await get().loadRequests()
       set({ ready: true })
     } catch (error) {
