@@ -38,17 +38,21 @@ export const responseConfigSchema = answerFields
   })
   .superRefine(checkTemplates)
 
+/** The longest search and event-type prefix the engine takes; the filter fields stop there too. */
+export const SEARCH_MAX_CHARS = 500
+export const EVENT_TYPE_MAX_CHARS = 200
+
 export const requestQuerySchema = z
   .object({
     limit: z.number().int().min(1).max(1000).optional(),
     beforeId: id.optional(),
-    search: z.string().max(500).optional(),
+    search: z.string().max(SEARCH_MAX_CHARS).optional(),
     method: z.string().max(20).optional(),
     path: z.string().max(2000).optional(),
     responseStatus: z.number().int().min(100).max(599).optional(),
     provider: z.string().max(64).optional(),
     verdict: z.enum(VERDICT_STATUSES).optional(),
-    eventType: z.string().max(200).optional(),
+    eventType: z.string().max(EVENT_TYPE_MAX_CHARS).optional(),
     searchAll: z.boolean().optional()
   })
   .strict()
