@@ -61,6 +61,22 @@ test('composes a CallPayMin call.ended, signs and sends it, and shows the handle
   await page.screenshot({ path: 'test-results/outbound-send.png' })
 })
 
+test('a form body (Twilio) is shown as plain text, not coloured as JSON with the digits of its ids as numbers', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await page.getByTestId('view-send').click()
+  await page.getByTestId('send-provider').selectOption('twilio')
+  await expect(page.getByTestId('send-body')).toContainText('CallSid=CA')
+  await page.getByTestId('target-url').fill(target.url + '/twilio/status')
+  await page.getByTestId('send-secret').fill('twilio_token')
+  await page.getByTestId('send-submit').click()
+  await expect(page.getByTestId('delivery-status')).toHaveText('201')
+  const sent = page.getByTestId('delivery-sent-body')
+  await expect(sent).toContainText('CallSid=CA')
+  // Highlighted tokens are spans inside a line; plain text has none. The JSON answer beside it does.
+  await expect(sent.locator('.cm-line span')).toHaveCount(0)
+  await expect(page.getByTestId('delivery-answer-body').locator('.cm-line span').first()).toBeVisible()
+})
+
 test('exports the captures as a HAR file from beside the list and imports it back', async ({ hookscope }) => {
   const page = await hookscope.open()
   await send(hookscope.receiver + '/har/one', { headers: ['Content-Type', 'application/json'], body: '{"type":"call.ended","id":"evt_har"}' })
