@@ -93,6 +93,16 @@ test('exports the captures as a HAR file from beside the list and imports it bac
   await page.getByTestId('import-har-file').setInputFiles(file)
   await expect(page.getByTestId('export-import-message')).toHaveText('Nothing new in export.har; 1 already imported, skipped.')
   await expect(page.getByTestId('request-row').filter({ hasText: '/har/one' })).toHaveCount(1)
+
+  // An entry from three days ago lands on top (stored last) but its time column says which day it was.
+  const old = Date.now() - 3 * 86_400_000
+  har.log.entries[0].startedDateTime = new Date(old).toISOString()
+  har.log.entries[0].request.url = har.log.entries[0].request.url.replace('/har/one', '/har/old')
+  await page.getByTestId('import-har-file').setInputFiles({ name: 'old.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(har)) })
+  const time = page.getByTestId('request-row').filter({ hasText: '/har/old' }).locator('.col-time')
+  const day = await page.evaluate((ms) => new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format(ms), old)
+  await expect(time).toContainText(day)
+  expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
 })
 
 test('a forwarding rule sends live deliveries to the handler and shows its answer', async ({ hookscope }) => {

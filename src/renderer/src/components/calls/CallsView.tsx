@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { formatTime } from '../../lib/format'
+import { formatListTime } from '../../lib/format'
 import { useStore } from '../../store'
 import { CALLS_PAGE, callKey } from '../../store/calls-slice'
 import { Splitter, useListWidth } from '../Splitter'
@@ -95,7 +95,7 @@ export function CallsView(): React.JSX.Element {
                 <span>
                   <FlagBadges flags={c.flags} compact />
                 </span>
-                <span className="muted mono call-time">{formatTime(c.lastAt)}</span>
+                <span className="muted mono call-time">{formatListTime(c.lastAt)}</span>
               </div>
             )
           })}
