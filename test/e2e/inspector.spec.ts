@@ -221,6 +221,9 @@ test('when the engine stops, the window says so and a click fails at once instea
   await expect(page.getByTestId('notice')).toHaveText(/Lost the connection to the Hookscope engine/)
   await rows(page).filter({ hasText: '/gone1' }).click()
   await expect(page.getByTestId('detail-error')).toHaveText('Connection to the Hookscope engine closed.')
+  // The banner is not there for good once read.
+  await page.getByTestId('notice-dismiss').click()
+  await expect(page.getByTestId('notice')).toHaveCount(0)
 })
 
 test('a template the engine refuses is not reported as saved: the reason shows beside Save, in plain words', async ({ hookscope }) => {
