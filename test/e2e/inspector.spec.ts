@@ -77,6 +77,9 @@ test('keyboard: / focuses search, Up/Down move the selection, Delete removes the
   await page.keyboard.press('Delete')
   await expect(rows(page)).toHaveCount(2)
   await expect(rows(page).filter({ hasText: '/k2' })).toHaveCount(0)
+  // The count beside the search says what is left (it once took two off per delete).
+  await expect(page.getByTestId('request-count')).toHaveText('2 requests')
+  await expect(page.getByTestId('export-label')).toHaveText('Export all 2 requests:')
   // The neighbour takes the selection so the user can keep going.
   await expect(page.getByTestId('request-detail')).toContainText('/k1')
 })
@@ -140,7 +143,9 @@ test('delete one with the button, then clear all after confirming', async ({ hoo
   await open(page, '/d2')
   await page.getByTestId('delete-request').click()
   await expect(rows(page)).toHaveCount(2)
+  await expect(page.getByTestId('request-count')).toHaveText('2 requests')
   await page.getByTestId('clear-all').click()
+  await expect(page.getByTestId('clear-confirm')).toContainText('Delete every capture (2 requests)?')
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(rows(page)).toHaveCount(2)
   await page.getByTestId('clear-all').click()
