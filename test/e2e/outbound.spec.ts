@@ -103,6 +103,10 @@ test('exports the captures as a HAR file from beside the list and imports it bac
   const day = await page.evaluate((ms) => new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format(ms), old)
   await expect(time).toContainText(day)
   expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+
+  // An empty file is refused in words, not "Invalid input for importHar at text: Too small…".
+  await page.getByTestId('import-har-file').setInputFiles({ name: 'empty.har', mimeType: 'application/json', buffer: Buffer.alloc(0) })
+  await expect(page.getByTestId('export-import-message')).toHaveText('This file is empty, so not a HAR file.')
 })
 
 test('a forwarding rule sends live deliveries to the handler and shows its answer', async ({ hookscope }) => {

@@ -107,7 +107,14 @@ export const outboundInputs = {
     })
     .strict()
     .refine((v) => (v.ids === undefined) !== (v.filters === undefined), 'Give either ids or filters.'),
-  importHar: z.object({ text: z.string().min(1).max(256 * 1024 * 1024) }).strict()
+  importHar: z
+    .object({
+      text: z
+        .string()
+        .max(256 * 1024 * 1024)
+        .refine((t) => t.trim() !== '', 'This file is empty, so not a HAR file.')
+    })
+    .strict()
 }
 
 export type DeliveryKind = 'replay' | 'send' | 'forward' | 'retry' | 'forge'
