@@ -164,3 +164,22 @@ test('after a rotation the card marks the secret verification really tries first
   await page.getByTestId('tab-signature').click()
   await expect(page.getByTestId('signature-tab')).toContainText('not the first secret, "current"')
 })
+
+test('input the engine refuses is explained in words, not "Invalid input for createEndpoint at response.status: Too small…"', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await page.getByTestId('view-endpoints').click()
+  const error = page.getByTestId('endpoints-error')
+  await page.getByTestId('endpoint-path').fill('/a b')
+  await page.getByTestId('endpoint-create').click()
+  await expect(error).toHaveText('An endpoint path starts with / and has no spaces, ? or #.')
+  await page.getByTestId('endpoint-path').fill('/fine')
+  await page.getByLabel('Answer status').fill('99')
+  await page.getByTestId('endpoint-create').click()
+  await expect(error).toHaveText('An answer status is a number from 100 to 599.')
+
+  await page.getByTestId('view-send').click()
+  await page.getByTestId('target-url').fill('http://127.0.0.1:9/hook')
+  await page.getByTestId('send-method').fill('')
+  await page.getByTestId('send-submit').click()
+  await expect(page.getByTestId('send-error')).toHaveText('A method is letters only, e.g. POST.')
+})

@@ -12,8 +12,10 @@ export const BODY_CHUNK_BYTES = 768 * 1024
 const headerSchema = z.tuple([z.string().max(8192), z.string().max(65536)])
 const id = z.number().int().positive()
 
+const ANSWER_STATUS = 'An answer status is a number from 100 to 599.'
+
 const answerFields = z.object({
-  status: z.number().int().min(100).max(599),
+  status: z.number().int().min(100, ANSWER_STATUS).max(599, ANSWER_STATUS),
   headers: z.array(headerSchema).max(100),
   body: z.string().max(1024 * 1024),
   delayMs: z.number().int().min(0).max(600_000),
