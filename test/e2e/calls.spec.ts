@@ -124,6 +124,13 @@ test('diff of two deliveries: compare a retry with the previous delivery of its 
   await page.screenshot({ path: `${OUT}/diff-light.png` })
   await page.getByTestId('diff-close').click()
 
+  // The first delivery has no previous one: said quietly beside the button, not as an error banner.
+  await click(2)
+  await page.getByTestId('compare-previous').click()
+  await expect(page.getByTestId('previous-none')).toHaveText('No earlier delivery of this event.')
+  await expect(page.getByTestId('notice')).toHaveCount(0)
+  await expect(diff).toHaveCount(0)
+
   // Compare with…: pick the first, then click the second.
   await click(0)
   await page.getByTestId('compare-with').click()
