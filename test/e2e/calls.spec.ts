@@ -131,8 +131,12 @@ test('diff of two deliveries: compare a retry with the previous delivery of its 
   await expect(page.getByTestId('notice')).toHaveCount(0)
   await expect(diff).toHaveCount(0)
 
-  // Compare with…: pick the first, then click the second.
+  // Compare with…: pick the first, then click the second (Esc leaves the pick, like Cancel).
   await click(0)
+  await page.getByTestId('compare-with').click()
+  await expect(page.getByTestId('compare-banner')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('compare-banner')).toHaveCount(0)
   await page.getByTestId('compare-with').click()
   await expect(page.getByTestId('compare-banner')).toContainText('Pick a capture to compare with')
   await click(2)
