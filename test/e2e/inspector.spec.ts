@@ -244,6 +244,11 @@ test('a template the engine refuses is not reported as saved: the reason shows b
   await expect(message).toHaveText('Template in the body: A "{{" at character 10 is never closed with "}}".')
   await expect(message).toHaveAttribute('role', 'alert')
   await expect(page.getByTestId('notice')).toHaveCount(0)
+  // A header value over the engine's limit says so in words too.
+  await page.getByTestId('settings-template').uncheck()
+  await page.getByTestId('settings-headers').fill('X-Big: ' + 'a'.repeat(70_000))
+  await page.getByTestId('settings-save').click()
+  await expect(message).toHaveText('A header value is at most 64 KiB.')
   // The answer is still the one saved before.
   expect((await send(hookscope.receiver + '/still', { body: 'x' })).status).toBe(202)
 })

@@ -9,7 +9,7 @@ export const INLINE_BODY_BYTES = 1024 * 1024
 /** A multiple of 3, so base64 chunks concatenate into the base64 of the whole body. */
 export const BODY_CHUNK_BYTES = 768 * 1024
 
-const headerSchema = z.tuple([z.string().max(8192), z.string().max(65536)])
+const headerSchema = z.tuple([z.string().max(8192, 'A header name is at most 8 KiB.'), z.string().max(65536, 'A header value is at most 64 KiB.')])
 const id = z.number().int().positive()
 
 const ANSWER_STATUS = 'An answer status is a number from 100 to 599.'
