@@ -64,6 +64,35 @@ test('deliveries grouped by call: the list shows the call and its flags, the Cal
   await expect(page.getByTestId('request-detail')).toContainText('/hooks')
 })
 
+test('Calls view: a provider with no calls is not "No calls yet", and the missing-final minutes can be retyped', async ({ hookscope, page }) => {
+  await hookscope.open()
+  await deliver(hookscope.receiver, 'callpaymin', cpm('evt_1', 'call.started', 'call_m'))
+  await page.getByTestId('view-calls').click()
+  await expect(page.getByTestId('call-row')).toHaveCount(1)
+
+  await page.getByTestId('calls-provider').selectOption('topcalls')
+  await expect(page.getByTestId('calls-empty').locator('h3')).toHaveText('No topcalls calls')
+  await page.screenshot({ path: test.info().outputPath('calls-provider-empty.png') })
+  await page.getByTestId('calls-all-providers').click()
+  await expect(page.getByTestId('call-row')).toHaveCount(1)
+
+  // Emptying the field on the way to another number: "30" over "10" stays 30, not 130.
+  const minutes = page.getByTestId('missing-final-minutes')
+  await minutes.click()
+  await minutes.press('End')
+  await minutes.press('Backspace')
+  await minutes.press('Backspace')
+  await expect(minutes).toHaveValue('')
+  await minutes.pressSequentially('30')
+  await expect(minutes).toHaveValue('30')
+  await minutes.blur()
+  await expect(minutes).toHaveValue('30')
+  // Left empty, it shows the value in force again.
+  await minutes.fill('')
+  await minutes.blur()
+  await expect(minutes).toHaveValue('30')
+})
+
 test('diff of two deliveries: compare a retry with the previous delivery of its event, or pick any two', async ({ hookscope, page }) => {
   await hookscope.open()
   const r = hookscope.receiver
@@ -95,8 +124,19 @@ test('diff of two deliveries: compare a retry with the previous delivery of its 
   await page.screenshot({ path: `${OUT}/diff-light.png` })
   await page.getByTestId('diff-close').click()
 
-  // Compare with…: pick the first, then click the second.
+  // The first delivery has no previous one: said quietly beside the button, not as an error banner.
+  await click(2)
+  await page.getByTestId('compare-previous').click()
+  await expect(page.getByTestId('previous-none')).toHaveText('No earlier delivery of this event.')
+  await expect(page.getByTestId('notice')).toHaveCount(0)
+  await expect(diff).toHaveCount(0)
+
+  // Compare with…: pick the first, then click the second (Esc leaves the pick, like Cancel).
   await click(0)
+  await page.getByTestId('compare-with').click()
+  await expect(page.getByTestId('compare-banner')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('compare-banner')).toHaveCount(0)
   await page.getByTestId('compare-with').click()
   await expect(page.getByTestId('compare-banner')).toContainText('Pick a capture to compare with')
   await click(2)

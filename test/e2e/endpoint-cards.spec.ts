@@ -1,5 +1,6 @@
 // First launch and endpoint cards tell the truth: where providers must deliver, copyable URLs, live
 // capture counts, a labelled answer, and a delete that can be undone without losing secrets.
+import { getProvider } from '../../src/main/engine/providers/registry'
 import { send } from '../helpers/http'
 import { startTunnelServer, type TunnelServer } from '../helpers/tunnel-server'
 import { expect, test } from './fixtures'
@@ -140,4 +141,45 @@ test.describe('with the tunnel online', () => {
     await expect(card.getByTestId('endpoint-url-row')).toContainText('Public URL')
     await expect(card.getByTestId('endpoint-url')).toHaveText('http://e2ecards.lt.localhost/callpaymin')
   })
+})
+
+test('after a rotation the card marks the secret verification really tries first (the newest)', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  const card = await createEndpoint(page, '/rotate')
+  for (const [label, value] of [['previous', 'whsec_previous_secret_0001'], ['current', 'whsec_current_secret_0002']]) {
+    await card.getByLabel('Secret label').fill(label)
+    await card.getByTestId('endpoint-secret-form-value').fill(value)
+    await card.getByTestId('endpoint-secret-form-add').click()
+  }
+  await expect(card.getByTestId('secret-hint')).toHaveCount(2)
+  await expect(card.locator('.ep-secret').first()).toContainText('current')
+  await expect(card.locator('.ep-secret', { hasText: 'tried first' })).toContainText('current')
+
+  // The engine agrees: a delivery signed with the previous secret is valid "not the first secret, current".
+  const body = JSON.stringify({ id: 'evt_rot', type: 'call.ended', data: { call_id: 'c_rot' } })
+  const headers = Object.fromEntries(getProvider('callpaymin')!.sign({ body: Buffer.from(body), secret: 'whsec_previous_secret_0001' }))
+  await send(`${hookscope.receiver}/rotate`, { headers: { 'Content-Type': 'application/json', ...headers }, body })
+  await page.getByTestId('view-inspector').click()
+  await page.getByTestId('request-row').filter({ hasText: '/rotate' }).click()
+  await page.getByTestId('tab-signature').click()
+  await expect(page.getByTestId('signature-tab')).toContainText('not the first secret, "current"')
+})
+
+test('input the engine refuses is explained in words, not "Invalid input for createEndpoint at response.status: Too small…"', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await page.getByTestId('view-endpoints').click()
+  const error = page.getByTestId('endpoints-error')
+  await page.getByTestId('endpoint-path').fill('/a b')
+  await page.getByTestId('endpoint-create').click()
+  await expect(error).toHaveText('An endpoint path starts with / and has no spaces, ? or #.')
+  await page.getByTestId('endpoint-path').fill('/fine')
+  await page.getByLabel('Answer status').fill('99')
+  await page.getByTestId('endpoint-create').click()
+  await expect(error).toHaveText('An answer status is a number from 100 to 599.')
+
+  await page.getByTestId('view-send').click()
+  await page.getByTestId('target-url').fill('http://127.0.0.1:9/hook')
+  await page.getByTestId('send-method').fill('')
+  await page.getByTestId('send-submit').click()
+  await expect(page.getByTestId('send-error')).toHaveText('A method is letters only, e.g. POST.')
 })

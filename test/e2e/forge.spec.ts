@@ -46,7 +46,11 @@ test("forge test against the providers' sample handler: progress, report card wi
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.getByTestId('forge-copy-md').click()
   await expect(page.getByRole('status').filter({ hasText: 'Copied the report as Markdown' })).toBeVisible()
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('| Valid delivery, JSON formatted differently | 2xx | 401')
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toContain('| Valid delivery, JSON formatted differently | 2xx | 401')
+  // One warning (the retry burst nobody called a duplicate) is "1 warning", not "1 warnings".
+  await expect(report.locator('.forge-card-title')).toContainText('· 1 warning ·')
+  expect(copied).toContain(', 1 warning, ')
 
   const download = page.waitForEvent('download')
   await page.getByTestId('forge-export-md').click()

@@ -77,6 +77,9 @@ test('keyboard: / focuses search, Up/Down move the selection, Delete removes the
   await page.keyboard.press('Delete')
   await expect(rows(page)).toHaveCount(2)
   await expect(rows(page).filter({ hasText: '/k2' })).toHaveCount(0)
+  // The count beside the search says what is left (it once took two off per delete).
+  await expect(page.getByTestId('request-count')).toHaveText('2 requests')
+  await expect(page.getByTestId('export-label')).toHaveText('Export all 2 requests:')
   // The neighbour takes the selection so the user can keep going.
   await expect(page.getByTestId('request-detail')).toContainText('/k1')
 })
@@ -140,7 +143,9 @@ test('delete one with the button, then clear all after confirming', async ({ hoo
   await open(page, '/d2')
   await page.getByTestId('delete-request').click()
   await expect(rows(page)).toHaveCount(2)
+  await expect(page.getByTestId('request-count')).toHaveText('2 requests')
   await page.getByTestId('clear-all').click()
+  await expect(page.getByTestId('clear-confirm')).toContainText('Delete every capture (2 requests)?')
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(rows(page)).toHaveCount(2)
   await page.getByTestId('clear-all').click()
@@ -211,6 +216,41 @@ test('hostile headers, query values, form fields and JSON keys stay text everywh
   await expect(page.getByTestId('form-view')).toContainText(evil)
   expect(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length)).toBe(0)
   expect(dialogs).toEqual([])
+})
+
+test('when the engine stops, the window says so and a click fails at once instead of waiting forever', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  for (const n of [1, 2]) await send(`${hookscope.receiver}/gone${n}`, { body: `b${n}` })
+  await open(page, '/gone2')
+  await hookscope.serve.stop()
+  await expect(page.getByTestId('notice')).toHaveText(/Lost the connection to the Hookscope engine/)
+  await rows(page).filter({ hasText: '/gone1' }).click()
+  await expect(page.getByTestId('detail-error')).toHaveText('Connection to the Hookscope engine closed.')
+  // The banner is not there for good once read.
+  await page.getByTestId('notice-dismiss').click()
+  await expect(page.getByTestId('notice')).toHaveCount(0)
+})
+
+test('a template the engine refuses is not reported as saved: the reason shows beside Save, in plain words', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await page.getByTestId('view-settings').click()
+  await page.getByTestId('settings-status').fill('202')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-message')).toHaveText('Saved. The next delivery gets this answer.')
+  await page.getByTestId('settings-template').check()
+  await page.getByTestId('settings-body').fill('{"call": {{body.data.call_id}')
+  await page.getByTestId('settings-save').click()
+  const message = page.getByTestId('settings-message')
+  await expect(message).toHaveText('Template in the body: A "{{" at character 10 is never closed with "}}".')
+  await expect(message).toHaveAttribute('role', 'alert')
+  await expect(page.getByTestId('notice')).toHaveCount(0)
+  // A header value over the engine's limit says so in words too.
+  await page.getByTestId('settings-template').uncheck()
+  await page.getByTestId('settings-headers').fill('X-Big: ' + 'a'.repeat(70_000))
+  await page.getByTestId('settings-save').click()
+  await expect(message).toHaveText('A header value is at most 64 KiB.')
+  // The answer is still the one saved before.
+  expect((await send(hookscope.receiver + '/still', { body: 'x' })).status).toBe(202)
 })
 
 test('settings change the receiver answer and show where things live', async ({ hookscope }) => {

@@ -28,6 +28,9 @@ test.describe('at 1024 px', () => {
     // The top bar fits too: its last control is inside the window.
     const toggle = (await page.getByTestId('theme-toggle').boundingBox())!
     expect(toggle.x + toggle.width).toBeLessThanOrEqual(1024)
+    // ... and the receiver URL is readable whole (with the tunnel off), not "http://1…".
+    await expect(page.getByTestId('receiver-url')).toHaveText(hookscope.receiver)
+    expect(await page.getByTestId('receiver-url').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
     for (const theme of ['dark', 'light']) {
       if ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click()
       await page.screenshot({ path: test.info().outputPath(`layout-1024-${theme}.png`) })

@@ -61,6 +61,22 @@ test('composes a CallPayMin call.ended, signs and sends it, and shows the handle
   await page.screenshot({ path: 'test-results/outbound-send.png' })
 })
 
+test('a form body (Twilio) is shown as plain text, not coloured as JSON with the digits of its ids as numbers', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await page.getByTestId('view-send').click()
+  await page.getByTestId('send-provider').selectOption('twilio')
+  await expect(page.getByTestId('send-body')).toContainText('CallSid=CA')
+  await page.getByTestId('target-url').fill(target.url + '/twilio/status')
+  await page.getByTestId('send-secret').fill('twilio_token')
+  await page.getByTestId('send-submit').click()
+  await expect(page.getByTestId('delivery-status')).toHaveText('201')
+  const sent = page.getByTestId('delivery-sent-body')
+  await expect(sent).toContainText('CallSid=CA')
+  // Highlighted tokens are spans inside a line; plain text has none. The JSON answer beside it does.
+  await expect(sent.locator('.cm-line span')).toHaveCount(0)
+  await expect(page.getByTestId('delivery-answer-body').locator('.cm-line span').first()).toBeVisible()
+})
+
 test('exports the captures as a HAR file from beside the list and imports it back', async ({ hookscope }) => {
   const page = await hookscope.open()
   await send(hookscope.receiver + '/har/one', { headers: ['Content-Type', 'application/json'], body: '{"type":"call.ended","id":"evt_har"}' })
@@ -77,6 +93,20 @@ test('exports the captures as a HAR file from beside the list and imports it bac
   await page.getByTestId('import-har-file').setInputFiles(file)
   await expect(page.getByTestId('export-import-message')).toHaveText('Nothing new in export.har; 1 already imported, skipped.')
   await expect(page.getByTestId('request-row').filter({ hasText: '/har/one' })).toHaveCount(1)
+
+  // An entry from three days ago lands on top (stored last) but its time column says which day it was.
+  const old = Date.now() - 3 * 86_400_000
+  har.log.entries[0].startedDateTime = new Date(old).toISOString()
+  har.log.entries[0].request.url = har.log.entries[0].request.url.replace('/har/one', '/har/old')
+  await page.getByTestId('import-har-file').setInputFiles({ name: 'old.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(har)) })
+  const time = page.getByTestId('request-row').filter({ hasText: '/har/old' }).locator('.col-time')
+  const day = await page.evaluate((ms) => new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format(ms), old)
+  await expect(time).toContainText(day)
+  expect(await time.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+
+  // An empty file is refused in words, not "Invalid input for importHar at text: Too small…".
+  await page.getByTestId('import-har-file').setInputFiles({ name: 'empty.har', mimeType: 'application/json', buffer: Buffer.alloc(0) })
+  await expect(page.getByTestId('export-import-message')).toHaveText('This file is empty, so not a HAR file.')
 })
 
 test('a forwarding rule sends live deliveries to the handler and shows its answer', async ({ hookscope }) => {

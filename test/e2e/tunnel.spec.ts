@@ -110,3 +110,26 @@ withServer('the panel starts and stops the tunnel, reports a taken subdomain as 
     holder.close()
   }
 })
+
+const withRealisticTunnel = withServer.extend({
+  serveArgs: async ({ tunnelServer }, use) => {
+    await use(['--tunnel', '--tunnel-host', tunnelServer.host, '--subdomain', 'hookscope-k3j9x2'])
+  }
+})
+
+withRealisticTunnel('at 1024 px the public URL fits the top bar: nothing overlaps and the window does not scroll sideways', async ({ hookscope, page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await hookscope.open()
+  await expect(page.getByTestId('tunnel-status')).toHaveText('Online')
+  // Both URLs together once overflowed the bar: the page scrolled sideways, the receiver URL slid under
+  // the tunnel chip and the theme button left the window.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  for (const id of ['theme-toggle', 'tunnel-copy', 'tunnel-toggle']) {
+    const box = (await page.getByTestId(id).boundingBox())!
+    expect(box.x, id).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width, id).toBeLessThanOrEqual(1024)
+  }
+  await expect(page.getByTestId('tunnel-url')).toBeVisible()
+  await expect(page.getByTestId('tunnel-url')).toHaveAttribute('title', 'http://hookscope-k3j9x2.lt.localhost')
+  await page.screenshot({ path: withRealisticTunnel.info().outputPath('tunnel-1024.png') })
+})

@@ -24,7 +24,7 @@ describe('HAR import: order, duplicates, signature reports', () => {
   async function exportedHar(): Promise<{ text: string; times: number[] }> {
     const source = await start()
     for (const n of [1, 2, 3]) {
-      const body = JSON.stringify({ id: `evt_${n}`, type: 'call.ended', n })
+      const body = JSON.stringify({ id: `evt_${n}`, type: 'call.ended', n, data: { call_id: `call_${n}` } })
       await send(source.url + '/cpm', { headers: ['Content-Type', 'application/json', 'X-CallPayMin-Signature', sign(body)], body })
       await new Promise((r) => setTimeout(r, 5))
     }
@@ -49,6 +49,10 @@ describe('HAR import: order, duplicates, signature reports', () => {
     expect(full.signature).toMatchObject({ provider: 'callpaymin', matchedSecret: 'secret 1', expectedSecret: 'secret 1' })
     expect(full.signature!.signedPayloadPreview).toContain('"evt_3"')
     expect(full.signature!.headersUsed).toEqual(['X-CallPayMin-Signature'])
+    // Read for its call like a delivery arriving now: the Call column links it and the Calls view lists it.
+    expect(listed.map((r) => r.callId)).toEqual(['call_3', 'call_2', 'call_1'])
+    const calls = await t.engine.api.listCalls({})
+    expect(calls.items.map((c) => c.callId).sort()).toEqual(['call_1', 'call_2', 'call_3'])
   })
 
   it('a file imported twice is not duplicated: the second import says how many were already there', async () => {

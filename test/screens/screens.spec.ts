@@ -65,4 +65,11 @@ test('every view with data, dark and light (a tour to look at after any layout c
     }
     await page.getByTestId('theme-toggle').click()
   }
+  // The narrow window the layout is held to (1024 px): clipped top bars and squeezed panes show here.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  for (const view of ['inspector', 'calls', 'send', 'forge', 'endpoints']) {
+    await page.getByTestId(`view-${view}`).click()
+    await page.waitForTimeout(150) // let the view's first fetch paint: these are pictures, not assertions
+    await page.screenshot({ path: `${OUT}/tour-${view}-1024.png` })
+  }
 })

@@ -17,6 +17,10 @@ export async function dispatch(handlers: ApiHandlers, method: unknown, input: un
   const parsed = apiInputs[name].safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
+    // A message our schemas give is a sentence written for the person who typed the value ("Template in the
+    // body: ...", "An endpoint path starts with /..."): a refinement's, or any that ends with a full stop
+    // (zod's own never do). Only zod's own messages need the method and field to make sense.
+    if (issue && (issue.code === 'custom' || /^[A-Z].*\.$/s.test(issue.message))) return { ok: false, error: { code: 'invalid_input', message: issue.message } }
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
     return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}${where}: ${issue?.message}` } }
   }

@@ -9,11 +9,13 @@ export const INLINE_BODY_BYTES = 1024 * 1024
 /** A multiple of 3, so base64 chunks concatenate into the base64 of the whole body. */
 export const BODY_CHUNK_BYTES = 768 * 1024
 
-const headerSchema = z.tuple([z.string().max(8192), z.string().max(65536)])
+const headerSchema = z.tuple([z.string().max(8192, 'A header name is at most 8 KiB.'), z.string().max(65536, 'A header value is at most 64 KiB.')])
 const id = z.number().int().positive()
 
+const ANSWER_STATUS = 'An answer status is a number from 100 to 599.'
+
 const answerFields = z.object({
-  status: z.number().int().min(100).max(599),
+  status: z.number().int().min(100, ANSWER_STATUS).max(599, ANSWER_STATUS),
   headers: z.array(headerSchema).max(100),
   body: z.string().max(1024 * 1024),
   delayMs: z.number().int().min(0).max(600_000),
@@ -38,17 +40,21 @@ export const responseConfigSchema = answerFields
   })
   .superRefine(checkTemplates)
 
+/** The longest search and event-type prefix the engine takes; the filter fields stop there too. */
+export const SEARCH_MAX_CHARS = 500
+export const EVENT_TYPE_MAX_CHARS = 200
+
 export const requestQuerySchema = z
   .object({
     limit: z.number().int().min(1).max(1000).optional(),
     beforeId: id.optional(),
-    search: z.string().max(500).optional(),
+    search: z.string().max(SEARCH_MAX_CHARS).optional(),
     method: z.string().max(20).optional(),
     path: z.string().max(2000).optional(),
     responseStatus: z.number().int().min(100).max(599).optional(),
     provider: z.string().max(64).optional(),
     verdict: z.enum(VERDICT_STATUSES).optional(),
-    eventType: z.string().max(200).optional(),
+    eventType: z.string().max(EVENT_TYPE_MAX_CHARS).optional(),
     searchAll: z.boolean().optional()
   })
   .strict()

@@ -30,7 +30,7 @@ export const retrySchema = z
 
 export const editSchema = z
   .object({
-    method: z.string().trim().min(1).max(20).regex(/^[A-Za-z]+$/, 'A method is letters only, e.g. POST.'),
+    method: z.string().trim().min(1, 'A method is letters only, e.g. POST.').max(20).regex(/^[A-Za-z]+$/, 'A method is letters only, e.g. POST.'),
     /** Path and query sent to the target's origin; omitted: the target URL's own path. */
     path: z.string().max(8000).regex(/^\//, 'A path starts with /.').optional(),
     headers: z.array(headerSchema).max(200),
@@ -75,7 +75,7 @@ export const outboundInputs = {
       provider: providerId,
       event: z.string().max(200).optional(),
       url,
-      method: z.string().trim().min(1).max(20).default('POST'),
+      method: z.string().trim().min(1, 'A method is letters only, e.g. POST.').max(20).default('POST'),
       headers: z.array(headerSchema).max(200).default([]),
       bodyText: z.string().max(25 * 1024 * 1024),
       sign: z.boolean().default(true),
@@ -107,7 +107,14 @@ export const outboundInputs = {
     })
     .strict()
     .refine((v) => (v.ids === undefined) !== (v.filters === undefined), 'Give either ids or filters.'),
-  importHar: z.object({ text: z.string().min(1).max(256 * 1024 * 1024) }).strict()
+  importHar: z
+    .object({
+      text: z
+        .string()
+        .max(256 * 1024 * 1024)
+        .refine((t) => t.trim() !== '', 'This file is empty, so not a HAR file.')
+    })
+    .strict()
 }
 
 export type DeliveryKind = 'replay' | 'send' | 'forward' | 'retry' | 'forge'

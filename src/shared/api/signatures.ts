@@ -30,9 +30,9 @@ export const genericSchemeSchema = z.object({
 const endpointPath = z
   .string()
   .trim()
-  .min(2, 'an endpoint path looks like /callpaymin')
+  .min(2, 'An endpoint path looks like /callpaymin.')
   .max(200)
-  .regex(/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/, 'an endpoint path starts with / and has no spaces, ? or #')
+  .regex(/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/, 'An endpoint path starts with / and has no spaces, ? or #.')
   .transform((p) => (p.length > 1 ? p.replace(/\/+$/, '') : p))
 
 const secretValue = z.string().min(1, 'the secret is empty').max(4096, 'the secret is longer than 4096 characters')

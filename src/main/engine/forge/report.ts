@@ -107,7 +107,7 @@ export function reportMarkdown(report: ForgeReport, options: { deliveries?: bool
     `# Forge-test report: ${cell(report.targetUrl)}`,
     '',
     `Provider **${cell(report.providerName)}** · score **${report.score}/100** · ${report.counts.pass} passed, ` +
-      `${report.counts.fail} failed, ${report.counts.warn} warnings, ${report.counts.error} unanswered, ${report.counts.skip} skipped · ` +
+      `${report.counts.fail} failed, ${report.counts.warn} ${report.counts.warn === 1 ? 'warning' : 'warnings'}, ${report.counts.error} unanswered, ${report.counts.skip} skipped · ` +
       `${new Date(report.startedAt).toISOString()}`,
     ...(report.headline ? ['', `**${cell(report.headline)}**`] : []),
     ...(report.error ? ['', `**The run did not finish:** ${cell(report.error)}`] : []),

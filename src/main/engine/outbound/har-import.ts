@@ -76,6 +76,7 @@ function reinspect(engine: HarImportDeps, row: NewRequest): NewRequest {
     provider: inspection.provider,
     eventType: inspection.eventType ?? row.eventType,
     eventId: inspection.eventId ?? row.eventId,
+    callId: inspection.callId,
     verdict: inspection.verdict,
     signature: inspection.signature
   }

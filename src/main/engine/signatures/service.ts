@@ -84,13 +84,7 @@ export class SignatureService {
   }
 
   private scopeSecrets(scope: string): NamedSecret[] {
-    const all = [...this.vault.list(scope), ...this.session.filter((s) => s.scope === scope)]
-    // Newest first: after a rotation the current secret is tried before the previous one. Secrets added
-    // within the same millisecond keep their order of addition, reversed (the list is in that order).
-    return all
-      .map((s, i) => ({ s, i }))
-      .sort((a, b) => b.s.createdAt - a.s.createdAt || b.i - a.i)
-      .map(({ s }) => ({ label: s.label, value: s.value }))
+    return newestFirst([...this.vault.list(scope), ...this.session.filter((s) => s.scope === scope)]).map((s) => ({ label: s.label, value: s.value }))
   }
 
   private foreignSecrets(providerId: string, exclude: NamedSecret[]): ForeignSecret[] {
@@ -197,8 +191,9 @@ export class SignatureService {
     }
   }
 
+  /** In the order verification tries them, so the list a user sees (and its "tried first") is the truth. */
   private secretInfos(scope: string): SecretInfo[] {
-    return [...this.vault.list(scope).map((s) => toInfo(s, false)), ...this.session.filter((s) => s.scope === scope).map((s) => toInfo(s, true))]
+    return newestFirst([...this.vault.list(scope).map((s) => toInfo(s, false)), ...this.session.filter((s) => s.scope === scope).map((s) => toInfo(s, true))])
   }
 
   private scopeKey(scope: { endpointId?: number; provider?: string }): string {
@@ -254,6 +249,17 @@ export class SignatureService {
   private changed(): void {
     this.deps.events.emit('endpointsChanged', this.endpointInfos())
   }
+}
+
+/**
+ * Newest first: after a rotation the current secret is tried before the previous one. Secrets added
+ * within the same millisecond keep their order of addition, reversed (the list is in that order).
+ */
+function newestFirst<T extends { createdAt: number }>(all: T[]): T[] {
+  return all
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s.createdAt - a.s.createdAt || b.i - a.i)
+    .map(({ s }) => s)
 }
 
 function toInfo(s: StoredSecret, session: boolean): SecretInfo {

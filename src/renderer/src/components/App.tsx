@@ -12,6 +12,7 @@ export function App(): React.JSX.Element {
   const ready = useStore((s) => s.ready)
   const info = useStore((s) => s.info)
   const notice = useStore((s) => s.notice)
+  const setNotice = useStore((s) => s.setNotice)
   const theme = useStore((s) => s.theme)
   const setTheme = useStore((s) => s.setTheme)
   const viewId = useStore((s) => s.view)
@@ -53,7 +54,7 @@ export function App(): React.JSX.Element {
           {theme === 'dark' ? 'Light' : 'Dark'} theme
         </button>
       </header>
-      <ErrorNote error={notice} testId="notice" className="notice" />
+      <ErrorNote error={notice} testId="notice" className="notice" onDismiss={() => setNotice(null)} />
       <View />
       <UndoDeleteToast />
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { VERDICT_STATUSES, type VerdictStatus } from '../../../shared/types'
+import { EVENT_TYPE_MAX_CHARS, SEARCH_MAX_CHARS } from '../../../shared/api/core'
 import { useDebouncedEffect } from '../hooks/useDebounced'
 import { useStore } from '../store'
 import { ClearAllButton } from './ClearAllButton'
@@ -57,6 +58,7 @@ export function FilterBar(): React.JSX.Element {
           placeholder="Search bodies, headers, paths   /"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
+          maxLength={SEARCH_MAX_CHARS}
           onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLInputElement).blur()}
           data-testid="search"
           aria-label="Search"
@@ -108,6 +110,7 @@ export function FilterBar(): React.JSX.Element {
           title="Shows captures whose event type starts with this text (call. finds call.started and call.ended)"
           value={eventType}
           onChange={(e) => setEventType(e.target.value)}
+          maxLength={EVENT_TYPE_MAX_CHARS}
           data-testid="filter-event"
           aria-label="Event type prefix"
           spellCheck={false}

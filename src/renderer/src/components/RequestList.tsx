@@ -6,7 +6,7 @@ import { callKey, type CallKey } from '../store/calls-slice'
 import { FlagBadges } from './calls/FlagBadges'
 import { useStore } from '../store'
 import { formatBytes } from '../../../shared/format'
-import { formatTime, statusTone } from '../lib/format'
+import { formatListTime, statusTone } from '../lib/format'
 import { TunnelTag } from './tunnel/TunnelTag'
 import { EmptyList } from './EmptyList'
 import { SearchNotice } from './SearchNotice'
@@ -68,7 +68,7 @@ const Row = memo(function Row({ r, selected, call }: { r: RequestSummary; select
       <span className={`col-status status ${statusTone(r.responseStatus, 'muted')}`}>{r.responseStatus ?? '-'}</span>
       <span className="col-size">{formatBytes(r.bodySize, 'cell')}</span>
       <span className="col-time" title={new Date(r.receivedAt).toISOString()}>
-        {formatTime(r.receivedAt)}
+        {formatListTime(r.receivedAt)}
       </span>
     </div>
   )

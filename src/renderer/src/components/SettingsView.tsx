@@ -21,6 +21,7 @@ export function SettingsView(): React.JSX.Element {
   const settings = useStore((s) => s.settings)
   const info = useStore((s) => s.info)
   const updateSettings = useStore((s) => s.updateSettings)
+  const setNotice = useStore((s) => s.setNotice)
   const refreshInfo = useStore((s) => s.refreshInfo)
   const [form, setForm] = useState<SettingsForm | null>(settings ? toForm(settings) : null)
   const [message, setMessage] = useState<Outcome | null>(null)
@@ -39,7 +40,8 @@ export function SettingsView(): React.JSX.Element {
   }
   const toggleNotify = async (on: boolean): Promise<void> => {
     setNotifyPending(on)
-    await updateSettings({ notifyFailedVerification: on })
+    const error = await updateSettings({ notifyFailedVerification: on })
+    if (error) setNotice(error)
     setNotifyPending(null)
   }
   const save = async (): Promise<void> => {
@@ -47,8 +49,8 @@ export function SettingsView(): React.JSX.Element {
     if (!parsed.ok) return setMessage({ ok: false, error: localError('invalid_input', parsed.error) })
     // Rules by event type are edited per endpoint; keep any the global answer already has.
     const rules = settings?.response.rules
-    await updateSettings(rules ? { ...parsed.settings, response: { ...parsed.settings.response, rules } } : parsed.settings)
-    setMessage({ ok: true, text: 'Saved. The next delivery gets this answer.' })
+    const error = await updateSettings(rules ? { ...parsed.settings, response: { ...parsed.settings.response, rules } } : parsed.settings)
+    setMessage(error ? { ok: false, error } : { ok: true, text: 'Saved. The next delivery gets this answer.' })
   }
 
   return (

@@ -40,7 +40,8 @@ export function StorageCard(): React.JSX.Element | null {
   const save = async (): Promise<void> => {
     const parsed = fromLimitsForm(form)
     if (!parsed.ok) return setMessage({ ok: false, error: localError('invalid_input', parsed.error) })
-    await updateSettings(parsed.settings)
+    const error = await updateSettings(parsed.settings)
+    if (error) return setMessage({ ok: false, error })
     void refreshStorage()
     setMessage({ ok: true, text: 'Saved. Caps and limits apply now.' })
   }

@@ -6,7 +6,7 @@ function typing(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
 }
 
-/** Inspector shortcuts: `/` search, Up/Down move the selection, Delete removes the selected capture. */
+/** Inspector shortcuts: `/` search, Up/Down move the selection, Delete removes the selected capture, Esc cancels a compare pick. */
 export function useInspectorKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -18,6 +18,11 @@ export function useInspectorKeys(): void {
         return
       }
       if (typing(e.target) && e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+      // Esc leaves "pick a capture to compare with", as the banner's Cancel does.
+      if (e.key === 'Escape' && s.compareFrom !== null) {
+        s.cancelCompare()
+        return
+      }
       // From the search box, Down leaves it and walks the list: type, then arrow into the results.
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         if (typing(e.target) && (e.target as HTMLElement).id !== 'search') return

@@ -17,6 +17,21 @@ export function formatTime(ms: number): string {
   return timeFormat.format(ms) + '.' + String(new Date(ms).getMilliseconds()).padStart(3, '0')
 }
 
+let dayFormat: Intl.DateTimeFormat | undefined
+let shortTimeFormat: Intl.DateTimeFormat | undefined
+
+/**
+ * A list's time column: the time of day for today's captures; for older ones (an imported HAR, last
+ * week's deliveries) the date and minute, so they do not pass for today's. Same width either way.
+ */
+export function formatListTime(ms: number, now = new Date()): string {
+  const d = new Date(ms)
+  if (d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate()) return formatTime(ms)
+  dayFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })
+  shortTimeFormat ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', hour12: false })
+  return `${dayFormat.format(ms)} ${shortTimeFormat.format(ms)}`
+}
+
 export function formatDateTime(ms: number): string {
   const d = new Date(ms)
   return `${d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })} ${formatTime(ms)}`

@@ -26,6 +26,16 @@ export function base64Text(base64: string): string {
 }
 
 /** Pretty-prints JSON text when it parses; otherwise returns it unchanged. */
+/** JSON highlighting only for JSON: on a form body or TwiML it colours the digits inside ids as numbers. */
+export function languageOf(text: string): 'json' | 'text' {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null ? 'json' : 'text'
+  } catch {
+    return 'text'
+  }
+}
+
 export function prettyIfJson(text: string): string {
   try {
     return JSON.stringify(JSON.parse(text), null, 2)

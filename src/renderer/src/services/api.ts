@@ -10,6 +10,13 @@ declare global {
 }
 
 let instance: HookscopeApi | null = null
+const connectionLost = new Set<() => void>()
+
+/** Web mode: `listener` runs when the engine's WebSocket closes (`hookscope serve` stopped). */
+export function onConnectionLost(listener: () => void): () => void {
+  connectionLost.add(listener)
+  return () => connectionLost.delete(listener)
+}
 
 /** True in the desktop window (the preload is there), false in the browser UI of `serve --ui`. */
 export function isDesktop(): boolean {
@@ -28,7 +35,7 @@ export function api(): HookscopeApi {
   if (!token) throw new HookscopeError('forbidden', 'Open the UI with the URL printed by `hookscope serve --ui` (it carries the access token).')
   sessionStorage.setItem('hookscope-token', token)
   history.replaceState(null, '', location.pathname)
-  instance = createWebSocketApi(token)
+  instance = createWebSocketApi(token, () => connectionLost.forEach((listener) => listener()))
   return instance
 }
 

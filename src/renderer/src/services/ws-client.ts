@@ -6,7 +6,8 @@ import { API_METHODS, type ApiEvent } from '../../../shared/methods'
  * Web mode: the same Api as the Electron preload, over a WebSocket to the local engine.
  * The token comes from the URL the CLI printed; it is then removed from the address bar.
  */
-export function createWebSocketApi(token: string): HookscopeApi {
+/** `onClose` hears once that the engine went away (`serve` stopped): every later call fails at once. */
+export function createWebSocketApi(token: string, onClose: () => void = () => {}): HookscopeApi {
   const url = `ws://${location.host}/ws?token=${encodeURIComponent(token)}`
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
@@ -36,14 +37,18 @@ export function createWebSocketApi(token: string): HookscopeApi {
       else waiter.reject(fromErrorInfo(data.error))
     })
     socket.addEventListener('close', () => {
-      for (const waiter of pending.values()) waiter.reject(new HookscopeError('transport', 'Connection to the Hookscope engine closed.'))
+      for (const waiter of pending.values()) waiter.reject(closed())
       pending.clear()
+      onClose()
     })
   }
+  const closed = (): HookscopeError => new HookscopeError('transport', 'Connection to the Hookscope engine closed.')
   connect()
 
   const call = async (method: string, input: unknown): Promise<unknown> => {
     await ready
+    // A send on a closed socket is dropped without an error: the call would wait forever.
+    if (socket.readyState !== WebSocket.OPEN) throw closed()
     const id = nextId++
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })

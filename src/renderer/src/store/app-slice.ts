@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { EngineInfo, Settings, StorageStatus } from '../../../shared/types'
-import { api } from '../services/api'
+import { api, onConnectionLost } from '../services/api'
 import type { AppState } from './index'
 import { errorInfo, type ErrorInfo } from '../lib/errors'
 
@@ -20,7 +20,8 @@ export interface AppSlice {
   /** Re-reads engine info (request count changes as deliveries arrive). */
   refreshInfo: () => Promise<void>
   refreshStorage: () => Promise<void>
-  updateSettings: (patch: Partial<Settings>) => Promise<void>
+  /** Null once saved, else why not: the form that saved says so beside its button. */
+  updateSettings: (patch: Partial<Settings>) => Promise<ErrorInfo | null>
   onSettingsChanged: (settings: Settings) => void
 }
 
@@ -38,6 +39,12 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       const [info, settings] = await Promise.all([api().getInfo(), api().getSettings()])
       set({ info, settings, connected: true, totalCount: info.requestCount })
+      onConnectionLost(() =>
+        set({
+          connected: false,
+          notice: { code: 'transport', message: 'Lost the connection to the Hookscope engine (was `hookscope serve` stopped?). Start it again and open the ui URL it prints.' }
+        })
+      )
       await get().loadRequests()
       set({ ready: true })
     } catch (error) {
@@ -67,8 +74,9 @@ export const createAppSlice: StateCreator<AppState, [], [], AppSlice> = (set, ge
     try {
       const settings = await api().updateSettings(patch)
       set({ settings })
+      return null
     } catch (error) {
-      set({ notice: errorInfo(error) })
+      return errorInfo(error)
     }
   },
 

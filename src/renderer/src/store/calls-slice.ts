@@ -3,7 +3,7 @@ import { DEFAULT_MISSING_FINAL_MS, type CallSummary, type RequestDiff } from '..
 import type { RequestSummary } from '../../../shared/types'
 import { api } from '../services/api'
 import type { AppState } from './index'
-import { errorInfo, localError, type ErrorInfo } from '../lib/errors'
+import { errorInfo, type ErrorInfo } from '../lib/errors'
 
 export interface CallKey {
   provider: string
@@ -53,6 +53,8 @@ export interface CallsSlice {
   cancelCompare: () => void
   compare: (a: number, b: number) => Promise<void>
   compareWithPrevious: (id: number) => Promise<void>
+  /** The capture whose "Previous delivery" found none: said quietly beside the button, not as an error. */
+  previousMissing: number | null
   closeDiff: () => void
 }
 
@@ -169,6 +171,7 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
 
     compareFrom: null,
     diff: null,
+    previousMissing: null,
     startCompare: (id) => set({ compareFrom: id }),
     cancelCompare: () => set({ compareFrom: null }),
 
@@ -185,10 +188,8 @@ export const createCallsSlice: StateCreator<AppState, [], [], CallsSlice> = (set
     compareWithPrevious: async (id) => {
       try {
         const previous = await api().previousDelivery({ id })
-        if (!previous) {
-          set({ notice: localError('not_found', `No earlier delivery of request ${id}'s event was found.`) })
-          return
-        }
+        set({ previousMissing: previous ? null : id })
+        if (!previous) return
         await get().compare(previous.id, id)
       } catch (error) {
         set({ notice: errorInfo(error) })

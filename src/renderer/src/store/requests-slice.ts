@@ -169,7 +169,12 @@ export const createRequestsSlice: StateCreator<AppState, [], [], RequestsSlice> 
         set({ notice: errorInfo(error, `Could not delete request ${id}`) })
         return
       }
-      get().onRequestsDeleted({ ids: [id] })
+      // The row goes now; the total waits for the engine's requestsDeleted, which counts it once (applying
+      // the change here too took two off the total per delete).
+      set((s) => ({
+        requests: s.requests.filter((r) => r.id !== id),
+        ...(s.selectedId === id ? { selectedId: null, selected: null } : {})
+      }))
       if (selectedId === id && next && get().selectedId === null) void get().select(next.id)
     },
 

@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
-import { formatTime } from '../../lib/format'
+import { useEffect, useState } from 'react'
+import { formatListTime } from '../../lib/format'
 import { useStore } from '../../store'
 import { CALLS_PAGE, callKey } from '../../store/calls-slice'
 import { Splitter, useListWidth } from '../Splitter'
@@ -54,19 +54,7 @@ export function CallsView(): React.JSX.Element {
             </select>
             <label className="muted small" title="A call with no terminal event this long after its last delivery is flagged missing-final">
               missing-final after{' '}
-              <input
-                type="number"
-                min={1}
-                max={1440}
-                value={missingFinal}
-                onChange={(e) => {
-                  const n = Math.round(Number(e.target.value))
-                  if (n >= 1 && n <= 1440) useStore.getState().setMissingFinalMinutes(n)
-                }}
-                aria-label="Minutes before missing-final"
-                data-testid="missing-final-minutes"
-                style={{ width: 56 }}
-              />{' '}
+              <MinutesInput value={missingFinal} />{' '}
               min
             </label>
             <span className="spacer" />
@@ -78,11 +66,16 @@ export function CallsView(): React.JSX.Element {
         </div>
         <div className="call-list" role="listbox" aria-label="Calls" data-testid="call-list">
           {loaded && calls.length === 0 && (
-            <div className="empty-state">
-              <h3>No calls yet</h3>
+            <div className="empty-state" data-testid="calls-empty">
+              <h3>{provider ? `No ${provider} calls` : 'No calls yet'}</h3>
               <p className="muted">
                 Deliveries from providers that keep a call id are grouped here by call{withCalls.length > 0 ? `: ${withCalls.map((p) => p.name).join(', ')}.` : '.'}
               </p>
+              {provider && (
+                <button onClick={() => useStore.getState().setCallsProvider('')} data-testid="calls-all-providers">
+                  Show all providers
+                </button>
+              )}
             </div>
           )}
           {calls.map((c) => {
@@ -106,7 +99,7 @@ export function CallsView(): React.JSX.Element {
                 <span>
                   <FlagBadges flags={c.flags} compact />
                 </span>
-                <span className="muted mono call-time">{formatTime(c.lastAt)}</span>
+                <span className="muted mono call-time">{formatListTime(c.lastAt)}</span>
               </div>
             )
           })}
@@ -119,15 +112,41 @@ export function CallsView(): React.JSX.Element {
       </section>
       {/* .panes has three columns (list, splitter, detail): without the splitter the timeline fell into the 5 px one. */}
       <Splitter width={width} onChange={setWidth} />
-      <section className="detail">
-        {current ? (
+      {current ? (
+        <section className="detail">
           <CallTimeline call={current} />
-        ) : (
-          <div className="detail-empty">
-            <p>{selected ? 'Loading the call…' : 'Select a call to see its timeline.'}</p>
-          </div>
-        )}
-      </section>
+        </section>
+      ) : (
+        <section className="detail detail-empty">
+          <p>{selected ? 'Loading the call…' : 'Select a call to see its timeline.'}</p>
+        </section>
+      )}
     </main>
+  )
+}
+
+/**
+ * The missing-final threshold as typed: the field may be emptied on the way to another number (a field
+ * that snapped back to the last valid value turned "30" typed over "10" into "130"); valid values apply
+ * as typed, and leaving the field shows the value in force.
+ */
+function MinutesInput({ value }: { value: number }): React.JSX.Element {
+  const [draft, setDraft] = useState<string | null>(null)
+  return (
+    <input
+      type="number"
+      min={1}
+      max={1440}
+      value={draft ?? value}
+      onChange={(e) => {
+        setDraft(e.target.value)
+        const n = Math.round(Number(e.target.value))
+        if (e.target.value.trim() !== '' && n >= 1 && n <= 1440) useStore.getState().setMissingFinalMinutes(n)
+      }}
+      onBlur={() => setDraft(null)}
+      aria-label="Minutes before missing-final"
+      data-testid="missing-final-minutes"
+      style={{ width: 56 }}
+    />
   )
 }

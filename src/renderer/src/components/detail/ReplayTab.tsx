@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { CapturedRequest } from '../../../../shared/types'
-import { base64Text, headersText, prettyIfJson, textToHeaders } from '../../lib/outbound-form'
+import { base64Text, headersText, languageOf, prettyIfJson, textToHeaders } from '../../lib/outbound-form'
 import { fetchWireBody } from '../../services/bodies'
 import { useStore } from '../../store'
 import { CodeEditor } from '../outbound/CodeEditor'
@@ -47,6 +47,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
   const [url, setUrl] = useState(() => useStore.getState().replayTarget)
   const [editing, setEditing] = useState(false)
   const [form, setForm] = useState<EditForm>(() => editFormOf(request, url))
+  const [bodyLanguage, setBodyLanguage] = useState<'json' | 'text'>('json')
   const [resign, setResign] = useState(request.provider !== null)
   const [provider, setProvider] = useState(request.provider ?? 'callpaymin')
   const [secret, setSecret] = useState('')
@@ -66,7 +67,10 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
 
   const startEdit = async (): Promise<void> => {
     try {
-      setForm(editFormOf(request, url, await fetchWireBody(request)))
+      const next = editFormOf(request, url, await fetchWireBody(request))
+      setForm(next)
+      // Chosen once per edit: a language that flipped with a half-typed edit would rebuild the editor.
+      setBodyLanguage(languageOf(next.body))
       setEditing(true)
     } catch (e) {
       setError(errorInfo(e))
@@ -132,7 +136,7 @@ export function ReplayTab({ request }: DetailTabProps): React.JSX.Element {
             <input className="grow mono" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} aria-label="Path" data-testid="edit-path" />
           </div>
           <textarea className="mono" rows={Math.min(8, form.headers.split('\n').length + 1)} value={form.headers} onChange={(e) => setForm({ ...form, headers: e.target.value })} aria-label="Headers" data-testid="edit-headers" spellCheck={false} />
-          <CodeEditor value={form.body} onChange={(body) => setForm((f) => ({ ...f, body }))} testId="edit-body" />
+          <CodeEditor value={form.body} language={bodyLanguage} onChange={(body) => setForm((f) => ({ ...f, body }))} testId="edit-body" />
           <div className="row">
             <label>
               <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} data-testid="edit-resign" /> Re-sign as

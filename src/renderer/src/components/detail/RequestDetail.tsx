@@ -15,6 +15,7 @@ export function RequestDetail(): React.JSX.Element {
   const receiverUrl = useStore((s) => s.info?.receiverUrl ?? '')
   const deleteRequest = useStore((s) => s.deleteRequest)
   const pinRequest = useStore((s) => s.pinRequest)
+  const previousMissing = useStore((s) => s.previousMissing)
   const [tabId, setTabId] = useState(DETAIL_TABS[0].id)
   const { status, copy } = useCopy()
   if (error) {
@@ -90,6 +91,11 @@ export function RequestDetail(): React.JSX.Element {
             </button>
           )}
         </div>
+        {previousMissing === request.id && (
+          <span className="muted" role="status" data-testid="previous-none">
+            No earlier delivery of this event.
+          </span>
+        )}
         <button
           className={request.pinned ? 'ghost pinned' : 'ghost'}
           onClick={() => void pinRequest(request.id, !request.pinned)}

@@ -28,7 +28,7 @@ export function ForgeReportCard({ report }: { report: ForgeReport }): React.JSX.
         <div className="forge-card-title">
           <div className="mono">{report.targetUrl}</div>
           <div className="muted">
-            {report.providerName} · {c.pass} passed · {c.fail} failed · {c.warn} warnings · {c.error} unanswered · {c.skip} skipped ·{' '}
+            {report.providerName} · {c.pass} passed · {c.fail} failed · {c.warn} {c.warn === 1 ? 'warning' : 'warnings'} · {c.error} unanswered · {c.skip} skipped ·{' '}
             {new Date(report.startedAt).toLocaleString()}
           </div>
           {report.error && (

@@ -1,7 +1,7 @@
 import type { DeliveryRecord } from '../../../../shared/api/outbound'
 import { formatMs } from '../../../../shared/format'
 import { statusTone } from '../../lib/format'
-import { base64Text, headersText, prettyIfJson } from '../../lib/outbound-form'
+import { base64Text, headersText, languageOf, prettyIfJson } from '../../lib/outbound-form'
 import { CodeEditor } from './CodeEditor'
 
 /** What was sent and what came back, side by side; a failed attempt says why in plain words. */
@@ -15,7 +15,7 @@ export function DeliveryResult({ delivery }: { delivery: DeliveryRecord }): Reac
           Sent <span className="muted">{delivery.method}</span> <span className="mono">{delivery.targetUrl}</span>
         </h4>
         <pre className="delivery-headers" data-testid="delivery-sent-headers">{headersText(delivery.headers)}</pre>
-        <CodeEditor value={sent} readOnly testId="delivery-sent-body" minHeight={80} />
+        <CodeEditor value={sent} language={languageOf(sent)} readOnly testId="delivery-sent-body" minHeight={80} />
       </section>
       <section className="delivery-side">
         {delivery.error ? (
@@ -32,7 +32,7 @@ export function DeliveryResult({ delivery }: { delivery: DeliveryRecord }): Reac
               <span className="muted">{formatMs(delivery.durationMs)}</span>
             </h4>
             <pre className="delivery-headers" data-testid="delivery-answer-headers">{headersText(delivery.responseHeaders)}</pre>
-            <CodeEditor value={prettyIfJson(answer)} readOnly testId="delivery-answer-body" minHeight={80} />
+            <CodeEditor value={prettyIfJson(answer)} language={languageOf(answer)} readOnly testId="delivery-answer-body" minHeight={80} />
           </>
         )}
       </section>

@@ -44,7 +44,7 @@ export function TunnelBar(): React.JSX.Element {
       </button>
       {showUrl && (
         <>
-          <span className={`tunnel-url${status === 'online' ? '' : ' stale'}`} data-testid="tunnel-url">
+          <span className={`tunnel-url${status === 'online' ? '' : ' stale'}`} data-testid="tunnel-url" title={tunnel.url ?? undefined}>
             {tunnel.url}
           </span>
           <CopyButton text={tunnel.url!} testId="tunnel-copy" />
