@@ -1,6 +1,4 @@
-// Output rules of the CLI contract: --json puts data on stdout and errors as {"error"} on stderr, with
-// the HookscopeError's code beside it (`invalid_input` for a wrong option, `not_found`...) for scripts.
-import { HookscopeError } from '../../shared/errors'
+// Output rules of the CLI contract: --json puts data on stdout and errors as {"error"} on stderr.
 
 export function printResult(json: boolean, data: unknown, human: () => string): void {
   process.stdout.write(json ? JSON.stringify(data) + '\n' : human() + '\n')
@@ -8,6 +6,5 @@ export function printResult(json: boolean, data: unknown, human: () => string): 
 
 export function printError(json: boolean, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error)
-  const code = error instanceof HookscopeError ? error.code : undefined
-  process.stderr.write(json ? JSON.stringify({ error: message, ...(code ? { code } : {}) }) + '\n' : `hookscope: ${message}\n`)
+  process.stderr.write(json ? JSON.stringify({ error: message }) + '\n' : `hookscope: ${message}\n`)
 }
