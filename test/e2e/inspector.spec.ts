@@ -82,6 +82,13 @@ test('keyboard: / focuses search, Up/Down move the selection, Delete removes the
   await expect(page.getByTestId('export-label')).toHaveText('Export all 2 requests:')
   // The neighbour takes the selection so the user can keep going.
   await expect(page.getByTestId('request-detail')).toContainText('/k1')
+  // With the tunnel panel open over the list, the keys belong to it: nothing behind moves or goes.
+  await page.getByTestId('tunnel-toggle').click()
+  await expect(page.getByTestId('tunnel-panel')).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Delete')
+  await expect(rows(page)).toHaveCount(2)
+  await expect(page.getByTestId('request-detail')).toContainText('/k1')
 })
 
 test('Up/Down keep the selection scrolled into view in a long list', async ({ hookscope }) => {

@@ -11,6 +11,8 @@ export function useInspectorKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.ctrlKey || e.metaKey || e.altKey) return
+      // A panel open over the list (the tunnel's) owns the keyboard: Delete must not remove a capture behind it.
+      if (document.querySelector('[role="dialog"]')) return
       const s = useStore.getState()
       if (e.key === '/' && !typing(e.target)) {
         e.preventDefault()
