@@ -28,6 +28,8 @@ test('replays a capture to a local handler and shows its answer next to the requ
   await expect(page.getByTestId('delivery-answer-headers')).toContainText('X-Handler: local')
   await expect(page.getByTestId('delivery-sent-headers')).toContainText('X-Trace: t1')
   await expect(page.getByTestId('delivery-row')).toHaveCount(1)
+  // The same 24-hour clock with milliseconds as the capture list (it was "9:03:16 AM" here).
+  await expect(page.getByTestId('delivery-time')).toHaveText(/^\d{1,2}:\d{2}:\d{2}\.\d{3}$/)
   const seen = await target.waitFor(1)
   expect(seen.body.toString()).toBe(body)
 

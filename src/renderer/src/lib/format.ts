@@ -13,8 +13,13 @@ export function statusTone<T extends string>(status: number | null, none: T): 'g
 let timeFormat: Intl.DateTimeFormat | undefined
 
 export function formatTime(ms: number): string {
+  return formatClock(ms) + '.' + String(new Date(ms).getMilliseconds()).padStart(3, '0')
+}
+
+/** Hours, minutes and seconds on the 24-hour clock the list uses (a countdown's "at 14:03:16"). */
+export function formatClock(ms: number): string {
   timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric', hour12: false })
-  return timeFormat.format(ms) + '.' + String(new Date(ms).getMilliseconds()).padStart(3, '0')
+  return timeFormat.format(ms)
 }
 
 let dayFormat: Intl.DateTimeFormat | undefined

@@ -1,6 +1,6 @@
 import type { DeliveryRecord } from '../../../../shared/api/outbound'
 import { formatMs } from '../../../../shared/format'
-import { statusTone } from '../../lib/format'
+import { formatListTime, statusTone } from '../../lib/format'
 import { base64Text, headersText, languageOf, prettyIfJson } from '../../lib/outbound-form'
 import { CodeEditor } from './CodeEditor'
 
@@ -44,7 +44,7 @@ export function DeliveryResult({ delivery }: { delivery: DeliveryRecord }): Reac
 export function DeliveryRow({ delivery, onOpen, active }: { delivery: DeliveryRecord; onOpen: () => void; active: boolean }): React.JSX.Element {
   return (
     <button className={`delivery-row${active ? ' active' : ''}`} onClick={onOpen} data-testid="delivery-row">
-      <span className="muted">{new Date(delivery.createdAt).toLocaleTimeString()}</span>
+      <span className="muted" data-testid="delivery-time">{formatListTime(delivery.createdAt)}</span>
       <span>{delivery.kind}{delivery.attempt > 1 ? ` #${delivery.attempt}` : ''}</span>
       <span className={`badge badge-${statusTone(delivery.responseStatus, 'bad')}`}>{delivery.responseStatus ?? delivery.errorKind ?? 'error'}</span>
       <span className="mono ellipsis" title={delivery.targetUrl} data-testid="delivery-row-url">

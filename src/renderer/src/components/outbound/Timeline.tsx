@@ -3,7 +3,7 @@ import type { DeliverySummary } from '../../../../shared/api/outbound'
 import { useNow } from '../../hooks/useNow'
 import { useStore } from '../../store'
 import { formatMs } from '../../../../shared/format'
-import { statusTone } from '../../lib/format'
+import { formatClock, statusTone } from '../../lib/format'
 
 /** The attempts of one simulated-retry group, with the offset of each from the first, and what comes next. */
 export function Timeline({ groupId }: { groupId: string }): React.JSX.Element | null {
@@ -45,7 +45,7 @@ function RetryStatus({ progress }: { progress: DeliverySummary }): React.JSX.Ele
       const left = (nextAttemptAt ?? now) - now
       text =
         left > 0
-          ? `Attempt ${attempt}${of} failed. Attempt ${attempt + 1} in ${formatCountdown(left)} (at ${new Date(nextAttemptAt!).toLocaleTimeString()}).`
+          ? `Attempt ${attempt}${of} failed. Attempt ${attempt + 1} in ${formatCountdown(left)} (at ${formatClock(nextAttemptAt!)}).`
           : `Attempt ${attempt}${of} failed. Sending attempt ${attempt + 1}…`
       tone = 'warn'
       break
