@@ -57,8 +57,8 @@ export function ForwardingView(): React.JSX.Element {
     const outcome = await saveRule({ id, targetUrl, endpoint, pathPrefix, eventType, retryProvider, timeCompression, enabled: !r.enabled })
     setError('error' in outcome ? outcome.error : null)
   }
-  const field = (key: keyof typeof EMPTY, label: string, placeholder: string): React.JSX.Element => (
-    <label>
+  const field = (key: keyof typeof EMPTY, label: string, placeholder: string, title?: string): React.JSX.Element => (
+    <label title={title}>
       {label}
       <input value={form[key]} placeholder={placeholder} onChange={(e) => setForm({ ...form, [key]: e.target.value })} data-testid={`rule-${key}`} />
     </label>
@@ -146,7 +146,7 @@ export function ForwardingView(): React.JSX.Element {
           Retry like
           <RetryProviderSelect value={form.retryProvider} onChange={(retryProvider) => setForm({ ...form, retryProvider })} testId="rule-retryProvider" />
         </label>
-        {field('timeCompression', 'Time ÷', '1')}
+        {field('timeCompression', 'Retry speed-up', '1', "The provider's retry delays are divided by this: 60 turns a 1-minute wait into 1 second")}
         <button className="primary" onClick={() => void add()} disabled={!form.targetUrl.trim()} data-testid="rule-add">
           Add rule
         </button>

@@ -75,8 +75,8 @@ export function RetryOptions({ value, onChange }: { value: RetryChoice | null; o
         />
       </label>
       {value && (
-        <label>
-          time ÷{' '}
+        <label title="The provider's retry delays are divided by this: 60 turns a 1-minute wait into 1 second">
+          speed-up ×{' '}
           <input
             className="narrow"
             inputMode="numeric"
