@@ -45,6 +45,8 @@ test('deliveries grouped by call: the list shows the call and its flags, the Cal
   await expect(timeline.getByTestId('call-delivery')).toHaveCount(4)
   await expect(timeline.getByTestId('call-delivery').nth(3).getByTestId('call-repeat')).toContainText('duplicate of')
   await expect(page.getByTestId('call-row')).toHaveCount(2)
+  // Column names over the rows (the delivery count was an unlabelled number).
+  await expect(page.getByTestId('call-list-header')).toContainText(/provider\s*call\s*state/i)
   await page.screenshot({ path: `${OUT}/calls-view-dark.png` })
 
   // Live: a new call appears at the top, and a new delivery joins the open timeline.

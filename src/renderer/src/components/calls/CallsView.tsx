@@ -64,6 +64,16 @@ export function CallsView(): React.JSX.Element {
             </span>
           </div>
         </div>
+        {calls.length > 0 && (
+          <div className="call-row call-list-header" aria-hidden="true" data-testid="call-list-header">
+            <span>provider</span>
+            <span>call</span>
+            <span>state</span>
+            <span title="deliveries">#</span>
+            <span>flags</span>
+            <span className="call-time">last</span>
+          </div>
+        )}
         <div className="call-list" role="listbox" aria-label="Calls" data-testid="call-list">
           {loaded && calls.length === 0 && (
             <div className="empty-state" data-testid="calls-empty">
