@@ -1,5 +1,6 @@
 // The opt-in notification for failed verifications: off by default, saved in the database, and said
 // plainly to be a desktop-app feature in the browser UI (which cannot show system notifications).
+import { send } from '../helpers/http'
 import { expect, test } from './fixtures'
 
 test('the failed-verification notification is off by default, is remembered, and says it is desktop-only in the browser', async ({ hookscope }) => {
@@ -21,4 +22,13 @@ test('the failed-verification notification is off by default, is remembered, and
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
   await page.getByTestId('view-settings').click()
   await expect(page.getByTestId('settings-notify-failed')).toBeChecked()
+})
+
+test('Settings: the stored-requests count follows deliveries while the view is open', async ({ hookscope }) => {
+  const page = await hookscope.open()
+  await send(`${hookscope.receiver}/one`, { body: '1' })
+  await page.getByTestId('view-settings').click()
+  await expect(page.getByTestId('settings-stored')).toHaveText('1')
+  await send(`${hookscope.receiver}/two`, { body: '2' })
+  await expect(page.getByTestId('settings-stored')).toHaveText('2')
 })

@@ -20,6 +20,8 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
 export function SettingsView(): React.JSX.Element {
   const settings = useStore((s) => s.settings)
   const info = useStore((s) => s.info)
+  // Kept live from pushed events (info's count is read once, when the view opens).
+  const stored = useStore((s) => s.totalCount)
   const updateSettings = useStore((s) => s.updateSettings)
   const setNotice = useStore((s) => s.setNotice)
   const refreshInfo = useStore((s) => s.refreshInfo)
@@ -63,7 +65,7 @@ export function SettingsView(): React.JSX.Element {
           <dt>Database</dt>
           <dd data-testid="settings-db">{info?.dbPath ?? '-'}</dd>
           <dt>Stored requests</dt>
-          <dd>{info?.requestCount.toLocaleString() ?? '-'}</dd>
+          <dd data-testid="settings-stored">{info ? stored.toLocaleString() : '-'}</dd>
           <dt>Version</dt>
           <dd>{info?.version ?? '-'}</dd>
         </dl>
