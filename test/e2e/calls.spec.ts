@@ -141,6 +141,8 @@ test('diff of two deliveries: compare a retry with the previous delivery of its 
   await expect(page.getByTestId('compare-banner')).toHaveCount(0)
   await page.getByTestId('compare-with').click()
   await expect(page.getByTestId('compare-banner')).toContainText('Pick a capture to compare with')
+  // It names the first pick as the list shows it (the list has no id column).
+  await expect(page.getByTestId('compare-banner')).toContainText(/\(POST \/plain/)
   await click(2)
   await expect(diff).toBeVisible()
   await expect(page.getByTestId('diff-path')).toContainText('/plain → /hooks')

@@ -31,7 +31,7 @@ const Row = memo(function Row({ r, selected, call }: { r: RequestSummary; select
     >
       <PinToggle id={r.id} pinned={r.pinned} />
       <span className={`col-method method method-${r.method.toLowerCase()}`}>{r.method}</span>
-      <span className="col-path" title={r.path}>
+      <span className="col-path" title={`#${r.id} ${r.path}`}>
         <TunnelTag via={r.viaTunnel} />
         {r.path}
       </span>
@@ -125,6 +125,8 @@ export function RequestList(): React.JSX.Element {
   const loadMore = useStore((s) => s.loadMore)
   const callCache = useStore((s) => s.callCache)
   const compareFrom = useStore((s) => s.compareFrom)
+  // The banner names the first pick by what the list shows, since the list shows no ids.
+  const compareWith = compareFrom === null ? undefined : requests.find((r) => r.id === compareFrom)
   const parentRef = useRef<HTMLDivElement>(null)
   // Rows have one fixed height, so the visible window is arithmetic on the scroll offset: no per-row
   // measurement, which with 100k rows cost O(rows) on every live batch.
@@ -216,6 +218,7 @@ export function RequestList(): React.JSX.Element {
       {compareFrom !== null && (
         <div className="compare-banner" data-testid="compare-banner">
           Pick a capture to compare with #{compareFrom}
+          {compareWith && ` (${compareWith.method} ${compareWith.path}${compareWith.eventType ? ` · ${compareWith.eventType}` : ''})`}
           <button className="link" onClick={() => useStore.getState().cancelCompare()}>
             Cancel
           </button>
