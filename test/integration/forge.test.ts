@@ -156,7 +156,8 @@ describe('forge-test suite', () => {
       expect(report.status).toBe('finished')
       expect(outcomes(report)).toMatchObject({ 'valid-delivery': 'pass', 'same-event-again': 'pass', 'missing-signature': 'error' })
       expect(check(report, 'missing-signature').advice).toMatch(/probably crashed.*answer 401/)
-      expect(check(report, 'wrong-secret').observed).toMatch(/Connection refused/)
+      // The crashed process may still hold its socket for a moment on a loaded machine: refused or closed.
+      expect(check(report, 'wrong-secret').observed).toMatch(/Connection refused|closed the connection without answering/)
       expect(check(report, 'wrong-secret').advice).toBe('Not judged: the target stopped answering during "Missing signature" and has not answered since.')
       expect(child.exitCode).not.toBe(0)
     } finally {
