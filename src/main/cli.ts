@@ -73,4 +73,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`hookscope list | head -1`) closes the pipe: that is its choice, not a
+// failure of ours, so the command ends quietly instead of printing "write EPIPE" or a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  process.stderr.write(`hookscope: cannot write the output: ${error.message}\n`)
+  process.exit(1)
+})
+
 process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,51 @@
+// The CLI at the edges a script or CI job meets: a reader that stops early, odd arguments, a broken
+// database file, an output path that cannot be written. Real processes on real files.
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Engine } from '../../src/main/engine/engine'
+import { CLI_SOURCE, ROOT } from '../helpers/cli'
+import { newRequest } from '../helpers/rows'
+import { tempDir } from '../helpers/temp'
+
+const cleanups: (() => Promise<unknown> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+function tempFolder(): string {
+  const temp = tempDir()
+  cleanups.push(temp.cleanup)
+  return temp.dir
+}
+
+/** A database holding `n` captures with 2 KB bodies: `list --bodies` then writes far more than a pipe holds. */
+async function seeded(n: number): Promise<string> {
+  const db = join(tempFolder(), 'hookscope.db')
+  const engine = new Engine({ dbPath: db, port: 0, log: () => {} })
+  engine.requests.insertMany(Array.from({ length: n }, (_, i) => newRequest(`/c/${i}`, 'x'.repeat(2048))))
+  await engine.stop()
+  return db
+}
+
+/** Runs the CLI like `hookscope ARGS | head -c 1`: the reader closes the pipe after its first chunk. */
+function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.stdout.once('data', () => child.stdout.destroy())
+    child.on('exit', (code) => resolve({ code, stderr }))
+  })
+}
+
+describe('piping into a reader that stops early', () => {
+  it('list and export end quietly with exit 0 when the reader closes the pipe (no "write EPIPE")', async () => {
+    const db = await seeded(400)
+    for (const args of [['list', '--bodies', '--json', '--limit', '400'], ['list', '--limit', '400'], ['export', '--format', 'har']]) {
+      const { code, stderr } = await runIntoClosedPipe([...args, '--db', db])
+      expect({ args, stderr }).toEqual({ args, stderr: '' })
+      expect(code).toBe(0)
+    }
+  })
+})
