@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from './engine/paths'
 import { printError } from './cli/output'
+import { HookscopeError } from '../shared/errors'
 import type { Verb } from './cli/verb'
 
 const VERBS: Record<string, () => Promise<Verb>> = {
@@ -36,6 +37,17 @@ async function usage(): Promise<string> {
   ].join('\n')
 }
 
+/** Node's own wording for an unknown option talks about '--' escapes; a user needs the verb's usage. */
+function parseArguments(verb: Verb, args: string[]): ReturnType<typeof parseArgs> {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...verb.options }, allowPositionals: true, strict: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw error
+    const option = /'([^']+)'/.exec((error as Error).message)?.[1] ?? 'option'
+    throw new HookscopeError('invalid_input', `Unknown option ${option} for ${verb.name}. Usage: hookscope ${verb.usage}`)
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [verbName, ...rest] = argv
   const json = rest.includes('--json')
@@ -50,16 +62,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const verb = await load()
-    const { values, positionals } = parseArgs({
-      args: rest,
-      options: { ...COMMON, ...verb.options },
-      allowPositionals: true,
-      strict: true
-    })
+    const { values, positionals } = parseArguments(verb, rest)
     if (values.help) {
       process.stdout.write(`Usage: hookscope ${verb.usage}\n`)
       return 0
     }
+    const extra = positionals.slice(verb.positionals ?? 0)
+    if (extra.length) throw new HookscopeError('invalid_input', `Unexpected argument "${extra[0]}". Usage: hookscope ${verb.usage}`)
     const code = await verb.run({
       json,
       dbPath: (values.db as string | undefined) ?? defaultDbPath(),

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
-import { CLI_SOURCE, ROOT } from '../helpers/cli'
+import { CLI_SOURCE, ROOT, runCli } from '../helpers/cli'
 import { newRequest } from '../helpers/rows'
 import { tempDir } from '../helpers/temp'
 
@@ -47,5 +47,27 @@ describe('piping into a reader that stops early', () => {
       expect({ args, stderr }).toEqual({ args, stderr: '' })
       expect(code).toBe(0)
     }
+  })
+})
+
+describe('arguments a verb does not take', () => {
+  it('an extra argument is an error naming it, not silently ignored (`list foo`, `show 1 2`)', async () => {
+    const db = await seeded(2)
+    const list = await runCli(['list', 'callpaymin', '--json', '--db', db])
+    expect(list.code).toBe(1)
+    expect(list.stdout).toBe('')
+    expect(JSON.parse(list.stderr)).toEqual({ error: expect.stringMatching(/^Unexpected argument "callpaymin"\. Usage: hookscope list /) })
+    const show = await runCli(['show', '1', '2', '--db', db])
+    expect(show.code).toBe(1)
+    expect(show.stdout).toBe('')
+    expect(show.stderr).toBe('hookscope: Unexpected argument "2". Usage: hookscope show ID\n')
+  })
+
+  it('an unknown option names the verb and its usage, not Node\'s advice about "--" escapes', async () => {
+    const db = await seeded(1)
+    const { code, stdout, stderr } = await runCli(['list', '--limt', '5', '--json', '--db', db])
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(JSON.parse(stderr)).toEqual({ error: expect.stringMatching(/^Unknown option --limt for list\. Usage: hookscope list \[--limit N\]/) })
   })
 })

@@ -65,6 +65,7 @@ export const diffVerb: Verb = {
   usage: 'diff A B',
   summary: 'what changed from capture A to capture B (body by JSON path or line, headers by name)',
   options: {},
+  positionals: 2,
   async run(ctx) {
     const [a, b] = ctx.positionals.map(Number)
     if (ctx.positionals.length !== 2 || ![a, b].every((n) => Number.isInteger(n) && n > 0)) {

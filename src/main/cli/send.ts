@@ -118,6 +118,7 @@ export const replayVerb: Verb = {
   usage: 'replay ID --to URL [--resign --secret S] [--provider P]',
   summary: 'resend a capture with its exact bytes and headers (Host rewritten)',
   options: { to: { type: 'string' }, resign: { type: 'boolean' }, secret: { type: 'string' }, provider: { type: 'string' } },
+  positionals: 1,
   async run(ctx) {
     const id = Number(ctx.positionals[0])
     if (!Number.isInteger(id) || id < 1) throw new HookscopeError('invalid_input', 'replay needs a request id, e.g. `hookscope replay 12 --to http://localhost:3000/hook`')
