@@ -1,6 +1,7 @@
 // The CLI at the edges a script or CI job meets: a reader that stops early, odd arguments, a broken
 // database file, an output path that cannot be written. Real processes on real files.
 import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
@@ -69,5 +70,22 @@ describe('arguments a verb does not take', () => {
     expect(code).toBe(1)
     expect(stdout).toBe('')
     expect(JSON.parse(stderr)).toEqual({ error: expect.stringMatching(/^Unknown option --limt for list\. Usage: hookscope list \[--limit N\]/) })
+  })
+})
+
+describe('a database file that is not a database', () => {
+  it('a verb says the file was moved aside and a fresh one started (it printed an empty list, silently)', async () => {
+    const dir = tempFolder()
+    const db = join(dir, 'ci.db')
+    writeFileSync(db, 'these are not the captures you are looking for')
+    const { code, stdout, stderr } = await runCli(['list', '--json', '--db', db])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toEqual([])
+    const moved = readdirSync(dir).find((f) => f.startsWith('ci.db.broken-'))
+    expect(moved).toBeDefined()
+    expect(readFileSync(join(dir, moved!), 'utf8')).toBe('these are not the captures you are looking for')
+    const warning = JSON.parse(stderr) as { warning: string }
+    expect(Object.keys(warning)).toEqual(['warning'])
+    expect(warning.warning).toContain(`It was moved to ${join(dir, moved!)} (nothing was deleted) and a fresh database was started.`)
   })
 })
