@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
 import { CLI_SOURCE, ROOT, runCli } from '../helpers/cli'
 import { newRequest } from '../helpers/rows'
+import { startTarget } from '../helpers/target-server'
 import { tempDir } from '../helpers/temp'
 
 const cleanups: (() => Promise<unknown> | void)[] = []
@@ -87,5 +88,33 @@ describe('a database file that is not a database', () => {
     const warning = JSON.parse(stderr) as { warning: string }
     expect(Object.keys(warning)).toEqual(['warning'])
     expect(warning.warning).toContain(`It was moved to ${join(dir, moved!)} (nothing was deleted) and a fresh database was started.`)
+  })
+})
+
+describe('an output file that cannot be written', () => {
+  it('export --out names the file and the reason, not a raw ENOENT/EISDIR', async () => {
+    const db = await seeded(3)
+    const dir = tempFolder()
+    const missing = join(dir, 'no-such-folder', 'out.har')
+    const a = await runCli(['export', '--format', 'har', '--out', missing, '--json', '--db', db])
+    expect(a.code).toBe(1)
+    expect(a.stdout).toBe('')
+    expect(JSON.parse(a.stderr)).toEqual({ error: `Cannot write ${missing}: its folder does not exist.` })
+    const b = await runCli(['export', '--out', dir, '--db', db])
+    expect(b.code).toBe(1)
+    expect(b.stderr).toBe(`hookscope: Cannot write ${dir}: it is a folder.\n`)
+  })
+
+  it('forge-test --junit to a missing folder still prints the report of the run, then fails saying why', async () => {
+    const target = await startTarget()
+    cleanups.push(() => target.close())
+    const db = join(tempFolder(), 'forge.db')
+    const junit = join(tempFolder(), 'missing', 'forge.xml')
+    const run = await runCli(['forge-test', '--provider', 'callpaymin', '--to', `${target.url}/webhooks`, '--secret', 'whsec_test', '--gap-ms', '0', '--junit', junit, '--json', '--db', db])
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as { provider: string; checks: unknown[] }
+    expect(report.provider).toBe('callpaymin')
+    expect(report.checks.length).toBeGreaterThan(0)
+    expect(JSON.parse(run.stderr)).toEqual({ error: `Cannot write ${junit}: its folder does not exist.` })
   })
 })

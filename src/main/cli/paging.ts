@@ -7,6 +7,7 @@ import { VERDICT_STATUSES } from '../../shared/types'
 import type { Sink } from '../engine/outbound/export-stream'
 import { callApi, wholeCapture, type CliEngine } from './engine-access'
 import { HookscopeError } from '../../shared/errors'
+import { cannotWrite } from './file-error'
 import type { OptionSpec, VerbContext } from './verb'
 
 const PAGE = 500
@@ -81,14 +82,17 @@ export function openSink(file: string | undefined): { sink: Sink; close: () => P
   const stream = file ? createWriteStream(file, { mode: 0o600 }) : process.stdout
   const failed = file ? once(stream, 'error').then(([e]) => Promise.reject(e as Error)) : null
   failed?.catch(() => {})
+  const inWords = (error: unknown): never => {
+    throw cannotWrite(file as string, error)
+  }
   return {
     sink: async (text) => {
-      if (!stream.write(text)) await (failed ? Promise.race([once(stream, 'drain'), failed]) : once(stream, 'drain'))
+      if (!stream.write(text)) await (failed ? Promise.race([once(stream, 'drain'), failed]).catch(inWords) : once(stream, 'drain'))
     },
     close: async () => {
       if (!file) return
       stream.end()
-      await Promise.race([once(stream, 'finish'), failed])
+      await Promise.race([once(stream, 'finish'), failed]).catch(inWords)
     }
   }
 }
