@@ -1,6 +1,8 @@
 // `hookscope` command line: the engine without a window (DESIGN.md section 4).
 // Each verb is imported only when it runs: `providers` must not pay for SQLite, zod and ws at start
 // (the CLI's start-up target is within 3x of `node -e 0`, measured by `npm run bench cli`).
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from './engine/paths'
 import { printError } from './cli/output'
@@ -48,6 +50,19 @@ function parseArguments(verb: Verb, args: string[]): ReturnType<typeof parseArgs
   }
 }
 
+/**
+ * SQLite would take an empty path as a temporary database (captures gone at exit, silently) and a
+ * folder as a "disk I/O error": both are a mistyped --db, said as such.
+ */
+function dbOption(value: string | undefined): string {
+  if (value === undefined) return defaultDbPath()
+  if (value.trim() === '') throw new HookscopeError('invalid_input', '--db takes a database file path, e.g. --db ./hookscope.db')
+  if (statSync(value, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new HookscopeError('invalid_input', `--db ${value} is a folder; give a database file, e.g. --db ${join(value, 'hookscope.db')}`)
+  }
+  return value
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [verbName, ...rest] = argv
   const json = rest.includes('--json')
@@ -71,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     if (extra.length) throw new HookscopeError('invalid_input', `Unexpected argument "${extra[0]}". Usage: hookscope ${verb.usage}`)
     const code = await verb.run({
       json,
-      dbPath: (values.db as string | undefined) ?? defaultDbPath(),
+      dbPath: dbOption(values.db as string | undefined),
       values: values as Record<string, string | boolean | string[] | undefined>,
       positionals
     })

@@ -118,3 +118,19 @@ describe('an output file that cannot be written', () => {
     expect(JSON.parse(run.stderr)).toEqual({ error: `Cannot write ${junit}: its folder does not exist.` })
   })
 })
+
+describe('a mistyped --db', () => {
+  it('an empty path is refused (SQLite made it a temporary database: captures gone at exit, silently)', async () => {
+    const { code, stdout, stderr } = await runCli(['list', '--json', '--db', ''])
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(JSON.parse(stderr)).toEqual({ error: '--db takes a database file path, e.g. --db ./hookscope.db' })
+  })
+
+  it('a folder is named as one (it was "disk I/O error")', async () => {
+    const dir = tempFolder()
+    const { code, stderr } = await runCli(['show', '1', '--db', dir])
+    expect(code).toBe(1)
+    expect(stderr).toBe(`hookscope: --db ${dir} is a folder; give a database file, e.g. --db ${join(dir, 'hookscope.db')}\n`)
+  })
+})
