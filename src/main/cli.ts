@@ -63,8 +63,23 @@ function dbOption(value: string | undefined): string {
   return value
 }
 
+/**
+ * `hookscope --db ci.db list --json` reads as naturally as `hookscope list --db ci.db --json`: the
+ * options every verb takes may come before the verb too, so they are moved after it.
+ */
+function verbFirst(argv: string[]): string[] {
+  const leading: string[] = []
+  let i = 0
+  for (; i < argv.length; i++) {
+    if (argv[i] === '--json' || argv[i].startsWith('--db=')) leading.push(argv[i])
+    else if (argv[i] === '--db' && i + 1 < argv.length) leading.push(argv[i], argv[++i])
+    else break
+  }
+  return i === argv.length ? argv : [argv[i], ...leading, ...argv.slice(i + 1)]
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [verbName, ...rest] = argv
+  const [verbName, ...rest] = verbFirst(argv)
   const json = rest.includes('--json')
   const load = verbName !== undefined && Object.hasOwn(VERBS, verbName) ? VERBS[verbName] : undefined
   if (!load) {

@@ -134,3 +134,16 @@ describe('a mistyped --db', () => {
     expect(stderr).toBe(`hookscope: --db ${dir} is a folder; give a database file, e.g. --db ${join(dir, 'hookscope.db')}\n`)
   })
 })
+
+describe('the options every verb takes, before the verb', () => {
+  it('`hookscope --db FILE --json list` works like `hookscope list --db FILE --json` (it was "Unknown verb \\"--db\\"")', async () => {
+    const db = await seeded(3)
+    const before = await runCli(['--db', db, '--json', 'list', '--limit', '2'])
+    expect(before.stderr).toBe('')
+    expect(before.code).toBe(0)
+    expect(JSON.parse(before.stdout)).toEqual(JSON.parse((await runCli(['list', '--limit', '2', '--db', db, '--json'])).stdout))
+    const missing = await runCli([`--db=${db}`, '--json', 'show', '99'])
+    expect(missing.code).toBe(1)
+    expect(JSON.parse(missing.stderr)).toEqual({ error: 'No captured request with id 99.' })
+  })
+})
