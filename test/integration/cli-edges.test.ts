@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
-import { CLI_SOURCE, ROOT, runCli } from '../helpers/cli'
+import { CLI_SOURCE, ROOT, runCli, startServe } from '../helpers/cli'
 import { newRequest } from '../helpers/rows'
 import { startTarget } from '../helpers/target-server'
 import { tempDir } from '../helpers/temp'
@@ -145,5 +145,24 @@ describe('the options every verb takes, before the verb', () => {
     const missing = await runCli([`--db=${db}`, '--json', 'show', '99'])
     expect(missing.code).toBe(1)
     expect(JSON.parse(missing.stderr)).toEqual({ error: 'No captured request with id 99.' })
+  })
+})
+
+describe('serve --port N when N is taken', () => {
+  it('fails saying so (it moved to the next port silently, so deliveries sent to N reached another program)', async () => {
+    const other = await startTarget()
+    cleanups.push(() => other.close())
+    const port = new URL(other.url).port
+    const db = join(tempFolder(), 'serve.db')
+    const outcome = await startServe(['--port', port, '--db', db]).then(
+      async (s) => {
+        await s.stop()
+        return `started on ${s.info.receiver}`
+      },
+      (error: Error) => error.message
+    )
+    expect(outcome).toBe(
+      `serve exited with 1: {"error":"Port ${port} is taken by another program (another \`hookscope serve\` or the desktop app?). Stop it, or choose another port (--port 0 takes any free one)."}\n`
+    )
   })
 })
