@@ -166,3 +166,14 @@ describe('serve --port N when N is taken', () => {
     )
   })
 })
+
+describe('a provider filter that names no provider', () => {
+  it('list, calls and wait refuse a typo (list printed [] and wait waited out its timeout, like "nothing came")', async () => {
+    const db = await seeded(1)
+    const error = { error: '--provider: no provider "callpaymn" (`hookscope providers` lists them)' }
+    for (const verb of [['list'], ['calls'], ['wait', '--timeout', '3']]) {
+      const { code, stdout, stderr } = await runCli([...verb, '--provider', 'callpaymn', '--json', '--db', db])
+      expect({ verb, code, stdout, stderr: JSON.parse(stderr) as unknown }).toEqual({ verb, code: 1, stdout: '', stderr: error })
+    }
+  })
+})
