@@ -35,7 +35,8 @@ async function usage(): Promise<string> {
   return [
     'Usage: hookscope <verb> [options]   (every verb takes --db FILE and --json)',
     '',
-    ...verbs.map((v) => `  ${v.usage.padEnd(70)} ${v.summary}`)
+    // A usage too long for the column gets its summary on the next line, not glued to its last option.
+    ...verbs.map((v) => (v.usage.length < 70 ? `  ${v.usage.padEnd(70)} ${v.summary}` : `  ${v.usage}\n  ${''.padEnd(70)} ${v.summary}`))
   ].join('\n')
 }
 
@@ -87,7 +88,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write((await usage()) + '\n')
       return 0
     }
-    printError(json, new Error(`Unknown verb "${verbName}".\n${await usage()}`))
+    // With --json the error is one sentence a script can show; the whole usage is for a person.
+    const sentence = `Unknown verb "${verbName}"; one of ${Object.keys(VERBS).join(', ')} (\`hookscope --help\` shows their options).`
+    printError(json, new Error(json ? sentence : `${sentence}\n${await usage()}`))
     return 2
   }
   try {

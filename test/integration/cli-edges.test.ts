@@ -177,3 +177,23 @@ describe('a provider filter that names no provider', () => {
     }
   })
 })
+
+describe('help and unknown verbs', () => {
+  it('an unknown verb with --json is one sentence naming the verbs (it carried the whole usage text)', async () => {
+    const { code, stdout, stderr } = await runCli(['frobnicate', '--json'])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(JSON.parse(stderr)).toEqual({
+      error: 'Unknown verb "frobnicate"; one of serve, list, show, providers, export, send, replay, import, forge-test, calls, diff, wait (`hookscope --help` shows their options).'
+    })
+  })
+
+  it('--help puts a long usage\'s summary on its own line (it was glued to the last option)', async () => {
+    const { code, stdout } = await runCli(['--help'])
+    expect(code).toBe(0)
+    const lines = stdout.split('\n')
+    const serve = lines.findIndex((l) => l.startsWith('  serve '))
+    expect(lines[serve]).toMatch(/\[--min-free-disk-mb N\]$/)
+    expect(lines[serve + 1].trim()).toBe('run the receiver (and optionally the web UI) headless until interrupted')
+  })
+})
