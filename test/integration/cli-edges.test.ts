@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Engine } from '../../src/main/engine/engine'
 import { CLI_SOURCE, ROOT, runCli, startServe } from '../helpers/cli'
 import { newRequest } from '../helpers/rows'
-import { startTarget } from '../helpers/target-server'
+import { DEAD_HOST, deadPort, startTarget } from '../helpers/target-server'
 import { tempDir } from '../helpers/temp'
 
 const cleanups: (() => Promise<unknown> | void)[] = []
@@ -195,5 +195,18 @@ describe('help and unknown verbs', () => {
     const serve = lines.findIndex((l) => l.startsWith('  serve '))
     expect(lines[serve]).toMatch(/\[--min-free-disk-mb N\]$/)
     expect(lines[serve + 1].trim()).toBe('run the receiver (and optionally the web UI) headless until interrupted')
+  })
+})
+
+describe('forge-test against a handler that is not running', () => {
+  it('exits 1 saying nothing was tested (it exited 0, so a CI job passed green with the handler down)', async () => {
+    const url = `http://${DEAD_HOST}:${await deadPort()}/webhooks`
+    const db = join(tempFolder(), 'forge.db')
+    const run = await runCli(['forge-test', '--provider', 'callpaymin', '--to', url, '--secret', 'whsec_test', '--gap-ms', '0', '--json', '--db', db])
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as { score: number; counts: { pass: number; error: number } }
+    expect(report.counts.pass).toBe(0)
+    expect(report.counts.error).toBeGreaterThan(0)
+    expect(JSON.parse(run.stderr)).toEqual({ error: `No check got an answer from ${url}, so nothing was tested. Is your handler running?` })
   })
 })

@@ -48,6 +48,11 @@ export const forgeTestVerb: Verb = {
         throw cannotWrite(junit, error)
       }
     }
+    const { pass, fail, warn, error } = report.counts
+    if (error > 0 && pass + fail + warn === 0) {
+      // Nothing was judged: a CI job without --min-score must not pass green while the handler is down.
+      throw new HookscopeError('unavailable', `No check got an answer from ${report.targetUrl}, so nothing was tested. Is your handler running?`)
+    }
     const score = report.score
     if (minScore !== undefined && score < minScore) {
       process.stderr.write(ctx.json ? JSON.stringify({ error: `score ${score} is below --min-score ${minScore}` }) + '\n' : `hookscope: score ${score} is below --min-score ${minScore}\n`)
