@@ -148,7 +148,7 @@ describe('the options every verb takes, before the verb', () => {
   })
 })
 
-describe('serve --port N when N is taken', () => {
+describe('serve when the port it is told to use is taken', () => {
   it('fails saying so (it moved to the next port silently, so deliveries sent to N reached another program)', async () => {
     const other = await startTarget()
     cleanups.push(() => other.close())
@@ -164,6 +164,23 @@ describe('serve --port N when N is taken', () => {
     expect(outcome).toBe(
       `serve exited with 1: {"error":"Port ${port} is taken by another program (another \`hookscope serve\` or the desktop app?). Stop it, or choose another port (--port 0 takes any free one)."}\n`
     )
+  })
+
+  it('--ui-port N taken says which option to change (it was "listen EADDRINUSE: address already in use")', async () => {
+    const other = await startTarget()
+    cleanups.push(() => other.close())
+    const port = new URL(other.url).port
+    const renderer = tempFolder()
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Hookscope</title>')
+    const db = join(tempFolder(), 'serve.db')
+    const outcome = await startServe(['--port', '0', '--ui', '--ui-port', port, '--db', db], { HOOKSCOPE_RENDERER_DIR: renderer }).then(
+      async (s) => {
+        await s.stop()
+        return `started: ${s.info.ui}`
+      },
+      (error: Error) => error.message
+    )
+    expect(outcome).toBe(`serve exited with 1: {"error":"--ui-port ${port} is taken by another program. Choose another port (--ui-port 0 takes any free one)."}\n`)
   })
 })
 

@@ -93,7 +93,8 @@ export const serve: Verb = {
       } catch (error) {
         // The receiver is already listening: stop it, or the process would stay up after the error.
         await engine.stop()
-        throw error
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+        throw new HookscopeError('unavailable', `--ui-port ${uiPort} is taken by another program. Choose another port (--ui-port 0 takes any free one).`)
       }
     }
 
