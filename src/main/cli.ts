@@ -5,6 +5,7 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from './engine/paths'
+import { VERSION } from './engine/version'
 import { printError } from './cli/output'
 import { HookscopeError } from '../shared/errors'
 import type { Verb } from './cli/verb'
@@ -84,6 +85,11 @@ export async function main(argv: string[]): Promise<number> {
   const json = rest.includes('--json')
   const load = verbName !== undefined && Object.hasOwn(VERBS, verbName) ? VERBS[verbName] : undefined
   if (!load) {
+    // Scripts and bug reports ask for it; it was "Unknown verb" with exit 2.
+    if (verbName === '--version' || verbName === '-V' || verbName === 'version') {
+      process.stdout.write(json ? JSON.stringify({ version: VERSION }) + '\n' : `hookscope ${VERSION}\n`)
+      return 0
+    }
     if (!verbName || verbName === '--help' || verbName === '-h' || verbName === 'help') {
       process.stdout.write((await usage()) + '\n')
       return 0

@@ -227,3 +227,11 @@ describe('forge-test against a handler that is not running', () => {
     expect(JSON.parse(run.stderr)).toEqual({ error: `No check got an answer from ${url}, so nothing was tested. Is your handler running?` })
   })
 })
+
+describe('--version', () => {
+  it('prints the version of package.json (it was "Unknown verb" with exit 2)', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `hookscope ${version}\n`, stderr: '' })
+    expect(await runCli(['--version', '--json'])).toEqual({ code: 0, stdout: `{"version":"${version}"}\n`, stderr: '' })
+  })
+})
