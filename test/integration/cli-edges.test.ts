@@ -235,3 +235,33 @@ describe('--version', () => {
     expect(await runCli(['--version', '--json'])).toEqual({ code: 0, stdout: `{"version":"${version}"}\n`, stderr: '' })
   })
 })
+
+describe('send and replay say what to add on the command line', () => {
+  it('send without --secret names --secret (it said "enter its signing secret", the app\'s words); a stored secret still signs', async () => {
+    const target = await startTarget()
+    cleanups.push(() => target.close())
+    const db = join(tempFolder(), 'send.db')
+    const args = ['send', '--provider', 'callpaymin', '--event', 'call.ended', '--to', `${target.url}/webhooks`, '--json', '--db', db]
+    const refused = await runCli(args)
+    expect(refused.code).toBe(1)
+    expect(JSON.parse(refused.stderr)).toEqual({
+      error: "CallPayMin signs its deliveries: add --secret S (its signing secret, the one your handler verifies with), or store one for callpaymin in the app's Settings."
+    })
+    expect(target.seen).toHaveLength(0)
+    const engine = new Engine({ dbPath: db, port: 0, log: () => {} })
+    await engine.api.addSecret({ provider: 'callpaymin', value: 'whsec_stored' })
+    await engine.stop()
+    const sent = await runCli(args)
+    expect(sent.stderr).toBe('')
+    expect(sent.code).toBe(0)
+    expect(target.seen).toHaveLength(1)
+    expect(target.seen[0].rawHeaders.map(([n]) => n)).toContain('X-CallPayMin-Signature')
+  })
+
+  it('replay --resign of a capture from no known provider names --provider (it said "pick one to re-sign as")', async () => {
+    const db = await seeded(1)
+    const { code, stderr } = await runCli(['replay', '1', '--resign', '--secret', 's', '--to', 'http://127.0.0.1:9/x', '--json', '--db', db])
+    expect(code).toBe(1)
+    expect(JSON.parse(stderr)).toEqual({ error: 'Hookscope does not know which provider sent capture 1: add --provider P to re-sign it.' })
+  })
+})
