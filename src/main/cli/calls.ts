@@ -3,6 +3,7 @@ import type { CallSummary, RequestDiff } from '../../shared/api/calls'
 import { DEFAULT_MISSING_FINAL_MS } from '../../shared/api/calls'
 import { callApi, usingEngine, type OptionWording } from './engine-access'
 import { printResult } from './output'
+import { providerOption } from './paging'
 import type { Verb } from './verb'
 
 const CALLS_WORDING: OptionWording = {
@@ -25,7 +26,7 @@ export const callsVerb: Verb = {
     const limit = ctx.values.limit === undefined ? 20 : Number(ctx.values.limit)
     const after = ctx.values['missing-final-after']
     const missingFinalAfterMs = after === undefined ? DEFAULT_MISSING_FINAL_MS : Number(after) * 1000
-    const provider = ctx.values.provider as string | undefined
+    const provider = providerOption(ctx.values.provider)
     const items = await usingEngine(ctx, async (engine) => {
       // Pages inside, so any --limit is honoured (the Api returns at most 500 a call).
       const items: CallSummary[] = []
@@ -65,6 +66,7 @@ export const diffVerb: Verb = {
   usage: 'diff A B',
   summary: 'what changed from capture A to capture B (body by JSON path or line, headers by name)',
   options: {},
+  positionals: 2,
   async run(ctx) {
     const [a, b] = ctx.positionals.map(Number)
     if (ctx.positionals.length !== 2 || ![a, b].every((n) => Number.isInteger(n) && n > 0)) {

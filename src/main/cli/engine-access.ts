@@ -9,6 +9,7 @@ import type { ApiHost } from '../engine/api-handlers'
 import { Engine, type EngineOptions } from '../engine/engine'
 import { dispatch } from '../transport/dispatch'
 import { HookscopeError } from '../../shared/errors'
+import { printWarning } from './output'
 import type { VerbContext } from './verb'
 
 /** What a verb may touch: the Api and its events, nothing else of the engine. */
@@ -23,6 +24,9 @@ export interface EngineUse {
 export async function usingEngine<T>(ctx: VerbContext, fn: (engine: CliEngine) => Promise<T> | T, use: EngineUse = {}): Promise<T> {
   const options: EngineOptions = { dbPath: ctx.dbPath, log: () => {}, oneShot: use.oneShot ?? true }
   const engine = new Engine(options)
+  // A broken file was moved aside and a fresh one started: without this line `list` would print an
+  // empty list, exit 0, and the user would think the captures were gone.
+  if (engine.databaseRecovery) printWarning(ctx.json, engine.databaseRecovery.message)
   try {
     return await fn({ api: engine.api, events: engine.events })
   } finally {

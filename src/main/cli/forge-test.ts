@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs'
 import type { ForgeProgress, ForgeReport, ForgeStartInput } from '../../shared/api/forge'
 import { reportJson, reportMarkdown } from '../engine/forge/report'
 import { callApi, usingEngine, type CliEngine } from './engine-access'
+import { cannotWrite } from './file-error'
 import { junitXml } from './forge-junit'
 import { printResult } from './output'
 import { intOption } from './serve'
@@ -38,8 +39,20 @@ export const forgeTestVerb: Verb = {
     }
     // Checkpoint thread on: a run records dozens of deliveries over minutes.
     const report = await usingEngine(ctx, (engine) => runToTheEnd(engine, input), { oneShot: false })
-    if (junit) writeFileSync(junit, junitXml(report))
+    // The report first: a --junit path that cannot be written must not lose a run that took minutes.
     printResult(ctx.json, reportJson(report), () => reportMarkdown(report, { deliveries: false }) + `\nEvery delivery is saved: open them in the Forge test view, or use --json for the full report.`)
+    if (junit) {
+      try {
+        writeFileSync(junit, junitXml(report))
+      } catch (error) {
+        throw cannotWrite(junit, error)
+      }
+    }
+    const { pass, fail, warn, error } = report.counts
+    if (error > 0 && pass + fail + warn === 0) {
+      // Nothing was judged: a CI job without --min-score must not pass green while the handler is down.
+      throw new HookscopeError('unavailable', `No check got an answer from ${report.targetUrl}, so nothing was tested. Is your handler running?`)
+    }
     const score = report.score
     if (minScore !== undefined && score < minScore) {
       process.stderr.write(ctx.json ? JSON.stringify({ error: `score ${score} is below --min-score ${minScore}` }) + '\n' : `hookscope: score ${score} is below --min-score ${minScore}\n`)

@@ -10,6 +10,7 @@ export const importVerb: Verb = {
   usage: 'import FILE.har',
   summary: 'store the requests of a HAR 1.2 file as captures',
   options: {},
+  positionals: 1,
   async run(ctx) {
     const file = ctx.positionals[0]
     if (!file) throw new HookscopeError('invalid_input', 'import needs a HAR file, e.g. `hookscope import captures.har`')

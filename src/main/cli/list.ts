@@ -43,6 +43,7 @@ export const show: Verb = {
   usage: 'show ID',
   summary: 'one captured request, with its body',
   options: {},
+  positionals: 1,
   async run(ctx) {
     const id = Number(ctx.positionals[0])
     if (!Number.isInteger(id) || id < 1) throw new HookscopeError('invalid_input', 'show needs a request id, e.g. `hookscope show 12`')

@@ -7,6 +7,8 @@ import { VERDICT_STATUSES } from '../../shared/types'
 import type { Sink } from '../engine/outbound/export-stream'
 import { callApi, wholeCapture, type CliEngine } from './engine-access'
 import { HookscopeError } from '../../shared/errors'
+import { isProviderId } from '../engine/providers/registry'
+import { cannotWrite } from './file-error'
 import type { OptionSpec, VerbContext } from './verb'
 
 const PAGE = 500
@@ -23,11 +25,22 @@ export function queryFrom(ctx: VerbContext): Omit<RequestQuery, 'limit' | 'befor
   const verdict = ctx.values.verdict as string | undefined
   if (verdict && !VERDICT_STATUSES.includes(verdict as VerdictStatus)) throw new HookscopeError('invalid_input', `--verdict takes one of ${VERDICT_STATUSES.join(', ')}`)
   return {
-    provider: ctx.values.provider as string | undefined,
+    provider: providerOption(ctx.values.provider),
     verdict: verdict as VerdictStatus | undefined,
     method: ctx.values.method as string | undefined,
     search: ctx.values.search as string | undefined
   }
+}
+
+/**
+ * A provider filter must name a provider: a typo (`--provider callpaymn`) matched nothing, so `list`
+ * printed [] and `wait` waited out its whole timeout, both looking like "no delivery came".
+ */
+export function providerOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  const id = String(value)
+  if (!isProviderId(id)) throw new HookscopeError('invalid_input', `--provider: no provider "${id.slice(0, 60)}" (\`hookscope providers\` lists them)`)
+  return id
 }
 
 /** A positive whole number (no upper bound: verbs page inside), or the fallback when absent. */
@@ -81,14 +94,17 @@ export function openSink(file: string | undefined): { sink: Sink; close: () => P
   const stream = file ? createWriteStream(file, { mode: 0o600 }) : process.stdout
   const failed = file ? once(stream, 'error').then(([e]) => Promise.reject(e as Error)) : null
   failed?.catch(() => {})
+  const inWords = (error: unknown): never => {
+    throw cannotWrite(file as string, error)
+  }
   return {
     sink: async (text) => {
-      if (!stream.write(text)) await (failed ? Promise.race([once(stream, 'drain'), failed]) : once(stream, 'drain'))
+      if (!stream.write(text)) await (failed ? Promise.race([once(stream, 'drain'), failed]).catch(inWords) : once(stream, 'drain'))
     },
     close: async () => {
       if (!file) return
       stream.end()
-      await Promise.race([once(stream, 'finish'), failed])
+      await Promise.race([once(stream, 'finish'), failed]).catch(inWords)
     }
   }
 }

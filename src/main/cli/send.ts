@@ -72,6 +72,17 @@ export function mergeJson(base: unknown, patch: unknown): unknown {
   return out
 }
 
+/**
+ * The engine's own wording ("enter its signing secret") is the app's; on the command line the way
+ * is --secret. Checked only when no secret is stored for the provider (then the engine would refuse).
+ */
+async function requireSecret(engine: CliEngine, provider: string): Promise<void> {
+  const info = getProvider(provider)
+  if (!info?.signs) return
+  const stored = (await callApi(engine, 'getSecretStorage', undefined)).providerSecrets.some((p) => p.provider === provider && p.secrets.length > 0)
+  if (!stored) throw new HookscopeError('invalid_input', `${info.name} signs its deliveries: add --secret S (its signing secret, the one your handler verifies with), or store one for ${provider} in the app's Settings.`)
+}
+
 export const sendVerb: Verb = {
   name: 'send',
   usage: 'send --provider P --event E --to URL [--secret S] [--data JSON]',
@@ -91,6 +102,7 @@ export const sendVerb: Verb = {
     }
     const delivery = await withOpenEngine(ctx, async (engine) => {
       const sample = await callApi(engine, 'sampleEvent', { provider, event }, SEND_WORDING)
+      if (ctx.values.secret === undefined) await requireSecret(engine, provider)
       // In the provider's wire format (form fields for Twilio); --data is merged over its fields either way.
       const wire = requireProvider(provider)
       const fields = decodeSample(wire, sample.bodyText)
@@ -118,6 +130,7 @@ export const replayVerb: Verb = {
   usage: 'replay ID --to URL [--resign --secret S] [--provider P]',
   summary: 'resend a capture with its exact bytes and headers (Host rewritten)',
   options: { to: { type: 'string' }, resign: { type: 'boolean' }, secret: { type: 'string' }, provider: { type: 'string' } },
+  positionals: 1,
   async run(ctx) {
     const id = Number(ctx.positionals[0])
     if (!Number.isInteger(id) || id < 1) throw new HookscopeError('invalid_input', 'replay needs a request id, e.g. `hookscope replay 12 --to http://localhost:3000/hook`')
@@ -126,7 +139,13 @@ export const replayVerb: Verb = {
     const resign = ctx.values.resign
       ? { provider: ctx.values.provider as string | undefined, secret: ctx.values.secret as string | undefined }
       : undefined
-    const delivery = await withOpenEngine(ctx, (engine) => callApi(engine, 'replayRequest', { id, url: to, resign }, SEND_WORDING))
+    const delivery = await withOpenEngine(ctx, async (engine) => {
+      // The engine would say "pick one to re-sign as", the app's words: here it is --provider.
+      if (resign && !resign.provider && (await callApi(engine, 'getRequest', { id }))?.provider === null) {
+        throw new HookscopeError('invalid_input', `Hookscope does not know which provider sent capture ${id}: add --provider P to re-sign it.`)
+      }
+      return callApi(engine, 'replayRequest', { id, url: to, resign }, SEND_WORDING)
+    })
     report(ctx, delivery)
   }
 }

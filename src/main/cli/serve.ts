@@ -66,7 +66,7 @@ export const serve: Verb = {
     const startTunnel = prepareTunnel(ctx)
     // serve hosts the engine (start, stop, the web UI get all of it): the run-only secrets and forward
     // go in its options, like the desktop app's; its settings go through the Api like any client's.
-    const engine = new Engine({ dbPath: ctx.dbPath, port, runOnly: { secrets, forwardTo }, log: (m) => process.stderr.write(m + '\n') })
+    const engine = new Engine({ dbPath: ctx.dbPath, port, exactPort: ctx.values.port !== undefined, runOnly: { secrets, forwardTo }, log: (m) => process.stderr.write(m + '\n') })
     const client: CliEngine = { api: engine.api, events: engine.events }
     if (status !== undefined || delayMs !== undefined) {
       const current = (await callApi(client, 'getSettings', undefined)).response
@@ -79,7 +79,13 @@ export const serve: Verb = {
       process.once('SIGINT', () => resolve())
       process.once('SIGTERM', () => resolve())
     })
-    await engine.start()
+    try {
+      await engine.start()
+    } catch (error) {
+      // The writer thread is running: stop it, or the process would stay up after the error.
+      await engine.stop()
+      throw error
+    }
     let web: WebHost | null = null
     if (ctx.values.ui) {
       try {
@@ -87,7 +93,8 @@ export const serve: Verb = {
       } catch (error) {
         // The receiver is already listening: stop it, or the process would stay up after the error.
         await engine.stop()
-        throw error
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+        throw new HookscopeError('unavailable', `--ui-port ${uiPort} is taken by another program. Choose another port (--ui-port 0 takes any free one).`)
       }
     }
 

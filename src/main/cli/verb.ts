@@ -14,5 +14,7 @@ export interface Verb {
   usage: string
   summary: string
   options: OptionSpec
+  /** How many arguments besides options it takes (`show ID`: 1); default 0. More is an error, not ignored. */
+  positionals?: number
   run(ctx: VerbContext): Promise<number | void>
 }

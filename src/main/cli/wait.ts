@@ -7,6 +7,7 @@ import type { VerdictStatus } from '../../shared/types'
 import { VERDICT_STATUSES } from '../../shared/types'
 import { toListItem } from '../engine/outbound/export'
 import { humanLine } from './list'
+import { providerOption } from './paging'
 import { printResult } from './output'
 import { callApi, usingEngine, wholeCapture } from './engine-access'
 import type { Verb } from './verb'
@@ -39,7 +40,7 @@ export const waitVerb: Verb = {
     const after = ctx.values.after === undefined ? undefined : Number(ctx.values.after)
     if (after !== undefined && (!Number.isSafeInteger(after) || after < 0)) throw new HookscopeError('invalid_input', '--after takes a capture id (0 for any capture)')
     const match = {
-      provider: ctx.values.provider as string | undefined,
+      provider: providerOption(ctx.values.provider),
       eventType: ctx.values.event as string | undefined,
       pathPrefix: ctx.values.path as string | undefined,
       verdict: verdict as VerdictStatus | undefined

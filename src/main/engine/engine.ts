@@ -36,6 +36,8 @@ export interface EngineOptions {
   dbPath: string
   /** Receiver port; the next free port is used when taken. 0 = any free port. */
   port?: number
+  /** `serve --port N`: that port or an error, never the next one (deliveries sent to N would reach another program). */
+  exactPort?: boolean
   host?: string
   inspector?: Inspector
   /** Receiver time limits (slowloris protection); defaults in receiver.ts. */
@@ -208,7 +210,7 @@ export class Engine {
 
   async start(): Promise<void> {
     if (this.started) return
-    await this.receiver.listen(this.options.port ?? DEFAULT_RECEIVER_PORT, this.options.host ?? '127.0.0.1')
+    await this.receiver.listen(this.options.port ?? DEFAULT_RECEIVER_PORT, this.options.host ?? '127.0.0.1', this.options.exactPort ? 1 : undefined)
     this.started = true
     // This process now serves: forge runs that a stopped process left "running" are over. (One-shot
     // CLI verbs never start, so they do not mark a run the app on the same file is still making.)

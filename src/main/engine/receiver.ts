@@ -98,6 +98,7 @@ export class Receiver {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error
       }
     }
+    if (tries === 1) throw new HookscopeError('unavailable', `Port ${port} is taken by another program (another \`hookscope serve\` or the desktop app?). Stop it, or choose another port (--port 0 takes any free one).`)
     throw new HookscopeError('unavailable', `No free port between ${port} and ${port + tries - 1}.`)
   }
 
