@@ -6,6 +6,7 @@ import { headerValue } from '../headers'
 import { diagnose } from './diagnose'
 import { hmac, safeEqual } from './hmac'
 import type { NamedSecret, Provider, SchemeSummary, SignOptions, VerifyOptions, VerifyResult } from './types'
+import { verdictReporter } from './verdict-report'
 
 export const DEFAULT_TOLERANCE_SEC = 300
 const URL_VARIANT_BODY_LIMIT = 64 * 1024
@@ -190,18 +191,8 @@ function verifyHmac(
   const used = [s.signatureHeader, s.timestampHeader, s.idHeader].filter(
     (h): h is string => !!h && headerValue(d.headers, h) !== null
   )
-  const report = (fields: Partial<SignatureReport>): SignatureReport => ({
-    provider: spec.id,
-    headersUsed: used,
-    signedPayloadPreview: null,
-    expected: null,
-    received: raw,
-    matchedSecret: null,
-    expectedSecret: null,
-    expectedBySecret: null,
-    diagnostics: [],
-    ...fields
-  })
+  const base = verdictReporter(spec.id, used, raw).report
+  const report = (fields: Partial<SignatureReport>): SignatureReport => base({ expectedSecret: null, expectedBySecret: null, ...fields })
   if (raw === null) {
     if (spec.signatureOptional && secrets.length === 0) {
       return {

@@ -3,7 +3,6 @@
 // signed with the provider's P-256 key and verified with its public key (a JWK as its key endpoint
 // returns it); Hookscope, without that private key, signs with a test key pair and names its public key.
 import { createHash, randomUUID, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto'
-import type { SignatureReport } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
 import { headerValue } from '../headers'
 import { describeAge, DEFAULT_TOLERANCE_SEC, type HmacProviderSpec } from './hmac-scheme'
@@ -11,6 +10,7 @@ import { hmac, safeEqual } from './hmac'
 import { formatPublicKey, parsePublicKey, signingKey, testPrivateKey } from './keys'
 import type { JwtScheme } from './preset-types'
 import type { NamedSecret, Provider, VerifyResult } from './types'
+import { verdictReporter } from './verdict-report'
 
 export interface JwtProviderSpec extends Omit<HmacProviderSpec, 'summary'> {
   jwtScheme: JwtScheme
@@ -89,20 +89,7 @@ function verifyJwt(spec: JwtProviderSpec, tolerance: number, d: IncomingDelivery
   const s = spec.jwtScheme
   const alg = s.algorithm ?? 'HS256'
   const raw = headerValue(d.headers, s.header)
-  const report = (fields: Partial<SignatureReport>): SignatureReport => ({
-    provider: spec.id,
-    headersUsed: raw === null ? [] : [s.header],
-    signedPayloadPreview: null,
-    expected: null,
-    received: raw,
-    matchedSecret: null,
-    diagnostics: [],
-    ...fields
-  })
-  const invalid = (message: string, fields: Partial<SignatureReport> = {}): VerifyResult => ({
-    verdict: { status: 'invalid', detail: message },
-    report: report({ ...fields, diagnostics: [message] })
-  })
+  const { report, invalid } = verdictReporter(spec.id, raw === null ? [] : [s.header], raw)
   if (raw === null) return { verdict: { status: 'missing', detail: `${spec.name} signs its deliveries with a JWT, but the ${s.header} header is absent.` }, report: report({}) }
   const token = raw.replace(/^bearer\s+/i, '').trim()
   const parts = token.split('.')

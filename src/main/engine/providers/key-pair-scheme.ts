@@ -2,7 +2,6 @@
 // private key nobody else has; Hookscope verifies with the public key the user pastes. A failure can
 // only say "does not verify with this key": a different key pair and a changed body look the same.
 import { sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto'
-import type { SignatureReport } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
 import { headerValue } from '../headers'
 import { reserialize } from './diagnose'
@@ -10,6 +9,7 @@ import { describeAge, DEFAULT_TOLERANCE_SEC, previewOf, timestampSeconds, type H
 import { formatPublicKey, parsePublicKey, signingKey, testPrivateKey, type KeyCurve } from './keys'
 import type { EcdsaScheme, Ed25519Scheme } from './preset-types'
 import type { NamedSecret, Provider, VerifyOptions, VerifyResult } from './types'
+import { verdictReporter } from './verdict-report'
 
 export interface KeyPairProviderSpec extends Omit<HmacProviderSpec, 'summary'> {
   keyScheme: Ed25519Scheme | EcdsaScheme
@@ -98,20 +98,7 @@ function verifyKeyPair(
   const timed = s.timestampHeader !== undefined
   const received = s.timestampHeader !== undefined ? headerValue(d.headers, s.timestampHeader) : ''
   const used = [s.signatureHeader, s.timestampHeader].filter((h): h is string => h !== undefined && headerValue(d.headers, h) !== null)
-  const report = (fields: Partial<SignatureReport>): SignatureReport => ({
-    provider: spec.id,
-    headersUsed: used,
-    signedPayloadPreview: null,
-    expected: null,
-    received: raw,
-    matchedSecret: null,
-    diagnostics: [],
-    ...fields
-  })
-  const invalid = (message: string, fields: Partial<SignatureReport> = {}): VerifyResult => ({
-    verdict: { status: 'invalid', detail: message },
-    report: report({ ...fields, diagnostics: [message, ...(fields.diagnostics ?? [])] })
-  })
+  const { report, invalid } = verdictReporter(spec.id, used, raw)
   if (raw === null) return { verdict: { status: 'missing', detail: `${spec.name} signs its deliveries, but the ${s.signatureHeader} header is absent.` }, report: report({}) }
   if (raw.trim() === '') return invalid(`The ${s.signatureHeader} header is present but empty.`)
   if (received === null || (timed && received.trim() === '')) {

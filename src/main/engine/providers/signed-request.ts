@@ -3,13 +3,13 @@
 // "{method}\n{base64 MD5 of body}\n{Content-Type}\nx-timestamp:{x-timestamp}\n{path}".
 // The body enters only through its MD5, so the request line and two headers are signed with it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import type { SignatureReport } from '../../../shared/types'
 import type { IncomingDelivery } from '../inspect'
 import { headerValue } from '../headers'
 import { describeAge, DEFAULT_TOLERANCE_SEC, previewOf, timestampSeconds, type HmacProviderSpec } from './hmac-scheme'
 import { hmac, safeEqual } from './hmac'
 import type { SignedRequestScheme } from './preset-types'
 import type { NamedSecret, Provider, VerifyResult } from './types'
+import { verdictReporter } from './verdict-report'
 
 export interface SignedRequestProviderSpec extends Omit<HmacProviderSpec, 'summary'> {
   requestScheme: SignedRequestScheme
@@ -77,20 +77,7 @@ function verifySignedRequest(spec: SignedRequestProviderSpec, tolerance: number,
   const raw = headerValue(d.headers, s.header)
   const timestamp = headerValue(d.headers, s.timestampHeader)
   const used = [s.header, s.timestampHeader].filter((h) => headerValue(d.headers, h) !== null)
-  const report = (fields: Partial<SignatureReport>): SignatureReport => ({
-    provider: spec.id,
-    headersUsed: used,
-    signedPayloadPreview: null,
-    expected: null,
-    received: raw,
-    matchedSecret: null,
-    diagnostics: [],
-    ...fields
-  })
-  const invalid = (message: string, fields: Partial<SignatureReport> = {}): VerifyResult => ({
-    verdict: { status: 'invalid', detail: message },
-    report: report({ ...fields, diagnostics: [message, ...(fields.diagnostics ?? [])] })
-  })
+  const { report, invalid } = verdictReporter(spec.id, used, raw)
   if (raw === null) return { verdict: { status: 'missing', detail: `${spec.name} signs its callbacks, but the ${s.header} header is absent.` }, report: report({}) }
   const shape = HEADER_SHAPE.exec(raw.trim())
   if (!shape) return invalid(`The ${s.header} header is not "application <key>:<signature>" (or "service <id>:<signature>"), the form ${spec.name} sends.`)

@@ -1,12 +1,12 @@
 // Shared-token schemes: a static token in a header (Telegram, GitLab, AssemblyAI) or HTTP Basic
 // credentials (Bandwidth, Postmark). Nothing is signed: the token proves who sent the request, not
 // that the body is what was sent.
-import type { SignatureReport } from '../../../shared/types'
 import { headerValue } from '../headers'
 import type { HmacProviderSpec } from './hmac-scheme'
 import { safeEqual } from './hmac'
 import type { BasicScheme, TokenScheme } from './preset-types'
 import type { Provider } from './types'
+import { verdictReporter } from './verdict-report'
 
 export interface TokenProviderSpec extends Omit<HmacProviderSpec, 'summary'> {
   tokenScheme: TokenScheme | BasicScheme
@@ -48,16 +48,7 @@ export function defineTokenProvider(spec: TokenProviderSpec): Provider {
       const names = secrets.length ? secrets.map((secret) => named(secret.value).header) : [header]
       const used = names.find((n) => headerValue(d.headers, n) !== null) ?? names[0]
       const raw = headerValue(d.headers, used)
-      const report = (fields: Partial<SignatureReport>): SignatureReport => ({
-        provider: spec.id,
-        headersUsed: raw === null ? [] : [used],
-        signedPayloadPreview: null,
-        expected: null,
-        received: raw === null ? null : `${raw.slice(0, prefix.length)}… (${raw.length} characters)`,
-        matchedSecret: null,
-        diagnostics: [],
-        ...fields
-      })
+      const { report } = verdictReporter(spec.id, raw === null ? [] : [used], raw === null ? null : `${raw.slice(0, prefix.length)}… (${raw.length} characters)`)
       if (raw === null) {
         if (spec.signatureOptional && secrets.length === 0) {
           return { verdict: { status: 'unsigned', detail: `${spec.name} sends a ${what} only when one is set up, and this delivery carries no ${used}.` }, report: null }
